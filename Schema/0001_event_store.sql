@@ -1,0 +1,286 @@
+-- The event store: one append-only log, hash-chained per stream, written only through
+-- vigil.append(), which stamps the actor and the time and checks the writer's role.
+
+CREATE SCHEMA IF NOT EXISTS vigil;
+
+-- Roles are cluster-wide: several Vigil databases may share a server, so create them once.
+DO $$
+DECLARE
+    r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['vigil_admin', 'vigil_supervisor', 'vigil_inspector', 'vigil_manager'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+        END IF;
+    END LOOP;
+END
+$$;
+
+CREATE SEQUENCE vigil.event_position AS bigint;
+
+CREATE TABLE vigil.events (
+    position        bigint      PRIMARY KEY,
+    transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
+    stream_id       text        NOT NULL,
+    stream_version  integer     NOT NULL CHECK (stream_version >= 1),
+    event_id        uuid        NOT NULL UNIQUE,
+    event_type      text        NOT NULL,
+    schema_version  integer     NOT NULL DEFAULT 1,
+    data            jsonb       NOT NULL,
+    metadata        jsonb       NOT NULL,
+    recorded_at     timestamptz NOT NULL,
+    hash            bytea       NOT NULL,
+    UNIQUE (stream_id, stream_version)
+);
+
+-- Global readers page by (transaction_id, position) below the transaction horizon.
+CREATE INDEX events_transaction_position ON vigil.events (transaction_id, position);
+
+-- One row per stream: the lock writers of a stream queue on, and its head.
+CREATE TABLE vigil.streams (
+    stream_id   text    PRIMARY KEY,
+    version     integer NOT NULL,
+    head_hash   bytea   NOT NULL
+);
+
+-- Which roles may append which event types; vigil_admin (and superusers) may append any.
+CREATE TABLE vigil.event_permissions (
+    event_type  text NOT NULL,
+    role        name NOT NULL,
+    PRIMARY KEY (event_type, role)
+);
+
+-- Projections: name, version and checkpoint, written in the transaction of their own writes.
+CREATE TABLE vigil.projections (
+    name            text        PRIMARY KEY,
+    version         integer     NOT NULL,
+    last_position   bigint      NOT NULL DEFAULT 0,
+    last_xid        xid8        NOT NULL DEFAULT '0',
+    updated_at      timestamptz NOT NULL DEFAULT now()
+);
+
+-- The bytes an event's hash covers: every stored field, in a fixed canonical form (jsonb's
+-- text form is canonical; the time is written in UTC with microseconds).
+CREATE FUNCTION vigil.event_digest_input(
+    p_position bigint, p_xid xid8, p_stream text, p_version integer, p_event_id uuid,
+    p_type text, p_schema_version integer, p_data jsonb, p_metadata jsonb, p_recorded_at timestamptz
+) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT convert_to(jsonb_build_array(
+        p_position, p_xid::text, p_stream, p_version, p_event_id::text, p_type, p_schema_version,
+        p_data, p_metadata,
+        to_char(p_recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+    )::text, 'UTF8')
+$$;
+
+CREATE FUNCTION vigil.event_hash(previous bytea, e vigil.events) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT sha256(coalesce(previous, '\x'::bytea) || vigil.event_digest_input(
+        e.position, e.transaction_id, e.stream_id, e.stream_version, e.event_id, e.event_type,
+        e.schema_version, e.data, e.metadata, e.recorded_at))
+$$;
+
+-- True when the session's user may act as the given Vigil role (superusers count as admin).
+CREATE FUNCTION vigil.has_role(p_role name) RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+        OR pg_has_role(session_user, 'vigil_admin', 'MEMBER')
+        OR pg_has_role(session_user, p_role, 'MEMBER')
+$$;
+
+-- Projections are registered in vigil.projections by the domain's migrations. Each one named N
+-- has two functions: vigil.project_N(vigil.events) applies one event and vigil.reset_N() empties
+-- its tables. vigil.project() runs every registered projection on an appended event in the
+-- append's own transaction (exactly once, and readers see every committed command); a failure
+-- stops the append with a message naming the projection and the event.
+CREATE FUNCTION vigil.apply_projection(p_name text, e vigil.events) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    EXECUTE format('SELECT vigil.%I($1)', 'project_' || p_name) USING e;
+EXCEPTION WHEN OTHERS THEN
+    RAISE EXCEPTION 'projection % failed on event % (% #% of %): %',
+        p_name, e.position, e.event_type, e.stream_version, e.stream_id, SQLERRM
+        USING ERRCODE = 'VG004';
+END
+$$;
+
+CREATE FUNCTION vigil.project(e vigil.events) RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    v_name text;
+BEGIN
+    FOR v_name IN SELECT name FROM vigil.projections ORDER BY name LOOP
+        PERFORM vigil.apply_projection(v_name, e);
+    END LOOP;
+    UPDATE vigil.projections
+       SET last_position = greatest(last_position, e.position),
+           last_xid = greatest(last_xid, e.transaction_id),
+           updated_at = now();
+END
+$$;
+
+-- Replays the whole log into one projection from empty, in the caller's transaction, so the
+-- old contents stay visible to readers until the new ones commit. Writers wait meanwhile.
+CREATE FUNCTION vigil.rebuild(p_name text) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, vigil
+AS $$
+DECLARE
+    e vigil.events;
+    v_count bigint := 0;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM vigil.projections WHERE name = p_name) THEN
+        RAISE EXCEPTION 'no projection named %', p_name USING ERRCODE = 'VG005';
+    END IF;
+    LOCK TABLE vigil.events IN SHARE MODE;
+    EXECUTE format('SELECT vigil.%I()', 'reset_' || p_name);
+    FOR e IN SELECT * FROM vigil.events ORDER BY position LOOP
+        PERFORM vigil.apply_projection(p_name, e);
+        v_count := v_count + 1;
+    END LOOP;
+    UPDATE vigil.projections
+       SET last_position = coalesce((SELECT max(position) FROM vigil.events), 0),
+           last_xid = coalesce((SELECT max(transaction_id) FROM vigil.events), '0'),
+           updated_at = now()
+     WHERE name = p_name;
+    RETURN v_count;
+END
+$$;
+
+-- Appends events to one stream.
+--   p_expected: -1 any, -2 no stream, -3 stream exists, n >= 0 exact version (0 = no stream).
+--   p_events: a jsonb array of {"event_id", "type", "schema_version", "data", "metadata"}.
+-- Returns the new stream version and the positions of the events, in order.
+-- SQLSTATEs: VG001 wrong expected version (DETAIL carries the actual version), VG002 event ids
+-- reused with other content, VG003 the caller's roles may not append that type.
+CREATE FUNCTION vigil.append(p_stream text, p_expected bigint, p_events jsonb)
+RETURNS TABLE (stream_version integer, positions bigint[])
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, vigil
+AS $$
+DECLARE
+    v_current   integer;
+    v_head      bytea;
+    v_event     jsonb;
+    v_row       vigil.events;
+    v_positions bigint[] := '{}';
+    v_now       timestamptz := clock_timestamp();
+    v_existing  integer;
+    v_matching  integer;
+    v_type      text;
+BEGIN
+    IF jsonb_typeof(p_events) <> 'array' OR jsonb_array_length(p_events) = 0 THEN
+        RAISE EXCEPTION 'append needs at least one event' USING ERRCODE = '22023';
+    END IF;
+
+    -- Idempotent retry: the same event ids with the same content return the first result.
+    SELECT count(*), count(*) FILTER (
+               WHERE ev.stream_id = p_stream AND ev.event_type = x.value->>'type'
+                 AND ev.data = x.value->'data')
+      INTO v_existing, v_matching
+      FROM jsonb_array_elements(p_events) AS x
+      JOIN vigil.events ev ON ev.event_id = (x.value->>'event_id')::uuid;
+    IF v_existing > 0 THEN
+        IF v_existing = jsonb_array_length(p_events) AND v_matching = v_existing THEN
+            RETURN QUERY
+                SELECT max(ev.stream_version), array_agg(ev.position ORDER BY ev.position)
+                  FROM jsonb_array_elements(p_events) AS x
+                  JOIN vigil.events ev ON ev.event_id = (x.value->>'event_id')::uuid;
+            RETURN;
+        END IF;
+        RAISE EXCEPTION 'event ids already used with other content'
+            USING ERRCODE = 'VG002', DETAIL = p_stream;
+    END IF;
+
+    FOR v_type IN SELECT DISTINCT x.value->>'type' FROM jsonb_array_elements(p_events) AS x LOOP
+        IF NOT (vigil.has_role('vigil_admin') OR EXISTS (
+                SELECT 1 FROM vigil.event_permissions p
+                 WHERE p.event_type = v_type AND pg_has_role(session_user, p.role, 'MEMBER'))) THEN
+            RAISE EXCEPTION 'permission denied to append %', v_type
+                USING ERRCODE = 'VG003', DETAIL = v_type,
+                      HINT = coalesce((SELECT string_agg(p.role, ', ' ORDER BY p.role)
+                                         FROM vigil.event_permissions p WHERE p.event_type = v_type), 'vigil_admin');
+        END IF;
+    END LOOP;
+
+    -- Lock the stream's head (creating it if new) so writers of one stream queue here,
+    -- before any position is taken: a refused append consumes no position.
+    SELECT s.version, s.head_hash INTO v_current, v_head
+      FROM vigil.streams s WHERE s.stream_id = p_stream FOR UPDATE;
+    IF NOT FOUND THEN
+        v_current := 0;
+        v_head := NULL;
+    END IF;
+
+    IF (p_expected = -2 AND v_current <> 0)
+       OR (p_expected = -3 AND v_current = 0)
+       OR (p_expected >= 0 AND v_current <> p_expected) THEN
+        RAISE EXCEPTION 'stream % is at version %, expected %', p_stream, v_current,
+            CASE p_expected WHEN -2 THEN 'no stream' WHEN -3 THEN 'an existing stream' ELSE p_expected::text END
+            USING ERRCODE = 'VG001', DETAIL = v_current::text;
+    END IF;
+
+    FOR v_event IN SELECT x.value FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(value, ordinality)
+                     ORDER BY x.ordinality LOOP
+        v_current := v_current + 1;
+        v_row.position := nextval('vigil.event_position');
+        v_row.transaction_id := pg_current_xact_id();
+        v_row.stream_id := p_stream;
+        v_row.stream_version := v_current;
+        v_row.event_id := (v_event->>'event_id')::uuid;
+        v_row.event_type := v_event->>'type';
+        v_row.schema_version := coalesce((v_event->>'schema_version')::integer, 1);
+        v_row.data := coalesce(v_event->'data', '{}'::jsonb);
+        -- The actor is the database's session user, whatever the client claimed.
+        v_row.metadata := coalesce(v_event->'metadata', '{}'::jsonb)
+                          || jsonb_build_object('actor', session_user::text);
+        v_row.recorded_at := v_now;
+        v_row.hash := vigil.event_hash(v_head, v_row);
+        INSERT INTO vigil.events VALUES (v_row.*);
+        v_head := v_row.hash;
+        v_positions := v_positions || v_row.position;
+        PERFORM vigil.project(v_row);
+    END LOOP;
+
+    INSERT INTO vigil.streams AS s (stream_id, version, head_hash)
+    VALUES (p_stream, v_current, v_head)
+    ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, head_hash = excluded.head_hash;
+
+    PERFORM pg_notify('vigil_events', p_stream);
+    RETURN QUERY SELECT v_current, v_positions;
+END
+$$;
+
+-- The log is append-only: the database itself refuses to change or remove an event.
+CREATE FUNCTION vigil.refuse_change() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    RAISE EXCEPTION 'the event log is append-only: % on % is not allowed', TG_OP, TG_TABLE_NAME
+        USING ERRCODE = '42501';
+END
+$$;
+
+CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON vigil.events
+    FOR EACH ROW EXECUTE FUNCTION vigil.refuse_change();
+CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON vigil.events
+    FOR EACH STATEMENT EXECUTE FUNCTION vigil.refuse_change();
+
+-- Nobody writes the store directly; every write goes through vigil.append().
+REVOKE ALL ON ALL TABLES IN SCHEMA vigil FROM PUBLIC;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA vigil FROM PUBLIC;
+REVOKE ALL ON FUNCTION vigil.append(text, bigint, jsonb) FROM PUBLIC;
+REVOKE ALL ON FUNCTION vigil.rebuild(text) FROM PUBLIC;
+GRANT USAGE ON SCHEMA vigil TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
+GRANT SELECT ON vigil.events, vigil.streams, vigil.projections, vigil.event_permissions
+    TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
+GRANT EXECUTE ON FUNCTION vigil.append(text, bigint, jsonb)
+    TO vigil_admin, vigil_supervisor, vigil_inspector;
+GRANT EXECUTE ON FUNCTION vigil.rebuild(text) TO vigil_admin;
+GRANT USAGE ON SCHEMA vigil_meta TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
+GRANT SELECT ON vigil_meta.migrations TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;

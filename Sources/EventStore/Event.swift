@@ -1,0 +1,122 @@
+import Foundation
+import Postgres
+
+/// An event to append: its id makes a retry idempotent.
+public struct NewEvent: Sendable, Equatable {
+    public var id: UUID
+    public var type: String
+    public var schemaVersion: Int
+    /// The event's data as JSON text (an object).
+    public var data: String
+
+    public init(id: UUID = UUID(), type: String, schemaVersion: Int = 1, data: String) {
+        self.id = id
+        self.type = type
+        self.schemaVersion = schemaVersion
+        self.data = data
+    }
+}
+
+/// Who and why, attached to every event of one command; the actor is added by the database.
+public struct EventMetadata: Sendable, Equatable, Codable {
+    public var commandID: UUID
+    public var correlationID: UUID
+    public var causationID: UUID?
+
+    public init(commandID: UUID = UUID(), correlationID: UUID? = nil, causationID: UUID? = nil) {
+        self.commandID = commandID
+        self.correlationID = correlationID ?? commandID
+        self.causationID = causationID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case commandID = "command_id"
+        case correlationID = "correlation_id"
+        case causationID = "causation_id"
+    }
+}
+
+/// An event as stored in the log.
+public struct RecordedEvent: Sendable, Equatable {
+    public var position: Int64
+    public var transactionID: UInt64
+    public var streamID: String
+    public var streamVersion: Int
+    public var id: UUID
+    public var type: String
+    public var schemaVersion: Int
+    /// JSON text of the data, in PostgreSQL's canonical jsonb form.
+    public var data: String
+    /// JSON text of the metadata, including the `actor` the database stamped.
+    public var metadata: String
+    public var recordedAt: Date
+
+    /// The database role that appended the event.
+    public var actor: String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(metadata.utf8)) as? [String: Any]
+        else { return nil }
+        return object["actor"] as? String
+    }
+
+    static let columns =
+        "position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data::text AS data, metadata::text AS metadata, recorded_at"
+
+    init(row: Row) throws {
+        position = try row.decode("position")
+        transactionID = UInt64(try row.decode("transaction_id", as: String.self)) ?? 0
+        streamID = try row.decode("stream_id")
+        streamVersion = try row.decode("stream_version")
+        id = try row.decode("event_id")
+        type = try row.decode("event_type")
+        schemaVersion = try row.decode("schema_version")
+        data = try row.decode("data")
+        metadata = try row.decode("metadata")
+        recordedAt = try row.decode("recorded_at")
+    }
+}
+
+/// What the writer expects of a stream's version before appending.
+public enum ExpectedVersion: Sendable, Equatable {
+    case any
+    case noStream
+    case streamExists
+    case exact(Int)
+
+    var code: Int64 {
+        switch self {
+        case .any: return -1
+        case .noStream: return -2
+        case .streamExists: return -3
+        case .exact(let version): return Int64(version)
+        }
+    }
+}
+
+/// The outcome of an append.
+public struct AppendResult: Sendable, Equatable {
+    /// The stream's version after the append.
+    public var streamVersion: Int
+    /// The global positions of the appended events, in order.
+    public var positions: [Int64]
+}
+
+/// A point in the global log that a reader has read up to: (transaction id, position).
+///
+/// Positions alone are not enough: a transaction that took a lower position may commit after
+/// one with a higher position. Readers page in (transaction id, position) order and only below
+/// the oldest running transaction, so an event that commits late is never skipped.
+public struct Checkpoint: Sendable, Equatable, Comparable, Codable {
+    public var transactionID: UInt64
+    public var position: Int64
+
+    public init(transactionID: UInt64, position: Int64) {
+        self.transactionID = transactionID
+        self.position = position
+    }
+
+    public static let start = Checkpoint(transactionID: 0, position: 0)
+
+    public static func < (lhs: Checkpoint, rhs: Checkpoint) -> Bool {
+        (lhs.transactionID, lhs.position) < (rhs.transactionID, rhs.position)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Postgres
+
+/// Appends to and reads from the event log in PostgreSQL.
+///
+/// Every write goes through the `vigil.append` function, which checks the caller's roles,
+/// stamps the actor and time, chains the hash and applies the projections in the same
+/// transaction.
+public struct EventStore {
+    public let connection: Connection
+
+    public init(connection: Connection) {
+        self.connection = connection
+    }
+
+    /// Appends events to one stream atomically.
+    @discardableResult
+    public func append(
+        _ events: [NewEvent], to stream: String, expected: ExpectedVersion,
+        metadata: EventMetadata = EventMetadata()
+    ) throws -> AppendResult {
+        let metadataJSON = try EventStore.encodeMetadata(metadata)
+        let payload = events.map { event in
+            "{\"event_id\":\"\(event.id.uuidString.lowercased())\",\"type\":\(EventStore.jsonString(event.type)),\"schema_version\":\(event.schemaVersion),\"data\":\(event.data),\"metadata\":\(metadataJSON)}"
+        }
+        let array = "[" + payload.joined(separator: ",") + "]"
+        do {
+            let result = try connection.query(
+                """
+                SELECT stream_version, array_to_string(positions, ',') AS positions
+                  FROM vigil.append(\(stream), \(expected.code), \(JSONText(array))::jsonb)
+                """)
+            guard let row = result.first else {
+                throw PostgresError(kind: .client, message: "append returned no row")
+            }
+            let positions = try row.decode("positions", as: String.self)
+                .split(separator: ",").compactMap { Int64($0) }
+            return AppendResult(streamVersion: try row.decode("stream_version"), positions: positions)
+        } catch let error as PostgresError {
+            throw EventStoreError.from(error, stream: stream, expected: expected)
+        }
+    }
+
+    /// The events of one stream from a version on, oldest first.
+    public func read(stream: String, fromVersion: Int = 1) throws -> [RecordedEvent] {
+        try connection.query(
+            """
+            SELECT \(raw: RecordedEvent.columns) FROM vigil.events
+             WHERE stream_id = \(stream) AND stream_version >= \(fromVersion)
+             ORDER BY stream_version
+            """
+        ).rows.map(RecordedEvent.init(row:))
+    }
+
+    /// The current version of a stream, 0 when it does not exist.
+    public func version(of stream: String) throws -> Int {
+        let result = try connection.query("SELECT version FROM vigil.streams WHERE stream_id = \(stream)")
+        return try result.first?.decode("version") ?? 0
+    }
+
+    /// The next page of the global log after `checkpoint`, only below the transaction horizon.
+    ///
+    /// Events whose transaction is not older than every running transaction are left for a
+    /// later call, so a reader that saves the last event's checkpoint never skips an event
+    /// that commits late.
+    public func readAll(after checkpoint: Checkpoint, limit: Int = 1000) throws -> [RecordedEvent] {
+        try connection.query(
+            """
+            SELECT \(raw: RecordedEvent.columns) FROM vigil.events
+             WHERE (transaction_id, position) > (\(String(checkpoint.transactionID))::xid8, \(checkpoint.position))
+               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+             ORDER BY transaction_id, position
+             LIMIT \(limit)
+            """
+        ).rows.map(RecordedEvent.init(row:))
+    }
+
+    /// Replays the whole log into one projection and returns the number of events replayed.
+    @discardableResult
+    public func rebuild(projection name: String) throws -> Int {
+        try connection.transaction { connection in
+            let result = try connection.query("SELECT vigil.rebuild(\(name)) AS replayed")
+            return try result.first?.decode("replayed") ?? 0
+        }
+    }
+
+    /// The registered projections with their versions and checkpoints.
+    public func projections() throws -> [ProjectionStatus] {
+        try connection.query(
+            "SELECT name, version, last_position FROM vigil.projections ORDER BY name"
+        ).rows.map { row in
+            ProjectionStatus(
+                name: try row.decode("name"), version: try row.decode("version"),
+                lastPosition: try row.decode("last_position"))
+        }
+    }
+
+    static func encodeMetadata(_ metadata: EventMetadata) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(metadata), as: UTF8.self)
+    }
+
+    static func jsonString(_ text: String) -> String {
+        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A projection's name, version and how far it has applied the log.
+public struct ProjectionStatus: Sendable, Equatable {
+    public var name: String
+    public var version: Int
+    public var lastPosition: Int64
+}

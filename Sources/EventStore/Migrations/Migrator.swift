@@ -1,0 +1,102 @@
+import Postgres
+
+/// Applies migrations in order, each in its own transaction, recording a checksum of each.
+///
+/// An advisory lock keeps two processes from migrating at once; an applied migration whose
+/// text has changed since is refused with a message naming its file.
+public struct Migrator {
+    /// Why migrating stopped.
+    public enum Failure: Error, CustomStringConvertible {
+        case changedAfterApplying(file: String)
+        case unknownApplied(version: Int)
+        case failed(file: String, error: PostgresError)
+
+        public var description: String {
+            switch self {
+            case .changedAfterApplying(let file):
+                return "migration \(file) was changed after it was applied; restore it and add a new migration instead"
+            case .unknownApplied(let version):
+                return "the database has migration \(version), which this vigil does not know; use a newer vigil"
+            case .failed(let file, let error):
+                return "migration \(file) failed: \(error.message)"
+            }
+        }
+    }
+
+    /// An arbitrary constant shared by every vigil process for the migration lock.
+    static let lockKey: Int64 = 0x5649_4749_4C4D_4947
+
+    public let migrations: [Migration]
+
+    public init(migrations: [Migration] = Migration.all) {
+        self.migrations = migrations
+    }
+
+    /// Applies what is pending; returns the migrations it applied.
+    @discardableResult
+    public func migrate(_ connection: Connection) throws -> [Migration] {
+        try connection.query("SELECT pg_advisory_lock(\(Migrator.lockKey))")
+        defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Migrator.lockKey))") }
+        try connection.execute(
+            script: """
+                CREATE SCHEMA IF NOT EXISTS vigil_meta;
+                CREATE TABLE IF NOT EXISTS vigil_meta.migrations (
+                    version    integer PRIMARY KEY,
+                    name       text NOT NULL,
+                    checksum   text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                );
+                """)
+        let applied = try appliedChecksums(connection)
+        let known = Set(migrations.map(\.version))
+        if let unknown = applied.keys.sorted().first(where: { !known.contains($0) }) {
+            throw Failure.unknownApplied(version: unknown)
+        }
+        var done: [Migration] = []
+        for migration in migrations.sorted(by: { $0.version < $1.version }) {
+            let checksum = try Migrator.checksum(migration.sql, connection)
+            if let recorded = applied[migration.version] {
+                guard recorded == checksum else {
+                    throw Failure.changedAfterApplying(file: migration.fileName)
+                }
+                continue
+            }
+            do {
+                try connection.transaction { connection in
+                    try connection.execute(script: migration.sql)
+                    try connection.query(
+                        """
+                        INSERT INTO vigil_meta.migrations (version, name, checksum)
+                        VALUES (\(migration.version), \(migration.name), \(checksum))
+                        """)
+                }
+            } catch let error as PostgresError {
+                throw Failure.failed(file: migration.fileName, error: error)
+            }
+            done.append(migration)
+        }
+        return done
+    }
+
+    /// The migrations not yet applied to this database.
+    public func pending(_ connection: Connection) throws -> [Migration] {
+        let exists = try connection.query("SELECT to_regclass('vigil_meta.migrations') IS NOT NULL AS present")
+        guard try exists.rows.first?.decode("present", as: Bool.self) == true else { return migrations }
+        let applied = try appliedChecksums(connection)
+        return migrations.filter { applied[$0.version] == nil }
+    }
+
+    private func appliedChecksums(_ connection: Connection) throws -> [Int: String] {
+        let result = try connection.query("SELECT version, checksum FROM vigil_meta.migrations")
+        var applied: [Int: String] = [:]
+        for row in result.rows {
+            applied[try row.decode("version", as: Int.self)] = try row.decode("checksum", as: String.self)
+        }
+        return applied
+    }
+
+    static func checksum(_ sql: String, _ connection: Connection) throws -> String {
+        let result = try connection.query("SELECT encode(sha256(convert_to(\(sql), 'UTF8')), 'hex') AS sum")
+        return try result.rows.first?.decode("sum", as: String.self) ?? ""
+    }
+}

@@ -1,0 +1,153 @@
+import EventStore
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+@Suite("Event store: reading the global log", .serialized)
+struct GlobalReadTests {
+    let database: TestDatabase
+
+    init() throws {
+        database = try TestDatabase()
+    }
+
+    @Test("A reader never passes an event whose transaction commits late")
+    func lateCommit() throws {
+        let a = try database.connect()
+        let b = try database.connect()
+        let reader = EventStore(connection: try database.connect())
+
+        try a.execute(script: "BEGIN")
+        let appendedByA = try EventStore(connection: a).append([event("A")], to: "late-a", expected: .noStream)
+        let appendedByB = try EventStore(connection: b).append([event("B")], to: "late-b", expected: .noStream)
+        #expect(appendedByA.positions[0] < appendedByB.positions[0])
+
+        // B has committed, A holds its lower position open: the reader must not move past A.
+        let whileOpen = try reader.readAll(after: .start)
+        #expect(whileOpen.isEmpty)
+
+        try a.execute(script: "COMMIT")
+        let afterCommit = try reader.readUntil(count: 2, after: .start)
+        #expect(afterCommit.map(\.type) == ["A", "B"])
+    }
+
+    @Test("A reader that checkpointed before a late commit still receives it")
+    func lateCommitAfterCheckpoint() throws {
+        let early = try database.connect()
+        let late = try database.connect()
+        let reader = EventStore(connection: try database.connect())
+        try EventStore(connection: early).append([event("first")], to: "c-0", expected: .noStream)
+        let first = try reader.readUntil(count: 1, after: .start)
+        var checkpoint = try #require(
+            first.last.map { Checkpoint(transactionID: $0.transactionID, position: $0.position) })
+
+        // `late` takes its transaction id first but its position after `early`'s next event.
+        try late.execute(script: "BEGIN")
+        try late.query("SELECT pg_current_xact_id()")
+        try EventStore(connection: early).append([event("second")], to: "c-1", expected: .noStream)
+        try EventStore(connection: late).append([event("late")], to: "c-2", expected: .noStream)
+        #expect(try reader.readAll(after: checkpoint).isEmpty)
+        try late.execute(script: "COMMIT")
+
+        let rest = try reader.readUntil(count: 2, after: checkpoint)
+        #expect(rest.map(\.type) == ["late", "second"], "in transaction order: late took its id first")
+        checkpoint = try #require(rest.last.map { Checkpoint(transactionID: $0.transactionID, position: $0.position) })
+        #expect(try reader.readAll(after: checkpoint).isEmpty)
+    }
+
+    @Test("8 concurrent writers × 500 appends over 20 streams: every acknowledged event exactly once")
+    func concurrentWriters() async throws {
+        let conninfo = database.conninfo
+        let writers = 8
+        let appendsPerWriter = 500
+        let expected = writers * appendsPerWriter
+        let tailer = Task.detached { () throws -> [UUID] in
+            let reader = EventStore(connection: try Connection(conninfo: conninfo))
+            var checkpoint = Checkpoint.start
+            var seen: [UUID] = []
+            let deadline = ContinuousClock.now + .seconds(120)
+            while seen.count < expected, ContinuousClock.now < deadline {
+                let page = try reader.readAll(after: checkpoint, limit: 500)
+                if page.isEmpty {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                for e in page {
+                    seen.append(e.id)
+                    checkpoint = Checkpoint(transactionID: e.transactionID, position: e.position)
+                }
+            }
+            return seen
+        }
+        let acknowledged = try await withThrowingTaskGroup(of: [UUID].self) { group in
+            for writer in 0..<writers {
+                group.addTask {
+                    let store = EventStore(connection: try Connection(conninfo: conninfo))
+                    var ids: [UUID] = []
+                    var generator = SplitMix(seed: UInt64(writer + 1))
+                    for n in 0..<appendsPerWriter {
+                        let stream = "stream-\(generator.next() % 20)"
+                        let e = event("W", "{\"writer\": \(writer), \"n\": \(n)}")
+                        while true {
+                            do {
+                                try store.append([e], to: stream, expected: .exact(try store.version(of: stream)))
+                                break
+                            } catch EventStoreError.wrongExpectedVersion {
+                                continue
+                            }
+                        }
+                        ids.append(e.id)
+                    }
+                    return ids
+                }
+            }
+            var all: [UUID] = []
+            for try await ids in group { all += ids }
+            return all
+        }
+        let seen = try await tailer.value
+
+        #expect(acknowledged.count == writers * appendsPerWriter)
+        #expect(seen.count == Set(seen).count, "the reader saw an event twice")
+        #expect(Set(acknowledged).subtracting(seen).count == 0, "the reader missed acknowledged events")
+        #expect(seen.count == expected)
+
+        let store = EventStore(connection: try database.connect())
+        var stored = 0
+        for s in 0..<20 {
+            let versions = try store.read(stream: "stream-\(s)").map(\.streamVersion)
+            #expect(versions == Array(1..<(versions.count + 1)))
+            stored += versions.count
+        }
+        #expect(stored == acknowledged.count)
+    }
+}
+
+extension EventStore {
+    /// Reads until `count` events have arrived after `checkpoint`, or 30 seconds pass.
+    ///
+    /// The transaction horizon is cluster-wide, so a test in another database that holds a
+    /// transaction open delays (but never reorders) what this reader may see.
+    func readUntil(count: Int, after checkpoint: Checkpoint) throws -> [RecordedEvent] {
+        let deadline = ContinuousClock.now + .seconds(30)
+        var events = try readAll(after: checkpoint)
+        while events.count < count, ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            events = try readAll(after: checkpoint)
+        }
+        return events
+    }
+}
+
+/// A small deterministic generator so that concurrency tests are repeatable in their choices.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

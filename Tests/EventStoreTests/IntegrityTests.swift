@@ -1,0 +1,94 @@
+import EventStore
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+@Suite("Event store: tamper evidence", .serialized)
+struct IntegrityTests {
+    let database: TestDatabase
+    let store: EventStore
+
+    init() throws {
+        database = try TestDatabase()
+        store = EventStore(connection: try database.connect())
+        for n in 1...3 {
+            try store.append(
+                [event("Drill", "{\"n\": \(n), \"名\": \"演练\(n)\"}"), event("Drill", "{\"n\": \(n * 10)}")],
+                to: "drill:D-\(n)", expected: .noStream)
+        }
+    }
+
+    /// Runs SQL as a superuser with the append-only triggers out of the way, as an attacker would.
+    func tamper(_ sql: String) throws {
+        try store.connection.execute(
+            script: "SET session_replication_role = replica; \(sql); SET session_replication_role = DEFAULT")
+    }
+
+    @Test("An untouched log verifies clean and seals to the same digest every time")
+    func cleanLog() throws {
+        #expect(try store.verify().isEmpty)
+        let seal = try store.seal()
+        #expect(try store.seal() == seal)
+        #expect(seal.eventCount == 6)
+        #expect(try store.matches(seal))
+        #expect(Seal(seal.description) == seal)
+    }
+
+    @Test("An event updated behind the application's back is named")
+    func alteredEvent() throws {
+        try tamper("UPDATE vigil.events SET data = '{\"n\": 99}' WHERE stream_id = 'drill:D-2' AND stream_version = 1")
+        let problems = try store.verify()
+        #expect(problems.first?.kind == .altered)
+        #expect(problems.first?.streamID == "drill:D-2")
+        #expect(problems.first?.streamVersion == 1)
+    }
+
+    @Test("A deleted middle event is named by the event after the gap")
+    func deletedEvent() throws {
+        try store.append([event("Drill")], to: "drill:D-2", expected: .exact(2))
+        try tamper("DELETE FROM vigil.events WHERE stream_id = 'drill:D-2' AND stream_version = 2")
+        let problem = try #require(try store.verify().first)
+        #expect(problem.kind == .missingBefore)
+        #expect(problem.streamID == "drill:D-2")
+        #expect(problem.streamVersion == 3)
+    }
+
+    @Test("A deleted last event is caught through the stream's head")
+    func deletedLastEvent() throws {
+        try tamper("DELETE FROM vigil.events WHERE stream_id = 'drill:D-3' AND stream_version = 2")
+        let problem = try #require(try store.verify().first)
+        #expect(problem.kind == .missingAtEnd)
+        #expect(problem.streamID == "drill:D-3")
+    }
+
+    @Test("A forged event inserted into a stream is named")
+    func insertedEvent() throws {
+        try tamper(
+            """
+            INSERT INTO vigil.events (position, stream_id, stream_version, event_id, event_type, data, metadata, recorded_at, hash)
+            VALUES (1000, 'drill:D-1', 3, gen_random_uuid(), 'Drill', '{"n": 3}', '{"actor": "supervisor"}', now(), sha256('x'))
+            """)
+        let problem = try #require(try store.verify().first)
+        #expect(problem.kind == .altered)
+        #expect(problem.position == 1000)
+    }
+
+    @Test("verify --seal catches a change made before the seal even when the chain was recomputed")
+    func sealCatchesRecomputedChain() throws {
+        let seal = try store.seal()
+        try store.append([event("After")], to: "drill:D-9", expected: .noStream)
+        #expect(try store.matches(seal), "events appended after a seal do not break it")
+
+        // A careful attacker rewrites an event and recomputes its hash with the public scheme.
+        try tamper(
+            """
+            UPDATE vigil.events SET data = '{"n": 7}' WHERE stream_id = 'drill:D-1' AND stream_version = 2;
+            UPDATE vigil.events e SET hash = vigil.event_hash(
+                (SELECT p.hash FROM vigil.events p WHERE p.stream_id = e.stream_id AND p.stream_version = 1), e)
+             WHERE stream_id = 'drill:D-1' AND stream_version = 2
+            """)
+        #expect(try store.verify().isEmpty, "the chain alone cannot see a recomputed forgery")
+        #expect(try store.matches(seal) == false)
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test against a throwaway PostgreSQL cluster that lives only for this run.
+# Arguments are passed to `swift build`/`swift test` (e.g. -Xswiftc -warnings-as-errors).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+cluster=.vigil/test
+
+scripts/pg.sh start "$cluster" --throwaway
+trap 'scripts/pg.sh stop "$cluster"' EXIT
+VIGIL_TEST_DATABASE_URL=$(scripts/pg.sh url "$cluster")
+export VIGIL_TEST_DATABASE_URL
+
+if ! git diff --quiet -- Sources/EventStore/Migrations/Schema+Embedded.swift 2>/dev/null; then
+    echo "test: Sources/EventStore/Migrations/Schema+Embedded.swift is out of date with Schema/; commit the regenerated file" >&2
+    [ "${CI:-}" = true ] && exit 1
+fi
+
+swift build --build-tests "$@"
+# The end-to-end tests run the built binary; tell them where it is.
+VIGIL_BIN="$root/.build/debug/vigil"
+export VIGIL_BIN
+swift test --skip-build "$@"
