@@ -63,6 +63,7 @@ let package = Package(
             dependencies: ["Shell", "PlannerStore", "Planner", "EventStore", "Postgres", "TestSupport"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",
             dependencies: ["Postgres", "EventStore"],

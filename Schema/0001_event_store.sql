@@ -114,13 +114,12 @@ AS $$
 DECLARE
     v_name text;
 BEGIN
+    -- No checkpoint row is touched here: that would make every writer queue on one row. An
+    -- inline projection is as far as the log by construction (same transaction); its
+    -- checkpoint is written when it is rebuilt.
     FOR v_name IN SELECT name FROM vigil.projections ORDER BY name LOOP
         PERFORM vigil.apply_projection(v_name, e);
     END LOOP;
-    UPDATE vigil.projections
-       SET last_position = greatest(last_position, e.position),
-           last_xid = greatest(last_xid, e.transaction_id),
-           updated_at = now();
 END
 $$;
 

@@ -127,6 +127,12 @@ public struct Query: ExpressibleByStringInterpolation, Sendable {
             sql += "$\(parameters.count)"
         }
 
+        /// Binds an optional value; nil is sent as SQL NULL.
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            parameters.append(value?.postgresText)
+            sql += "$\(parameters.count)"
+        }
+
         /// Splices program-written SQL text (never user input).
         public mutating func appendInterpolation(raw: String) {
             sql += raw

@@ -124,13 +124,12 @@ AS $$
 DECLARE
     v_name text;
 BEGIN
+    -- No checkpoint row is touched here: that would make every writer queue on one row. An
+    -- inline projection is as far as the log by construction (same transaction); its
+    -- checkpoint is written when it is rebuilt.
     FOR v_name IN SELECT name FROM vigil.projections ORDER BY name LOOP
         PERFORM vigil.apply_projection(v_name, e);
     END LOOP;
-    UPDATE vigil.projections
-       SET last_position = greatest(last_position, e.position),
-           last_xid = greatest(last_xid, e.transaction_id),
-           updated_at = now();
 END
 $$;
 
@@ -294,6 +293,283 @@ GRANT EXECUTE ON FUNCTION vigil.append(text, bigint, jsonb)
 GRANT EXECUTE ON FUNCTION vigil.rebuild(text) TO vigil_admin;
 GRANT USAGE ON SCHEMA vigil_meta TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
 GRANT SELECT ON vigil_meta.migrations TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
+"""#),
+        Migration(
+            version: 2,
+            name: "planner",
+            sql: #"""
+-- The planner's read models: one projection, "planner", over the domain's events.
+-- Reports read these tables; only vigil.append() (through vigil.project) and vigil.rebuild()
+-- write them.
+
+CREATE SCHEMA planner;
+
+CREATE TABLE planner.communities (
+    name        text PRIMARY KEY,
+    position    bigint NOT NULL,
+    recorded_at timestamptz NOT NULL
+);
+
+CREATE TABLE planner.units (
+    name          text PRIMARY KEY,
+    community     text NOT NULL,
+    kind          text NOT NULL,
+    key_fire_unit boolean NOT NULL,
+    closed_on     date,
+    position      bigint NOT NULL,
+    recorded_at   timestamptz NOT NULL
+);
+
+CREATE TABLE planner.plans (
+    code          text PRIMARY KEY,
+    number        integer NOT NULL,
+    name          text NOT NULL,
+    unit          text NOT NULL,
+    level         text NOT NULL,
+    hazard        text,
+    every_months  integer NOT NULL,
+    rule          text,
+    start_on      date NOT NULL,
+    retired_on    date,
+    retired_recorded_at timestamptz,
+    recorded_at   timestamptz NOT NULL
+);
+CREATE INDEX plans_unit ON planner.plans (unit);
+
+CREATE TABLE planner.drills (
+    code            text PRIMARY KEY,
+    number          integer NOT NULL,
+    plan            text NOT NULL,
+    scheduled_on    date,
+    form            text,
+    scope           text,
+    scenario        text,
+    status          text NOT NULL,
+    conducted_on    date,
+    participants    integer,
+    evacuation_seconds integer,
+    note            text,
+    rating          text,
+    report          text,
+    recorded_at     timestamptz NOT NULL,
+    conducted_recorded_at timestamptz,
+    cancelled_recorded_at timestamptz
+);
+CREATE INDEX drills_plan_conducted ON planner.drills (plan, conducted_on);
+
+CREATE TABLE planner.campaigns (
+    name        text PRIMARY KEY,
+    cadence     text NOT NULL,
+    window_days integer NOT NULL,
+    communities text[],
+    position    bigint NOT NULL,
+    recorded_at timestamptz NOT NULL
+);
+
+CREATE TABLE planner.activities (
+    code          text PRIMARY KEY,
+    number        integer NOT NULL,
+    campaign      text NOT NULL,
+    community     text NOT NULL,
+    on_date       date NOT NULL,
+    activity      text,
+    leaflets      integer,
+    attendees     integer,
+    recorded_at   timestamptz NOT NULL,
+    retracted_reason text,
+    retracted_at  timestamptz
+);
+CREATE INDEX activities_campaign_community_date ON planner.activities (campaign, community, on_date);
+
+-- Every imported notice is kept; a question uses, per year, the newest one recorded by then.
+CREATE TABLE planner.holiday_notices (
+    year        integer NOT NULL,
+    position    bigint NOT NULL,
+    notice      jsonb NOT NULL,
+    recorded_at timestamptz NOT NULL,
+    PRIMARY KEY (year, position)
+);
+
+CREATE TABLE planner.inspections (
+    code        text PRIMARY KEY,
+    number      integer NOT NULL,
+    unit        text NOT NULL,
+    on_date     date NOT NULL,
+    inspector   text,
+    kind        text,
+    recorded_at timestamptz NOT NULL
+);
+
+CREATE TABLE planner.findings (
+    code        text PRIMARY KEY,
+    number      integer NOT NULL,
+    inspection  text NOT NULL,
+    inspected_on date NOT NULL,
+    unit        text NOT NULL,
+    description text NOT NULL,
+    severity    text NOT NULL,
+    due         date NOT NULL,
+    deadline    text NOT NULL,
+    recorded_at timestamptz NOT NULL
+);
+
+-- Each step of a finding's life, dated when it happened, so status can be asked as of any date.
+CREATE TABLE planner.finding_steps (
+    finding     text NOT NULL,
+    position    bigint NOT NULL,
+    step        text NOT NULL CHECK (step IN ('rectified', 'passed', 'failed')),
+    on_date     date NOT NULL,
+    note        text,
+    recorded_at timestamptz NOT NULL,
+    PRIMARY KEY (finding, position)
+);
+
+-- Codes (P-1, D-1, …): numbered per kind in creation order, never reused.
+CREATE TABLE planner.codes (
+    kind text PRIMARY KEY,
+    last integer NOT NULL
+);
+
+CREATE FUNCTION planner.code_number(code text) RETURNS integer
+LANGUAGE sql IMMUTABLE
+AS $$ SELECT substring(code FROM '[0-9]+$')::integer $$;
+
+CREATE FUNCTION vigil.reset_planner() RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    TRUNCATE planner.communities, planner.units, planner.plans, planner.drills, planner.campaigns,
+             planner.activities, planner.holiday_notices, planner.inspections, planner.findings,
+             planner.finding_steps, planner.codes;
+END
+$$;
+
+CREATE FUNCTION vigil.project_planner(e vigil.events) RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    d jsonb := e.data;
+    v_code text := substr(e.stream_id, strpos(e.stream_id, ':') + 1);
+BEGIN
+    CASE e.event_type
+    WHEN 'CommunityAdded' THEN
+        INSERT INTO planner.communities VALUES (d->>'name', e.position, e.recorded_at);
+    WHEN 'UnitAdded' THEN
+        INSERT INTO planner.units VALUES (d->>'name', d->>'community', d->>'kind',
+            (d->>'key_fire_unit')::boolean, NULL, e.position, e.recorded_at);
+    WHEN 'UnitReclassified' THEN
+        UPDATE planner.units SET kind = coalesce(d->>'kind', kind),
+               key_fire_unit = coalesce((d->>'key_fire_unit')::boolean, key_fire_unit)
+         WHERE name = v_code;
+    WHEN 'UnitClosed' THEN
+        UPDATE planner.units SET closed_on = (d->>'on')::date WHERE name = v_code;
+    WHEN 'PlanAdded' THEN
+        INSERT INTO planner.plans VALUES (d->>'code', planner.code_number(d->>'code'), d->>'name', d->>'unit',
+            d->>'level', d->>'hazard', (d->>'every_months')::integer, d->>'rule', (d->>'from')::date,
+            NULL, NULL, e.recorded_at);
+    WHEN 'PlanRetired' THEN
+        UPDATE planner.plans SET retired_on = (d->>'on')::date, retired_recorded_at = e.recorded_at
+         WHERE code = v_code;
+    WHEN 'PlanRevised', 'PlanEvaluated' THEN
+        NULL;
+    WHEN 'DrillScheduled' THEN
+        INSERT INTO planner.drills (code, number, plan, scheduled_on, form, scope, scenario, status, recorded_at)
+        VALUES (d->>'code', planner.code_number(d->>'code'), d->>'plan', (d->>'on')::date, d->>'form',
+            d->>'scope', d->>'scenario', 'scheduled', e.recorded_at);
+    WHEN 'DrillRescheduled' THEN
+        UPDATE planner.drills SET scheduled_on = (d->>'on')::date WHERE code = v_code;
+    WHEN 'DrillCancelled' THEN
+        UPDATE planner.drills SET status = 'cancelled', cancelled_recorded_at = e.recorded_at WHERE code = v_code;
+    WHEN 'DrillConducted' THEN
+        INSERT INTO planner.drills (code, number, plan, status, recorded_at)
+        VALUES (d->>'code', planner.code_number(d->>'code'), d->>'plan', 'conducted', e.recorded_at)
+        ON CONFLICT (code) DO NOTHING;
+        UPDATE planner.drills SET status = 'conducted', conducted_on = (d->>'on')::date,
+               participants = (d->>'participants')::integer,
+               evacuation_seconds = (d->>'evacuation_seconds')::integer, note = d->>'note',
+               conducted_recorded_at = e.recorded_at
+         WHERE code = d->>'code';
+    WHEN 'DrillEvaluated' THEN
+        UPDATE planner.drills SET rating = d->>'rating', report = d->>'report' WHERE code = v_code;
+    WHEN 'CampaignDefined' THEN
+        INSERT INTO planner.campaigns VALUES (d->>'name', d->>'cadence', (d->>'window_days')::integer,
+            CASE WHEN d ? 'communities' AND jsonb_typeof(d->'communities') = 'array'
+                 THEN ARRAY(SELECT jsonb_array_elements_text(d->'communities')) END,
+            e.position, e.recorded_at);
+    WHEN 'ActivityLogged' THEN
+        INSERT INTO planner.activities VALUES (d->>'code', planner.code_number(d->>'code'), d->>'campaign',
+            d->>'community', (d->>'on')::date, d->>'activity', (d->>'leaflets')::integer,
+            (d->>'attendees')::integer, e.recorded_at, NULL, NULL);
+    WHEN 'ActivityRetracted' THEN
+        UPDATE planner.activities SET retracted_reason = d->>'reason', retracted_at = e.recorded_at
+         WHERE code = v_code;
+    WHEN 'HolidayNoticeImported' THEN
+        INSERT INTO planner.holiday_notices VALUES ((d->'notice'->>'year')::integer, e.position, d->'notice',
+            e.recorded_at);
+    WHEN 'InspectionRecorded' THEN
+        INSERT INTO planner.inspections VALUES (d->>'code', planner.code_number(d->>'code'), d->>'unit',
+            (d->>'on')::date, d->>'inspector', d->>'kind', e.recorded_at);
+    WHEN 'FindingAdded' THEN
+        INSERT INTO planner.findings VALUES (d->>'code', planner.code_number(d->>'code'), d->>'inspection',
+            (d->>'inspected_on')::date, d->>'unit', d->>'text', d->>'severity', (d->>'due')::date,
+            d->>'deadline', e.recorded_at);
+    WHEN 'FindingRectified' THEN
+        INSERT INTO planner.finding_steps VALUES (v_code, e.position, 'rectified', (d->>'on')::date,
+            d->>'note', e.recorded_at);
+    WHEN 'FindingVerified' THEN
+        INSERT INTO planner.finding_steps VALUES (v_code, e.position,
+            CASE d->>'result' WHEN 'pass' THEN 'passed' ELSE 'failed' END, (d->>'on')::date,
+            d->>'note', e.recorded_at);
+    ELSE
+        NULL;
+    END CASE;
+
+    -- Keep the code counters in step with the log, so a rebuild restores them too.
+    IF d ? 'code' AND e.stream_version = 1 THEN
+        INSERT INTO planner.codes AS c VALUES (split_part(d->>'code', '-', 1), planner.code_number(d->>'code'))
+        ON CONFLICT (kind) DO UPDATE SET last = greatest(c.last, excluded.last);
+    END IF;
+END
+$$;
+
+INSERT INTO vigil.projections (name, version) VALUES ('planner', 1);
+
+-- The next code of a kind (P, D, A, I, F), taken inside the command's transaction: a refused
+-- command rolls back with it, so codes are never skipped or reused.
+CREATE FUNCTION planner.next_code(p_kind text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, planner
+AS $$
+DECLARE
+    v_last integer;
+BEGIN
+    IF p_kind NOT IN ('P', 'D', 'A', 'I', 'F') THEN
+        RAISE EXCEPTION 'no code kind %', p_kind USING ERRCODE = '22023';
+    END IF;
+    INSERT INTO planner.codes AS c VALUES (p_kind, 1)
+    ON CONFLICT (kind) DO UPDATE SET last = c.last + 1
+    RETURNING last INTO v_last;
+    RETURN p_kind || '-' || v_last;
+END
+$$;
+
+-- Who may append what (vigil_admin may append anything).
+INSERT INTO vigil.event_permissions (event_type, role)
+SELECT t, 'vigil_supervisor' FROM unnest(ARRAY[
+    'CommunityAdded', 'UnitAdded', 'UnitReclassified', 'UnitClosed',
+    'PlanAdded', 'PlanRevised', 'PlanEvaluated', 'PlanRetired',
+    'DrillScheduled', 'DrillRescheduled', 'DrillCancelled', 'DrillConducted', 'DrillEvaluated',
+    'CampaignDefined', 'ActivityLogged', 'ActivityRetracted', 'HolidayNoticeImported']) AS t
+UNION ALL
+SELECT t, 'vigil_inspector' FROM unnest(ARRAY[
+    'InspectionRecorded', 'FindingAdded', 'FindingRectified', 'FindingVerified',
+    'ActivityLogged', 'ActivityRetracted']) AS t;
+
+REVOKE ALL ON ALL TABLES IN SCHEMA planner FROM PUBLIC;
+REVOKE ALL ON FUNCTION planner.next_code(text) FROM PUBLIC;
+GRANT USAGE ON SCHEMA planner TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
+GRANT SELECT ON ALL TABLES IN SCHEMA planner TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
+GRANT EXECUTE ON FUNCTION planner.next_code(text) TO vigil_admin, vigil_supervisor, vigil_inspector;
 """#),
     ]
 }

@@ -1,0 +1,133 @@
+/// A publicity programme (宣传) owed by communities weekly, monthly, quarterly or per holiday.
+public struct Campaign: Aggregate, Equatable {
+    public var name: String?
+    public var cadence: Cadence = .weekly
+    public var windowDays = 7
+    public var communities: [String]?
+
+    public static let initial = Campaign(name: nil)
+
+    public var exists: Bool { name != nil }
+
+    public func evolve(_ event: Event) -> Campaign {
+        guard case .campaignDefined(let e) = event else { return self }
+        return Campaign(name: e.name, cadence: e.cadence, windowDays: e.windowDays, communities: e.communities)
+    }
+
+    /// True when the community owes this campaign.
+    public func covers(community: String) -> Bool {
+        communities?.contains(community) ?? true
+    }
+
+    /// `campaign define NAME --cadence C [--window D] [--communities C1,C2]`;
+    /// `unknown` lists the named communities that do not exist.
+    public static func define(
+        name: String, cadence: Cadence, window: Interval?, communities: [String]?, unknown: [String],
+        state: Campaign
+    ) throws -> [Event] {
+        guard !state.exists else { throw DomainError("campaign \(name) already exists", "宣传活动 \(name) 已存在") }
+        if let first = unknown.first {
+            throw DomainError("no community \(first)", "没有名为 \(first) 的社区")
+        }
+        var days = 7
+        if let window {
+            switch window.unit {
+            case .days: days = window.count
+            case .weeks: days = window.count * 7
+            default:
+                throw DomainError(
+                    "a holiday window is counted in days or weeks (e.g. 7d), not \(window)",
+                    "节日窗口以天或周计（如 7d），不能是 \(window)")
+            }
+        }
+        if let communities, communities.isEmpty {
+            throw DomainError("--communities needs at least one community", "--communities 至少要有一个社区")
+        }
+        return [
+            .campaignDefined(
+                CampaignDefined(name: name, cadence: cadence, windowDays: days, communities: communities))
+        ]
+    }
+}
+
+/// One logged publicity activity, which can be retracted with a reason but never deleted.
+public struct Activity: Aggregate, Equatable {
+    public var code: String?
+    public var retracted = false
+
+    public static let initial = Activity(code: nil)
+
+    public func evolve(_ event: Event) -> Activity {
+        var next = self
+        switch event {
+        case .activityLogged(let e): next.code = e.code
+        case .activityRetracted: next.retracted = true
+        default: break
+        }
+        return next
+    }
+
+    /// What `campaign log` records.
+    public struct LogCommand: Sendable {
+        public var code: String
+        public var campaign: String
+        public var community: String
+        public var on: LocalDate
+        public var activity: String?
+        public var leaflets: Int?
+        public var attendees: Int?
+
+        public init(
+            code: String, campaign: String, community: String, on: LocalDate, activity: String?, leaflets: Int?,
+            attendees: Int?
+        ) {
+            self.code = code
+            self.campaign = campaign
+            self.community = community
+            self.on = on
+            self.activity = activity
+            self.leaflets = leaflets
+            self.attendees = attendees
+        }
+    }
+
+    /// `campaign log NAME --community C --on DATE …`
+    public static func log(_ command: LogCommand, campaign: Campaign, community: Community, today: LocalDate) throws
+        -> [Event]
+    {
+        guard campaign.exists else {
+            throw DomainError("no campaign \(command.campaign)", "没有名为 \(command.campaign) 的宣传活动")
+        }
+        guard community.exists else {
+            throw DomainError("no community \(command.community)", "没有名为 \(command.community) 的社区")
+        }
+        guard campaign.covers(community: command.community) else {
+            throw DomainError(
+                "\(command.community) is not in the scope of \(command.campaign) (\((campaign.communities ?? []).joined(separator: ",")))",
+                "\(command.community) 不在 \(command.campaign) 的范围内（\((campaign.communities ?? []).joined(separator: "、"))）"
+            )
+        }
+        guard command.on <= today else {
+            throw DomainError.future("the activity", "活动", command.on, today: today)
+        }
+        for (value, name) in [(command.leaflets, "leaflets"), (command.attendees, "attendees")] {
+            if let value, value < 0 {
+                throw DomainError("--\(name) cannot be negative", "--\(name) 不能为负数")
+            }
+        }
+        return [
+            .activityLogged(
+                ActivityLogged(
+                    code: command.code, campaign: command.campaign, community: command.community, on: command.on,
+                    activity: command.activity, leaflets: command.leaflets, attendees: command.attendees))
+        ]
+    }
+
+    /// `campaign retract A-n --reason TEXT`
+    public static func retract(reason: String, state: Activity) throws -> [Event] {
+        guard let code = state.code else { throw DomainError("no such activity", "没有这条活动记录") }
+        guard !state.retracted else { throw DomainError("\(code) was already retracted", "\(code) 已撤回") }
+        guard !reason.isEmpty else { throw DomainError("a retraction needs a reason", "撤回需要说明原因") }
+        return [.activityRetracted(ActivityRetracted(reason: reason))]
+    }
+}

@@ -1,0 +1,169 @@
+/// One emergency drill (应急演练) of a plan: scheduled, then held or cancelled, then evaluated.
+public struct Drill: Aggregate, Equatable {
+    public enum Status: String, Sendable {
+        case none, scheduled, cancelled, conducted
+    }
+
+    public var code: String?
+    public var plan = ""
+    public var status: Status = .none
+    public var scheduledOn: LocalDate?
+    public var conductedOn: LocalDate?
+    public var rating: DrillRating?
+
+    public static let initial = Drill(code: nil)
+
+    public func evolve(_ event: Event) -> Drill {
+        var next = self
+        switch event {
+        case .drillScheduled(let e):
+            next.code = e.code
+            next.plan = e.plan
+            next.status = .scheduled
+            next.scheduledOn = e.on
+        case .drillRescheduled(let e):
+            next.scheduledOn = e.on
+        case .drillCancelled:
+            next.status = .cancelled
+        case .drillConducted(let e):
+            next.code = e.code
+            next.plan = e.plan
+            next.status = .conducted
+            next.conductedOn = e.on
+        case .drillEvaluated(let e):
+            next.rating = e.rating
+        default:
+            break
+        }
+        return next
+    }
+
+    /// The plan and its unit, as a drill command needs them.
+    public struct Context: Sendable {
+        public var plan: Plan
+        public var unit: Unit
+        public var today: LocalDate
+
+        public init(plan: Plan, unit: Unit, today: LocalDate) {
+            self.plan = plan
+            self.unit = unit
+            self.today = today
+        }
+    }
+
+    /// `drill schedule P-n --on DATE …`: a drill may be scheduled before its plan takes effect,
+    /// for a date on or after the plan's start, and for any date (back-filling is normal).
+    public static func schedule(
+        code: String, on date: LocalDate, form: DrillForm?, scope: DrillScope?, scenario: String?,
+        context: Context
+    ) throws -> [Event] {
+        let plan = try context.schedulable(on: date)
+        return [
+            .drillScheduled(
+                DrillScheduled(code: code, plan: plan, on: date, form: form, scope: scope, scenario: scenario))
+        ]
+    }
+
+    /// `drill reschedule D-n --on DATE --reason TEXT`
+    public static func reschedule(on date: LocalDate, reason: String, context: Context, state: Drill) throws
+        -> [Event]
+    {
+        let code = try state.existing()
+        guard state.status == .scheduled else { throw state.notScheduled(code, "reschedule", "改期") }
+        _ = try context.schedulable(on: date)
+        return [.drillRescheduled(DrillRescheduled(on: date, reason: reason))]
+    }
+
+    /// `drill cancel D-n --reason TEXT`
+    public static func cancel(reason: String, state: Drill) throws -> [Event] {
+        let code = try state.existing()
+        guard state.status == .scheduled else { throw state.notScheduled(code, "cancel", "取消") }
+        return [.drillCancelled(DrillCancelled(reason: reason))]
+    }
+
+    /// `drill record D-n --on DATE …` (a scheduled drill) or `drill record P-n …` (unscheduled,
+    /// `state` is then the initial state and `code` the new drill's code).
+    public static func record(
+        code: String, on date: LocalDate, participants: Int?, evacuationSeconds: Int?, note: String?,
+        context: Context, state: Drill
+    ) throws -> [Event] {
+        if state.code != nil {
+            switch state.status {
+            case .conducted:
+                throw DomainError(
+                    "\(code) was already recorded as held on \(state.conductedOn.map(String.init(describing:)) ?? "?")",
+                    "\(code) 已登记于 \(state.conductedOn.map(String.init(describing:)) ?? "?") 举行")
+            case .cancelled:
+                throw DomainError(
+                    "\(code) was cancelled; record the drill against its plan instead",
+                    "\(code) 已取消；请按预案登记实际举行的演练")
+            case .none, .scheduled:
+                break
+            }
+        }
+        let planCode = try context.plan.existing()
+        guard date <= context.today else { throw DomainError.future("the drill", "演练", date, today: context.today) }
+        guard date >= context.plan.from else {
+            throw DomainError(
+                "the drill on \(date) is before \(planCode) took effect (\(context.plan.from))",
+                "演练日期 \(date) 早于预案 \(planCode) 生效日期（\(context.plan.from)）")
+        }
+        if let retiredOn = context.plan.retiredOn, retiredOn <= date {
+            throw DomainError("\(planCode) was retired on \(retiredOn)", "\(planCode) 已于 \(retiredOn) 废止")
+        }
+        if let closedOn = context.unit.closedOn, closedOn <= date {
+            throw DomainError(
+                "unit \(context.plan.unit) was closed on \(closedOn)", "单位 \(context.plan.unit) 已于 \(closedOn) 关闭")
+        }
+        if let participants, participants < 0 {
+            throw DomainError("participants cannot be negative", "参加人数不能为负数")
+        }
+        return [
+            .drillConducted(
+                DrillConducted(
+                    code: code, plan: planCode, on: date, participants: participants,
+                    evacuationSeconds: evacuationSeconds, note: note))
+        ]
+    }
+
+    /// `drill evaluate D-n --rating R [--report TEXT]`
+    public static func evaluate(rating: DrillRating, report: String?, state: Drill) throws -> [Event] {
+        let code = try state.existing()
+        guard state.status == .conducted else {
+            throw DomainError(
+                "\(code) has not been held yet; evaluate it after recording it with drill record",
+                "\(code) 尚未举行；请先用 drill record 登记再评估")
+        }
+        return [.drillEvaluated(DrillEvaluated(rating: rating, report: report))]
+    }
+
+    func existing() throws -> String {
+        guard let code else { throw DomainError("no such drill", "没有这个演练") }
+        return code
+    }
+
+    func notScheduled(_ code: String, _ verb: String, _ verbZh: String) -> DomainError {
+        DomainError(
+            "\(code) is \(status == .conducted ? "already held" : status.rawValue); only a scheduled drill can be \(verb)d",
+            "\(code) 状态为\(status == .conducted ? "已举行" : status == .cancelled ? "已取消" : "未安排")，只有已安排的演练才能\(verbZh)")
+    }
+}
+
+extension Drill.Context {
+    /// The plan's code when a drill may be scheduled for `date`.
+    func schedulable(on date: LocalDate) throws -> String {
+        let code = try plan.existing()
+        if let retiredOn = plan.retiredOn {
+            throw DomainError("\(code) was retired on \(retiredOn)", "\(code) 已于 \(retiredOn) 废止")
+        }
+        if let closedOn = unit.closedOn {
+            throw DomainError("unit \(plan.unit) was closed on \(closedOn)", "单位 \(plan.unit) 已于 \(closedOn) 关闭")
+        }
+        guard date >= plan.from else {
+            throw DomainError(
+                "\(date) is before \(code) takes effect (\(plan.from)); schedule on or after that date",
+                "\(date) 早于预案 \(code) 生效日期（\(plan.from)），请安排在该日期之后")
+        }
+        return code
+    }
+}

@@ -1,0 +1,34 @@
+/// A refusal by a domain rule, with the reason in English and Chinese.
+///
+/// The shell shows one of the two; both are written here, next to the rule, so that a rule and
+/// its explanation cannot drift apart.
+public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var english: String
+    public var chinese: String
+
+    public init(_ english: String, _ chinese: String) {
+        self.english = english
+        self.chinese = chinese
+    }
+
+    public var description: String { english }
+
+    static func future(_ what: String, _ whatZh: String, _ date: LocalDate, today: LocalDate) -> DomainError {
+        DomainError(
+            "\(what) is dated \(date), after today (\(today)); record it on or after the day it happens",
+            "\(whatZh)日期 \(date) 晚于今天（\(today)）；请在事情发生后再登记")
+    }
+}
+
+/// The decider shape every aggregate follows: a state folded from its events.
+public protocol Aggregate: Sendable {
+    static var initial: Self { get }
+    func evolve(_ event: Event) -> Self
+}
+
+extension Aggregate {
+    /// Folds a stream's events into its current state.
+    public static func fold(_ events: [Event]) -> Self {
+        events.reduce(initial) { $0.evolve($1) }
+    }
+}

@@ -1,0 +1,100 @@
+import EventStore
+import Foundation
+import Planner
+import Postgres
+
+/// The domain's side of the database: loads aggregates from their streams, appends what the
+/// deciders decide, and answers the reports from the projection tables.
+public struct PlannerStore {
+    public let connection: Connection
+    public let events: EventStore
+
+    public init(connection: Connection) {
+        self.connection = connection
+        self.events = EventStore(connection: connection)
+    }
+
+    /// The stream an aggregate lives in.
+    public enum Stream {
+        public static func community(_ name: String) -> String { "community:" + name }
+        public static func unit(_ name: String) -> String { "unit:" + name }
+        public static func plan(_ code: String) -> String { "plan:" + code }
+        public static func drill(_ code: String) -> String { "drill:" + code }
+        public static func campaign(_ name: String) -> String { "campaign:" + name }
+        public static func activity(_ code: String) -> String { "activity:" + code }
+        public static func holidays(_ year: Int) -> String { "holidays:\(year)" }
+        public static func inspection(_ code: String) -> String { "inspection:" + code }
+        public static func finding(_ code: String) -> String { "finding:" + code }
+
+        /// The stream a code names (`P-3`, `D-1`, `A-7`, `I-2`, `F-4`), or nil.
+        public static func forCode(_ code: String) -> String? {
+            guard let dash = code.firstIndex(of: "-"), Int(code[code.index(after: dash)...]) != nil else { return nil }
+            switch code[..<dash] {
+            case "P": return plan(code)
+            case "D": return drill(code)
+            case "A": return activity(code)
+            case "I": return inspection(code)
+            case "F": return finding(code)
+            default: return nil
+            }
+        }
+    }
+
+    /// An aggregate's state and the stream version it was folded from.
+    public struct Loaded<A: Aggregate> {
+        public var state: A
+        public var version: Int
+    }
+
+    /// Folds a stream into its aggregate's state.
+    public func load<A: Aggregate>(_: A.Type, stream: String) throws -> Loaded<A> {
+        let recorded = try events.read(stream: stream)
+        let decoded = try recorded.map {
+            try Event.decode(type: $0.type, schemaVersion: $0.schemaVersion, data: $0.data)
+        }
+        return Loaded(state: A.fold(decoded), version: recorded.last?.streamVersion ?? 0)
+    }
+
+    /// Appends the decided events, expecting the stream at the version it was loaded at.
+    @discardableResult
+    public func append(_ decided: [Event], to stream: String, expectedVersion: Int, metadata: EventMetadata)
+        throws -> AppendResult
+    {
+        let newEvents = try decided.map { event -> NewEvent in
+            let encoded = try event.encoded()
+            return NewEvent(type: encoded.type, schemaVersion: encoded.schemaVersion, data: encoded.data)
+        }
+        return try events.append(
+            newEvents, to: stream, expected: expectedVersion == 0 ? .noStream : .exact(expectedVersion),
+            metadata: metadata)
+    }
+
+    /// Takes the next code of a kind (`P`, `D`, `A`, `I`, `F`) inside the current transaction.
+    public func nextCode(_ kind: String) throws -> String {
+        let row = try connection.query("SELECT planner.next_code(\(kind)) AS code").first
+        guard let code = try row?.decode("code", as: String.self) else {
+            throw PostgresError(kind: .client, message: "no code returned")
+        }
+        return code
+    }
+
+    /// The holiday calendar for a range of years: each year's newest imported notice recorded by
+    /// `recordedAsOf`, else the shipped data, else computed dates.
+    public func holidayCalendar(years: ClosedRange<Int>, recordedAsOf: Date? = nil) throws -> HolidayCalendar {
+        let rows = try connection.query(
+            """
+            SELECT DISTINCT ON (year) notice::text AS notice FROM planner.holiday_notices
+             WHERE recorded_at <= coalesce(\(recordedAsOf)::timestamptz, 'infinity')
+             ORDER BY year, position DESC
+            """)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let imported = try rows.rows.map { row in
+            try decoder.decode(HolidayNotice.self, from: Data(try row.decode("notice", as: String.self).utf8))
+        }
+        let importedYears = imported.map(\.year)
+        let low = min(years.lowerBound, importedYears.min() ?? years.lowerBound)
+        let high = max(years.upperBound, importedYears.max() ?? years.upperBound)
+        return HolidayCalendar(imported: imported, years: low...high)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Planner
+import Postgres
+
+/// How well one community kept one campaign over the selected periods.
+public struct ComplianceRow: Sendable, Equatable {
+    public var campaign: String
+    public var community: String
+    public var required: Int
+    public var covered: Int
+    public var missing: [Period]
+
+    /// covered / required, 1.0 when nothing is required.
+    public var rate: Double {
+        required == 0 ? 1.0 : Double(covered) / Double(required)
+    }
+}
+
+/// A campaign as defined.
+public struct CampaignRow: Sendable, Equatable {
+    public var name: String
+    public var cadence: Cadence
+    public var windowDays: Int
+    public var communities: [String]?
+}
+
+extension PlannerStore {
+    /// The campaigns, in the order they were defined.
+    public func campaigns(_ asOf: AsOf? = nil) throws -> [CampaignRow] {
+        let rows = try connection.query(
+            """
+            SELECT name, cadence, window_days, array_to_json(communities)::text AS communities
+              FROM planner.campaigns
+             WHERE recorded_at <= coalesce(\(asOf?.recorded)::timestamptz, 'infinity')
+             ORDER BY position
+            """)
+        return try rows.rows.map { row in
+            let scope = try row.decode("communities", as: String?.self).flatMap {
+                try? JSONDecoder().decode([String].self, from: Data($0.utf8))
+            }
+            return CampaignRow(
+                name: try row.decode("name"),
+                cadence: Cadence(rawValue: try row.decode("cadence")) ?? .weekly,
+                windowDays: try row.decode("window_days"), communities: scope)
+        }
+    }
+
+    /// Compliance of one campaign per community in its scope (DESIGN.md, "Semantics"): a period
+    /// is required when selected and ended by the as-of date, covered when an activity dated in
+    /// it was logged for the community and not retracted.
+    public func compliance(_ campaign: CampaignRow, selection: PeriodSelection, asOf: AsOf) throws -> [ComplianceRow] {
+        let years: ClosedRange<Int>
+        switch selection {
+        case .year(let year): years = (year - 1)...(year + 1)
+        case .range(let from, let to): years = (from.year - 1)...(to.year + 1)
+        }
+        let calendar = try holidayCalendar(years: years, recordedAsOf: asOf.recorded)
+        let periods = Period.required(
+            Period.periods(campaign.cadence, selection: selection, window: campaign.windowDays, calendar: calendar),
+            asOf: asOf.date)
+        let rows = try connection.query(
+            """
+            WITH periods AS (
+                SELECT * FROM unnest(\(periods.map(\.label))::text[], \(periods.map(\.start.description))::date[],
+                                     \(periods.map(\.end.description))::date[]) WITH ORDINALITY AS p(label, start_on, end_on, n)
+            ), scope AS (
+                SELECT c.name, c.position FROM planner.communities c
+                 WHERE (\(campaign.communities)::text[] IS NULL OR c.name = ANY(\(campaign.communities)::text[]))
+                   AND c.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+            ), checked AS (
+                SELECT s.name, s.position, p.n, EXISTS (
+                           SELECT 1 FROM planner.activities a
+                            WHERE a.campaign = \(campaign.name) AND a.community = s.name
+                              AND a.on_date BETWEEN p.start_on AND p.end_on
+                              AND a.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                              AND (a.retracted_at IS NULL
+                                   OR a.retracted_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
+                       ) AS covered
+                  FROM scope s CROSS JOIN periods p
+            )
+            SELECT s.name AS community, count(c.n) AS required, count(c.n) FILTER (WHERE c.covered) AS covered,
+                   coalesce(array_to_string(array_agg(c.n ORDER BY c.n) FILTER (WHERE NOT c.covered), ','), '') AS missing
+              FROM scope s LEFT JOIN checked c ON c.name = s.name
+             GROUP BY s.name, s.position
+             ORDER BY s.position
+            """)
+        return try rows.rows.map { row in
+            let missing = try row.decode("missing", as: String.self).split(separator: ",").compactMap { Int($0) }
+            return ComplianceRow(
+                campaign: campaign.name, community: try row.decode("community"), required: try row.decode("required"),
+                covered: try row.decode("covered"), missing: missing.map { periods[$0 - 1] })
+        }
+    }
+}

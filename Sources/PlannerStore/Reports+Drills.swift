@@ -1,0 +1,121 @@
+import Foundation
+import Planner
+import Postgres
+
+/// One plan's drill obligation as of a date.
+public struct DrillObligation: Sendable, Equatable {
+    public var plan: String
+    public var planName: String
+    public var unit: String
+    public var community: String
+    public var lastDrill: LocalDate?
+    public var due: LocalDate
+    /// Days past due (positive when overdue, negative while still ahead).
+    public var daysOverdue: Int
+}
+
+/// A drill as the drill list shows it.
+public struct DrillRow: Sendable, Equatable {
+    public var drill: String
+    public var plan: String
+    public var unit: String
+    public var scheduledOn: LocalDate?
+    public var status: String
+    public var conductedOn: LocalDate?
+    public var participants: Int?
+    public var rating: String?
+}
+
+extension PlannerStore {
+    /// Every plan in force on the as-of date with its due date (DESIGN.md, "drill obligation"):
+    /// the last drill held on or before the date, or the plan's start, plus the cadence.
+    public func drillObligations(_ asOf: AsOf, community: String? = nil) throws -> [DrillObligation] {
+        let rows = try connection.query(
+            """
+            WITH in_force AS (
+                SELECT p.code, p.number, p.name, p.unit, u.community, p.every_months, p.start_on
+                  FROM planner.plans p JOIN planner.units u ON u.name = p.unit
+                 WHERE p.start_on <= \(asOf.dateText)::date
+                   AND p.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                   AND NOT coalesce(p.retired_on <= \(asOf.dateText)::date
+                                    AND p.retired_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
+                   AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date, false)
+                   AND (\(community)::text IS NULL OR u.community = \(community)::text)
+            ), last AS (
+                SELECT f.*, (SELECT max(d.conducted_on) FROM planner.drills d
+                              WHERE d.plan = f.code AND d.conducted_on <= \(asOf.dateText)::date
+                                AND d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                            ) AS last_drill
+                  FROM in_force f
+            )
+            SELECT code, name, unit, community, last_drill::text AS last_drill,
+                   (coalesce(last_drill, start_on) + make_interval(months => every_months))::date::text AS due,
+                   \(asOf.dateText)::date - (coalesce(last_drill, start_on) + make_interval(months => every_months))::date AS days_overdue
+              FROM last
+             ORDER BY days_overdue DESC, number
+            """)
+        return try rows.rows.map { row in
+            DrillObligation(
+                plan: try row.decode("code"), planName: try row.decode("name"), unit: try row.decode("unit"),
+                community: try row.decode("community"),
+                lastDrill: try row.decode("last_drill", as: String?.self).flatMap { LocalDate($0) },
+                due: try row.date("due"), daysOverdue: try row.decode("days_overdue"))
+        }
+    }
+
+    /// Scheduled drills whose date has passed and that were neither recorded nor cancelled.
+    public func missedDrills(_ asOf: AsOf, community: String? = nil) throws -> [DrillRow] {
+        try drills(missedOnly: true, asOf: asOf, community: community, plan: nil, from: nil, to: nil)
+    }
+
+    /// Drills, optionally of one plan and within a date range (scheduled or held date).
+    public func drillList(_ asOf: AsOf, plan: String?, from: LocalDate?, to: LocalDate?, community: String? = nil)
+        throws -> [DrillRow]
+    {
+        try drills(missedOnly: false, asOf: asOf, community: community, plan: plan, from: from, to: to)
+    }
+
+    private func drills(
+        missedOnly: Bool, asOf: AsOf, community: String?, plan: String?, from: LocalDate?, to: LocalDate?
+    ) throws -> [DrillRow] {
+        let rows = try connection.query(
+            """
+            SELECT d.code, d.plan, p.unit, d.scheduled_on::text AS scheduled_on, d.conducted_on::text AS conducted_on,
+                   CASE WHEN d.status = 'conducted' AND d.conducted_on > \(asOf.dateText)::date THEN 'scheduled'
+                        ELSE d.status END AS status,
+                   d.participants, d.rating
+              FROM planner.drills d
+              JOIN planner.plans p ON p.code = d.plan
+              JOIN planner.units u ON u.name = p.unit
+             WHERE (NOT \(missedOnly)::boolean OR (d.status = 'scheduled' AND d.scheduled_on < \(asOf.dateText)::date))
+               AND d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+               AND (\(community)::text IS NULL OR u.community = \(community)::text)
+               AND (\(plan)::text IS NULL OR d.plan = \(plan)::text)
+               AND (\(from?.description)::date IS NULL OR coalesce(d.conducted_on, d.scheduled_on) >= \(from?.description)::date)
+               AND (\(to?.description)::date IS NULL OR coalesce(d.conducted_on, d.scheduled_on) <= \(to?.description)::date)
+             ORDER BY coalesce(d.conducted_on, d.scheduled_on), d.number
+            """)
+        return try rows.rows.map { row in
+            DrillRow(
+                drill: try row.decode("code"), plan: try row.decode("plan"), unit: try row.decode("unit"),
+                scheduledOn: try row.optionalDate("scheduled_on"), status: try row.decode("status"),
+                conductedOn: try row.optionalDate("conducted_on"),
+                participants: try row.decode("participants", as: Int?.self),
+                rating: try row.decode("rating", as: String?.self))
+        }
+    }
+}
+
+extension Row {
+    func date(_ column: String) throws -> LocalDate {
+        let text = try decode(column, as: String.self)
+        guard let date = LocalDate(text) else {
+            throw PostgresError(kind: .client, message: "column \(column) is not a date: \(text)")
+        }
+        return date
+    }
+
+    func optionalDate(_ column: String) throws -> LocalDate? {
+        try decode(column, as: String?.self).flatMap { LocalDate($0) }
+    }
+}

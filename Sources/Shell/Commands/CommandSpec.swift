@@ -1,0 +1,40 @@
+/// What a parsed command does when run.
+typealias Action = (Session) throws -> Output
+
+/// One command of the shell: the single table from which parsing, help, completion and
+/// permission checks are all derived.
+struct CommandSpec: Sendable {
+    enum Group: Int, CaseIterable, Sendable {
+        case organisation, plansAndDrills, campaigns, inspections, reports, session, admin
+
+        var title: L {
+            switch self {
+            case .organisation: return L("Organisation", "组织机构")
+            case .plansAndDrills: return L("Plans and drills", "预案与演练")
+            case .campaigns: return L("Campaigns and holidays", "宣传活动与节假日")
+            case .inspections: return L("Inspections and hazards", "检查与隐患")
+            case .reports: return L("Reports", "报表")
+            case .session: return L("Session", "会话")
+            case .admin: return L("Users and the log", "用户与日志")
+            }
+        }
+    }
+
+    /// The command words, e.g. `["drill", "record"]`.
+    var path: [String]
+    /// Chinese aliases of the command words, e.g. `["演练", "登记"]`.
+    var aliases: [[String]] = []
+    var group: Group
+    /// The syntax after the command words, e.g. `D-n --on DATE [--participants N]`.
+    var syntax: String
+    var summary: L
+    var details: L?
+    var example: String
+    var positionals: [String] = []
+    var flags: [FlagSpec] = []
+    /// Roles that may run it; nil means everyone (reports). Admins may run everything.
+    var roles: Set<Role>?
+    var make: @Sendable (Arguments) throws(ShellError) -> Action
+
+    var name: String { path.joined(separator: " ") }
+}

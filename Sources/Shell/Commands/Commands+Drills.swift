@@ -1,0 +1,180 @@
+import Planner
+import PlannerStore
+import Postgres
+
+extension CommandSpec {
+    static let drills: [CommandSpec] = [
+        CommandSpec(
+            path: ["drill", "schedule"], aliases: [["演练", "安排"]], group: .plansAndDrills,
+            syntax: "P-n --on DATE [--form tabletop|live] [--scope single|comprehensive] [--scenario TEXT]",
+            summary: L("Schedule a drill of a plan", "安排预案演练"),
+            example: "drill schedule P-1 --on 2017-01-05 --form live --scope single --scenario 火灾疏散",
+            positionals: ["P-n"],
+            flags: [
+                FlagSpec("on", "DATE", required: true), FlagSpec("form", "FORM"), FlagSpec("scope", "SCOPE"),
+                FlagSpec("scenario", "TEXT"),
+            ],
+            roles: [.supervisor]
+        ) { args throws(ShellError) in
+            let plan = try Code.check(args.positional(0), kind: "P", what: L("plan", "预案"))
+            let date = try args.date("on") ?? LocalDate(dayNumber: 0)
+            let form = try args.choice("form", DrillForm.self)
+            let scope = try args.choice("scope", DrillScope.self)
+            let scenario = args.string("scenario")
+            return { session in
+                let code = try session.write { store in
+                    let context = try session.drillContext(plan: plan)
+                    let code = try store.nextCode("D")
+                    try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) { _ in
+                        try Drill.schedule(
+                            code: code, on: date, form: form, scope: scope, scenario: scenario, context: context)
+                    }
+                    return code
+                }
+                return .created(
+                    code, L("scheduled \(code) of \(plan) on \(date)", "已安排 \(plan) 的演练 \(code)，日期 \(date)"))
+            }
+        },
+        CommandSpec(
+            path: ["drill", "reschedule"], group: .plansAndDrills, syntax: "D-n --on DATE --reason TEXT",
+            summary: L("Move a scheduled drill to another date", "调整已安排演练的日期"),
+            example: "drill reschedule D-4 --on 2017-03-10 --reason 天气原因", positionals: ["D-n"],
+            flags: [FlagSpec("on", "DATE", required: true), FlagSpec("reason", "TEXT", required: true)],
+            roles: [.supervisor]
+        ) { args throws(ShellError) in
+            let code = try Code.check(args.positional(0), kind: "D", what: L("drill", "演练"))
+            let date = try args.date("on") ?? LocalDate(dayNumber: 0)
+            let reason = args.string("reason") ?? ""
+            return { session in
+                try session.write { _ in
+                    let drill = try session.requireDrill(code)
+                    let context = try session.drillContext(plan: drill.plan)
+                    try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) {
+                        try Drill.reschedule(on: date, reason: reason, context: context, state: $0)
+                    }
+                }
+                return .created(code, L("rescheduled \(code) to \(date)", "\(code) 已改期至 \(date)"))
+            }
+        },
+        CommandSpec(
+            path: ["drill", "cancel"], group: .plansAndDrills, syntax: "D-n --reason TEXT",
+            summary: L("Cancel a scheduled drill", "取消已安排的演练"), example: "drill cancel D-49 --reason 天气原因",
+            positionals: ["D-n"], flags: [FlagSpec("reason", "TEXT", required: true)], roles: [.supervisor]
+        ) { args throws(ShellError) in
+            let code = try Code.check(args.positional(0), kind: "D", what: L("drill", "演练"))
+            let reason = args.string("reason") ?? ""
+            return { session in
+                try session.write { _ in
+                    _ = try session.requireDrill(code)
+                    try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) {
+                        try Drill.cancel(reason: reason, state: $0)
+                    }
+                }
+                return .created(code, L("cancelled \(code)", "已取消 \(code)"))
+            }
+        },
+        CommandSpec(
+            path: ["drill", "record"], aliases: [["演练", "登记"]], group: .plansAndDrills,
+            syntax: "D-n|P-n --on DATE [--participants N] [--evacuation DURATION] [--note TEXT]",
+            summary: L(
+                "Record a drill as held: a scheduled one (D-n), or one held without a schedule (P-n)",
+                "登记演练已举行：已安排的（D-n），或未经安排直接举行的（P-n）"),
+            details: L(
+                "--evacuation is the evacuation time, in seconds (210s) or minutes (4m).",
+                "--evacuation 为疏散用时，如 210s 或 4m。"),
+            example: "drill record D-1 --on 2017-01-06 --participants 809 --evacuation 210s",
+            positionals: ["D-n|P-n"],
+            flags: [
+                FlagSpec("on", "DATE", required: true), FlagSpec("participants", "N"),
+                FlagSpec("evacuation", "DURATION"), FlagSpec("note", "TEXT"),
+            ],
+            roles: [.supervisor]
+        ) { args throws(ShellError) in
+            let target = args.positional(0)
+            guard target.hasPrefix("D-") || target.hasPrefix("P-") else {
+                throw ShellError(
+                    L(
+                        "\"\(target)\" is neither a drill (D-n) nor a plan (P-n)",
+                        "\"\(target)\" 既不是演练编号（D-n）也不是预案编号（P-n）"))
+            }
+            let isDrill = target.hasPrefix("D-")
+            let code = try Code.check(
+                target, kind: isDrill ? "D" : "P", what: isDrill ? L("drill", "演练") : L("plan", "预案"))
+            let date = try args.date("on") ?? LocalDate(dayNumber: 0)
+            let participants = try args.count("participants")
+            let evacuation = try args.string("evacuation").map { text throws(ShellError) in
+                try Seconds.parse(text, flag: "--evacuation")
+            }
+            let note = args.string("note")
+            return { session in
+                let drillCode = try session.write { store in
+                    if isDrill {
+                        let drill = try session.requireDrill(code)
+                        let context = try session.drillContext(plan: drill.plan)
+                        try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) {
+                            try Drill.record(
+                                code: code, on: date, participants: participants, evacuationSeconds: evacuation,
+                                note: note, context: context, state: $0)
+                        }
+                        return code
+                    }
+                    let context = try session.drillContext(plan: code)
+                    let newCode = try store.nextCode("D")
+                    try session.apply(Drill.self, stream: PlannerStore.Stream.drill(newCode)) {
+                        try Drill.record(
+                            code: newCode, on: date, participants: participants, evacuationSeconds: evacuation,
+                            note: note, context: context, state: $0)
+                    }
+                    return newCode
+                }
+                return .created(
+                    drillCode, L("recorded \(drillCode) as held on \(date)", "已登记演练 \(drillCode)，举行日期 \(date)"))
+            }
+        },
+        CommandSpec(
+            path: ["drill", "evaluate"], group: .plansAndDrills,
+            syntax: "D-n --rating good|adequate|poor [--report TEXT]",
+            summary: L("Evaluate a drill that was held (演练评估)", "评估已举行的演练"),
+            example: "drill evaluate D-1 --rating adequate --report 疏散通道有堵塞", positionals: ["D-n"],
+            flags: [FlagSpec("rating", "RATING", required: true), FlagSpec("report", "TEXT")], roles: [.supervisor]
+        ) { args throws(ShellError) in
+            let code = try Code.check(args.positional(0), kind: "D", what: L("drill", "演练"))
+            let rating = try args.choice("rating", DrillRating.self) ?? .adequate
+            let report = args.string("report")
+            return { session in
+                try session.write { _ in
+                    _ = try session.requireDrill(code)
+                    try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) {
+                        try Drill.evaluate(rating: rating, report: report, state: $0)
+                    }
+                }
+                return .created(code, L("evaluated \(code): \(rating.rawValue)", "已评估 \(code)：\(rating.rawValue)"))
+            }
+        },
+    ]
+}
+
+extension Session {
+    func requireDrill(_ code: String) throws -> Drill {
+        try existing(Drill.self, PlannerStore.Stream.drill(code), L("drill", "演练"), code) { $0.code != nil }
+    }
+}
+
+/// Evacuation times: `210s`, `4m` or a bare number of seconds.
+enum Seconds {
+    static func parse(_ text: String, flag: String) throws(ShellError) -> Int {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        let unit = text.dropFirst(digits.count)
+        guard let value = Int(digits), digits.count <= 6 else {
+            throw ShellError.badValue(
+                word: text, flag: flag, expected: L("a time such as 210s or 4m", "时长，如 210s 或 4m"))
+        }
+        switch unit {
+        case "", "s": return value
+        case "m": return value * 60
+        default:
+            throw ShellError.badValue(
+                word: text, flag: flag, expected: L("a time such as 210s or 4m", "时长，如 210s 或 4m"))
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import EventStore
+import Planner
+import PlannerStore
+
+extension Session {
+    /// Loads an aggregate, lets the decider decide, and appends the result at the version it
+    /// was loaded at, in the caller's transaction.
+    @discardableResult
+    func apply<A: Aggregate>(_: A.Type, stream: String, _ decide: (A) throws -> [Event]) throws -> AppendResult {
+        let loaded = try store.load(A.self, stream: stream)
+        let events = try decide(loaded.state)
+        return try store.append(events, to: stream, expectedVersion: loaded.version, metadata: metadata())
+    }
+
+    /// Loads an aggregate's state.
+    func load<A: Aggregate>(_: A.Type, _ stream: String) throws -> A {
+        try store.load(A.self, stream: stream).state
+    }
+
+    /// Loads an aggregate that must exist, or refuses naming it.
+    func existing<A: Aggregate>(_: A.Type, _ stream: String, _ what: L, _ name: String, exists: (A) -> Bool) throws -> A
+    {
+        let state = try load(A.self, stream)
+        guard exists(state) else { throw ShellError.notFound(what, name) }
+        return state
+    }
+}
+
+/// Reference checks shared by commands that name a code.
+enum Code {
+    /// Checks that a word is a code of the given kind (`P-3`), naming it when it is not.
+    static func check(_ word: String, kind: String, what: L) throws(ShellError) -> String {
+        let number = word.dropFirst(kind.count + 1)
+        guard word.hasPrefix(kind + "-"), !number.isEmpty, number.allSatisfy(\.isASCII), Int(number) != nil else {
+            throw ShellError(
+                L(
+                    "\"\(word)\" is not a \(what.en) code; expected \(kind)-n, e.g. \(kind)-1",
+                    "\"\(word)\" 不是\(what.zh)编号；应为 \(kind)-n，如 \(kind)-1"))
+        }
+        return word
+    }
+}

@@ -1,0 +1,76 @@
+import Planner
+
+/// A cell of a result: rendered as text in tables and CSV, typed in JSON.
+public indirect enum Value: Equatable, Sendable {
+    case text(String)
+    case int(Int)
+    case number(Double, digits: Int)
+    case bool(Bool)
+    case null
+    case list([Value])
+    case object([(String, Value)])
+
+    public static func date(_ date: LocalDate?) -> Value {
+        date.map { .text($0.description) } ?? .null
+    }
+
+    public static func optional(_ text: String?) -> Value {
+        text.map { .text($0) } ?? .null
+    }
+
+    public static func optional(_ number: Int?) -> Value {
+        number.map { .int($0) } ?? .null
+    }
+
+    public static func == (lhs: Value, rhs: Value) -> Bool {
+        switch (lhs, rhs) {
+        case (.text(let a), .text(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.number(let a, let x), .number(let b, let y)): return a == b && x == y
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.null, .null): return true
+        case (.list(let a), .list(let b)): return a == b
+        case (.object(let a), .object(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+}
+
+/// A column of a result table: its JSON key and its header in both languages.
+public struct Column: Sendable, Equatable {
+    public var key: String
+    public var header: L
+    /// Left out of the table and CSV layouts (still in JSON), for nested detail.
+    public var jsonOnly: Bool
+
+    public init(_ key: String, _ header: L, jsonOnly: Bool = false) {
+        self.key = key
+        self.header = header
+        self.jsonOnly = jsonOnly
+    }
+}
+
+/// What a command produced.
+public enum Output: Equatable, Sendable {
+    /// Rows under columns; JSON is an array of objects.
+    case table([Column], [[Value]])
+    /// A single object (creating commands: `{"code": …}`), shown as a message in a table.
+    case object([(String, Value)], message: L)
+    /// Free text (help), shown as is; JSON wraps it as `{"text": …}`.
+    case text(String)
+
+    public static func == (lhs: Output, rhs: Output) -> Bool {
+        switch (lhs, rhs) {
+        case (.table(let c1, let r1), .table(let c2, let r2)): return c1 == c2 && r1 == r2
+        case (.object(let o1, let m1), .object(let o2, let m2)): return Value.object(o1) == Value.object(o2) && m1 == m2
+        case (.text(let a), .text(let b)): return a == b
+        default: return false
+        }
+    }
+
+    /// The usual result of a creating command.
+    static func created(_ code: String, _ message: L) -> Output {
+        .object([("code", .text(code))], message: message)
+    }
+}

@@ -1,0 +1,142 @@
+import Planner
+
+/// A flag a command accepts: `--name VALUE`, or `--name` alone when it is a switch.
+public struct FlagSpec: Sendable {
+    public var name: String
+    public var valueName: String?
+    public var required: Bool
+
+    public init(_ name: String, _ valueName: String? = nil, required: Bool = false) {
+        self.name = name
+        self.valueName = valueName
+        self.required = required
+    }
+
+    public var isSwitch: Bool { valueName == nil }
+}
+
+/// A command's words after its name, split into positionals and flags, with typed accessors
+/// whose errors name the offending word.
+public struct Arguments {
+    public var positionals: [String]
+    public var flags: [String: String]
+    public var switches: Set<String>
+    let command: String
+
+    /// Splits words into positionals and flags, checking them against the command's flags.
+    init(_ words: [Word], flags specs: [FlagSpec], positionals expected: [String], command: String) throws(ShellError) {
+        self.command = command
+        positionals = []
+        flags = [:]
+        switches = []
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            guard !word.quoted, word.text.hasPrefix("--"), word.text.count > 2 else {
+                positionals.append(word.text)
+                continue
+            }
+            let body = word.text.dropFirst(2)
+            let name = String(body.prefix { $0 != "=" })
+            let inlineValue = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
+            guard let spec = specs.first(where: { $0.name == name }) else {
+                let known = specs.map { "--" + $0.name }
+                throw ShellError.unknownFlag(
+                    "--" + name, command: command, suggestion: Suggest.nearest(to: "--" + name, in: known))
+            }
+            if spec.isSwitch {
+                if let inlineValue {
+                    throw ShellError.badValue(word: inlineValue, flag: "--" + name, expected: L("no value", "不带值"))
+                }
+                switches.insert(name)
+                continue
+            }
+            if let inlineValue {
+                flags[name] = inlineValue
+            } else {
+                guard index < words.count else {
+                    throw ShellError.missingValue(flag: "--" + name, valueName: spec.valueName ?? "VALUE")
+                }
+                flags[name] = words[index].text
+                index += 1
+            }
+        }
+        for spec in specs where spec.required && flags[spec.name] == nil && !switches.contains(spec.name) {
+            throw ShellError.missingFlag("--" + spec.name, valueName: spec.valueName ?? "", command: command)
+        }
+        if positionals.count < expected.count {
+            throw ShellError.missingArgument(expected[positionals.count], command: command)
+        }
+        if positionals.count > expected.count {
+            throw ShellError.unexpectedWord(positionals[expected.count], command: command)
+        }
+    }
+
+    public func positional(_ index: Int) -> String {
+        positionals[index]
+    }
+
+    public func string(_ flag: String) -> String? {
+        flags[flag]
+    }
+
+    public func has(_ flag: String) -> Bool {
+        switches.contains(flag)
+    }
+
+    public func date(_ flag: String) throws(ShellError) -> LocalDate? {
+        guard let text = flags[flag] else { return nil }
+        return try Arguments.date(text, flag: "--" + flag)
+    }
+
+    public func interval(_ flag: String) throws(ShellError) -> Interval? {
+        guard let text = flags[flag] else { return nil }
+        guard let interval = Interval(text) else {
+            throw ShellError.badValue(
+                word: text, flag: "--" + flag,
+                expected: L("a duration such as 7d, 2w, 6m, 1y or 5wd", "时长，如 7d、2w、6m、1y 或 5wd"))
+        }
+        return interval
+    }
+
+    public func count(_ flag: String) throws(ShellError) -> Int? {
+        guard let text = flags[flag] else { return nil }
+        guard let value = Int(text), value >= 0, value <= 10_000_000 else {
+            throw ShellError.badValue(word: text, flag: "--" + flag, expected: L("a whole number ≥ 0", "不小于 0 的整数"))
+        }
+        return value
+    }
+
+    public func choice<T: RawRepresentable & CaseIterable>(_ flag: String, _: T.Type) throws(ShellError) -> T?
+    where T.RawValue == String {
+        guard let text = flags[flag] else { return nil }
+        return try Arguments.choice(text, T.self, flag: "--" + flag)
+    }
+
+    public func yesNo(_ flag: String) throws(ShellError) -> Bool? {
+        guard let text = flags[flag] else { return nil }
+        switch text.lowercased() {
+        case "yes", "y", "true", "是": return true
+        case "no", "n", "false", "否": return false
+        default: throw ShellError.badValue(word: text, flag: "--" + flag, expected: L("yes or no", "yes 或 no"))
+        }
+    }
+
+    public static func date(_ text: String, flag: String) throws(ShellError) -> LocalDate {
+        guard let date = LocalDate(text) else {
+            throw ShellError.badValue(word: text, flag: flag, expected: L("a date YYYY-MM-DD", "日期，格式 YYYY-MM-DD"))
+        }
+        return date
+    }
+
+    public static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _: T.Type, flag: String)
+        throws(ShellError) -> T where T.RawValue == String
+    {
+        guard let value = T(rawValue: text) else {
+            let options = T.allCases.map(\.rawValue).joined(separator: "|")
+            throw ShellError.badValue(word: text, flag: flag, expected: L("one of \(options)", "以下之一：\(options)"))
+        }
+        return value
+    }
+}

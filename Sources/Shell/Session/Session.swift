@@ -1,0 +1,69 @@
+import EventStore
+import Foundation
+import Planner
+import PlannerStore
+import Postgres
+
+/// The state of one shell: its connection, its settings (`set …`) and how it writes output.
+public final class Session {
+    public let connection: Connection
+    public let store: PlannerStore
+    public var language: Language
+    public var format: Format
+    public var terminal: Terminal
+    public var timeZone: TimeZone
+    /// The as-of date set with `set today` or `--today`; nil follows the clock.
+    public var todayOverride: LocalDate?
+    /// The instant set with `set recorded-as-of`: reports show the log as it stood then.
+    public var recordedAsOf: Date?
+    /// Where relative file names (holiday import) are looked up: the script's folder for `-f`.
+    public var baseDirectory: URL
+    /// One correlation id per session, so an audit can group what one sitting recorded.
+    let correlationID = UUID()
+    /// Rules for plans without `--every`.
+    public var catalogue = RuleCatalogue()
+    /// The Vigil roles of the connected user, read once.
+    public private(set) lazy var roles: Set<Role> = (try? Role.of(connection)) ?? []
+
+    public init(
+        connection: Connection, language: Language, format: Format, terminal: Terminal, timeZone: TimeZone,
+        baseDirectory: URL
+    ) {
+        self.connection = connection
+        self.store = PlannerStore(connection: connection)
+        self.language = language
+        self.format = format
+        self.terminal = terminal
+        self.timeZone = timeZone
+        self.baseDirectory = baseDirectory
+    }
+
+    /// The session's as-of date: the one set, or today on the clock in the office's time zone.
+    public var today: LocalDate {
+        if let todayOverride { return todayOverride }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? LocalDate(dayNumber: 0)
+    }
+
+    /// The point of view of reports.
+    public var asOf: AsOf {
+        AsOf(date: today, recorded: recordedAsOf)
+    }
+
+    func text(_ l: L) -> String {
+        l.text(language)
+    }
+
+    func metadata() -> EventMetadata {
+        EventMetadata(correlationID: correlationID)
+    }
+
+    /// Runs a writing command in one transaction: nothing of it stays when it throws.
+    @discardableResult
+    func write<T>(_ body: (PlannerStore) throws -> T) throws -> T {
+        try connection.transaction { _ in try body(store) }
+    }
+}

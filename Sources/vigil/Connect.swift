@@ -1,0 +1,78 @@
+import EventStore
+import Foundation
+import Planner
+import Postgres
+import Shell
+
+/// Where the database is, in SHELL.md's order: `--db`, `VIGIL_DATABASE_URL`, libpq's `PG*`
+/// variables, then the cluster that `make run` started (its `.vigil/conninfo`).
+enum Database {
+    static func conninfo(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String?
+    {
+        if let option { return option }
+        if let url = environment["VIGIL_DATABASE_URL"], !url.isEmpty { return url }
+        if environment.keys.contains(where: { ["PGHOST", "PGDATABASE", "PGSERVICE", "PGPORT", "PGUSER"].contains($0) })
+        {
+            return ""
+        }
+        for start in [FileManager.default.currentDirectoryPath, executableDirectory()] {
+            var folder = URL(fileURLWithPath: start)
+            while true {
+                let file = folder.appendingPathComponent(".vigil/conninfo")
+                if let text = try? String(contentsOf: file, encoding: .utf8) {
+                    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { break }
+                folder = parent
+            }
+        }
+        return nil
+    }
+
+    static func executableDirectory() -> String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+    }
+
+    /// Connects, or exits with status 2 and a one-line message.
+    static func connect(_ option: String?) throws -> Connection {
+        guard let conninfo = conninfo(option) else {
+            fail(
+                "no database: give --db CONNINFO, set VIGIL_DATABASE_URL, or start the project's cluster with `make run`"
+            )
+        }
+        do {
+            return try Connection(conninfo: conninfo)
+        } catch let error as PostgresError {
+            fail("cannot connect to the database: \(error.message)")
+        }
+    }
+
+    /// Applies pending migrations; a user who may not migrate is told what to ask for.
+    static func migrate(_ connection: Connection, quietly: Bool) throws {
+        do {
+            let applied = try Migrator().migrate(connection)
+            if !quietly {
+                for migration in applied { print("applied \(migration.fileName)") }
+                print(applied.isEmpty ? "the schema is up to date" : "migrated")
+            }
+        } catch let failure as Migrator.Failure {
+            fail(failure.description)
+        } catch let error as PostgresError {
+            fail("cannot migrate: \(error.message)")
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data(("vigil: " + message + "\n").utf8))
+        exit(2)
+    }
+}
+
+/// Parses a date without depending on the domain module in option validation.
+enum LocalDateCheck {
+    static func parse(_ text: String) -> LocalDate? {
+        LocalDate(text)
+    }
+}

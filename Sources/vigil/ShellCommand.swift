@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import Planner
+import Postgres
+import Shell
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct ShellCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shell",
+        abstract: "The interactive shell (the default), or run commands with -c or a script with -f.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(name: .customShort("c"), help: "Run the commands ('CMD; CMD'), then exit.")
+    var commands: String?
+
+    @Option(name: .customShort("f"), help: "Run a script: one command per line, '#' starts a comment.")
+    var file: String?
+
+    func validate() throws {
+        if commands != nil && file != nil {
+            throw ValidationError("give either -c or -f, not both")
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let terminal = TerminalFacts.detect(environment: environment)
+        var script: (text: String, name: String, folder: URL)?
+        if let file {
+            let url = URL(fileURLWithPath: file)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                Database.fail("cannot read the script \(file): no such file or not readable")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                Database.fail("the script \(file) is not UTF-8 text")
+            }
+            script = (text, file, url.deletingLastPathComponent())
+        }
+
+        let connection = try Database.connect(options.database)
+        try Database.migrate(connection, quietly: true)
+        let zone = options.tz ?? environment["VIGIL_TZ"] ?? "Asia/Shanghai"
+        guard let timeZone = TimeZone(identifier: zone) else {
+            Database.fail("VIGIL_TZ \(zone): unknown time zone (e.g. Asia/Shanghai)")
+        }
+        let session = Session(
+            connection: connection, language: options.lang ?? Language.from(environment: environment),
+            format: options.format ?? .table, terminal: terminal, timeZone: timeZone,
+            baseDirectory: script?.folder
+                ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+        session.todayOverride = options.today.flatMap { LocalDate($0) }
+        let runner = Runner(session: session, write: Output.standard, writeError: Output.standardError)
+
+        let outcome: Runner.Outcome
+        if let commands {
+            outcome = runner.run(line: commands)
+        } else if let script {
+            outcome = runner.run(script: script.text, name: script.name)
+        } else if terminal.isTTY && isatty(STDIN_FILENO) == 1 {
+            outcome = Interactive(runner: runner, environment: environment).loop()
+        } else {
+            outcome = Self.readStandardInput(runner)
+        }
+        switch outcome {
+        case .ok, .quit: return
+        case .refused: throw ExitCode(1)
+        case .connectionLost: throw ExitCode(2)
+        }
+    }
+
+    /// Plain line reading when standard input is not a terminal; stops at the first refusal.
+    static func readStandardInput(_ runner: Runner) -> Runner.Outcome {
+        var number = 0
+        while let line = readLine(strippingNewline: true) {
+            number += 1
+            let outcome = runner.run(line: line, location: "stdin:\(number)")
+            if outcome != .ok { return outcome }
+        }
+        return .ok
+    }
+}
+
+/// Terminal facts, computed once here and passed in (tests fake them).
+enum TerminalFacts {
+    static func detect(environment: [String: String]) -> Terminal {
+        let isTTY = isatty(STDOUT_FILENO) == 1
+        var columns = Int(environment["COLUMNS"] ?? "") ?? 0
+        if columns <= 0, isTTY {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 { columns = Int(size.ws_col) }
+        }
+        let color = isTTY && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        return Terminal(isTTY: isTTY, columns: columns > 0 ? columns : 80, color: color)
+    }
+}
+
+enum Output {
+    static func standard(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

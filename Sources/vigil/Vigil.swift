@@ -1,0 +1,65 @@
+import ArgumentParser
+import EventStore
+import Foundation
+import Postgres
+import Shell
+
+/// Options every invocation accepts.
+struct CommonOptions: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: "libpq conninfo or URI (default: VIGIL_DATABASE_URL, PG* variables, then the cluster `make run` starts)")
+    var database: String?
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: Format?
+
+    @Option(help: "The session's as-of date, YYYY-MM-DD.")
+    var today: String?
+
+    @Option(help: "The office's time zone (default Asia/Shanghai, or VIGIL_TZ).")
+    var tz: String?
+
+    @Option(help: "Language of messages: zh or en (default from LANG).")
+    var lang: Language?
+
+    func validate() throws {
+        if let today, LocalDateCheck.parse(today) == nil {
+            throw ValidationError("--today \(today): expected a date YYYY-MM-DD")
+        }
+        if let tz, TimeZone(identifier: tz) == nil {
+            throw ValidationError("--tz \(tz): unknown time zone (e.g. Asia/Shanghai)")
+        }
+    }
+}
+
+extension Format: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+
+@main
+struct Vigil: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vigil",
+        abstract: "Vigil — an event-sourced planner for safety production and emergency drills.",
+        subcommands: [ShellCommand.self, Migrate.self, Rebuild.self, Verify.self, SealCommand.self],
+        defaultSubcommand: ShellCommand.self)
+
+    /// Parses the invocation; a mistake in it exits with status 2, as SHELL.md says.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if let exit = error as? ExitCode {
+                Foundation.exit(exit.rawValue)
+            }
+            FileHandle.standardError.write(Data(("vigil: " + fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
