@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",
-            dependencies: ["Postgres", "EventStore"],
+            dependencies: ["Postgres", "EventStore", "Planner", "Shell"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

@@ -51,6 +51,7 @@ CREATE TABLE planner.drills (
     note            text,
     rating          text,
     report          text,
+    evaluated_on    date,
     recorded_at     timestamptz NOT NULL,
     conducted_recorded_at timestamptz,
     cancelled_recorded_at timestamptz
@@ -103,14 +104,24 @@ CREATE TABLE planner.inspections (
 CREATE TABLE planner.findings (
     code        text PRIMARY KEY,
     number      integer NOT NULL,
-    inspection  text NOT NULL,
+    inspection  text,
+    drill       text,
     inspected_on date NOT NULL,
     unit        text NOT NULL,
     description text NOT NULL,
     severity    text NOT NULL,
     due         date NOT NULL,
     deadline    text NOT NULL,
-    recorded_at timestamptz NOT NULL
+    responsible text,
+    recorded_at timestamptz NOT NULL,
+    -- The extra steps of a major finding.
+    reported_on     date,
+    authority       text,
+    remediation     text,
+    remediation_due date,
+    evaluated_on    date,
+    written_off_on  date,
+    approved_by     text
 );
 
 -- Each step of a finding's life, dated when it happened, so status can be asked as of any date.
@@ -190,7 +201,8 @@ BEGIN
                conducted_recorded_at = e.recorded_at
          WHERE code = d->>'code';
     WHEN 'DrillEvaluated' THEN
-        UPDATE planner.drills SET rating = d->>'rating', report = d->>'report' WHERE code = v_code;
+        UPDATE planner.drills SET rating = d->>'rating', report = d->>'report', evaluated_on = (d->>'on')::date
+         WHERE code = v_code;
     WHEN 'CampaignDefined' THEN
         INSERT INTO planner.campaigns VALUES (d->>'name', d->>'cadence', (d->>'window_days')::integer,
             CASE WHEN d ? 'communities' AND jsonb_typeof(d->'communities') = 'array'
@@ -210,9 +222,20 @@ BEGIN
         INSERT INTO planner.inspections VALUES (d->>'code', planner.code_number(d->>'code'), d->>'unit',
             (d->>'on')::date, d->>'inspector', d->>'kind', e.recorded_at);
     WHEN 'FindingAdded' THEN
-        INSERT INTO planner.findings VALUES (d->>'code', planner.code_number(d->>'code'), d->>'inspection',
+        INSERT INTO planner.findings (code, number, inspection, drill, inspected_on, unit, description, severity,
+                                      due, deadline, responsible, recorded_at)
+        VALUES (d->>'code', planner.code_number(d->>'code'), d->>'inspection', d->>'drill',
             (d->>'inspected_on')::date, d->>'unit', d->>'text', d->>'severity', (d->>'due')::date,
-            d->>'deadline', e.recorded_at);
+            d->>'deadline', d->>'responsible', e.recorded_at);
+    WHEN 'MajorFindingReported' THEN
+        UPDATE planner.findings SET reported_on = (d->>'on')::date, authority = d->>'authority' WHERE code = v_code;
+    WHEN 'RemediationPlanned' THEN
+        UPDATE planner.findings SET remediation = d->>'plan', remediation_due = (d->>'due')::date WHERE code = v_code;
+    WHEN 'MajorFindingEvaluated' THEN
+        UPDATE planner.findings SET evaluated_on = (d->>'on')::date WHERE code = v_code;
+    WHEN 'MajorFindingWrittenOff' THEN
+        UPDATE planner.findings SET written_off_on = (d->>'on')::date, approved_by = d->>'approved_by'
+         WHERE code = v_code;
     WHEN 'FindingRectified' THEN
         INSERT INTO planner.finding_steps VALUES (v_code, e.position, 'rectified', (d->>'on')::date,
             d->>'note', e.recorded_at);
@@ -259,10 +282,12 @@ SELECT t, 'vigil_supervisor' FROM unnest(ARRAY[
     'CommunityAdded', 'UnitAdded', 'UnitReclassified', 'UnitClosed',
     'PlanAdded', 'PlanRevised', 'PlanEvaluated', 'PlanRetired',
     'DrillScheduled', 'DrillRescheduled', 'DrillCancelled', 'DrillConducted', 'DrillEvaluated',
+    'FindingAdded',
     'CampaignDefined', 'ActivityLogged', 'ActivityRetracted', 'HolidayNoticeImported']) AS t
 UNION ALL
 SELECT t, 'vigil_inspector' FROM unnest(ARRAY[
     'InspectionRecorded', 'FindingAdded', 'FindingRectified', 'FindingVerified',
+    'MajorFindingReported', 'RemediationPlanned', 'MajorFindingEvaluated', 'MajorFindingWrittenOff',
     'ActivityLogged', 'ActivityRetracted']) AS t;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA planner FROM PUBLIC;

@@ -52,3 +52,58 @@ extension PlannerStore {
         }
     }
 }
+
+/// One community's row of the 隐患排查治理 statistics for a period.
+public struct FindingStatistics: Sendable, Equatable {
+    public var community: String
+    public var generalFound: Int
+    public var generalClosed: Int
+    public var majorFound: Int
+    public var majorClosed: Int
+    public var majorWrittenOff: Int
+    public var open: Int
+    public var overdue: Int
+}
+
+extension PlannerStore {
+    /// Findings found in `from…to`, counted by severity and status per community, with status
+    /// as of the period's end (or the as-of date, if earlier).
+    public func findingStatistics(_ asOf: AsOf, from: LocalDate, to: LocalDate, community: String?) throws
+        -> [FindingStatistics]
+    {
+        let end = min(to, asOf.date).description
+        let rows = try connection.query(
+            """
+            WITH status AS (
+                SELECT u.community, f.severity, f.due, f.written_off_on,
+                       CASE (SELECT s.step FROM planner.finding_steps s
+                              WHERE s.finding = f.code AND s.on_date <= \(end)::date
+                                AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                              ORDER BY s.on_date DESC, s.position DESC LIMIT 1)
+                            WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
+                  FROM planner.findings f JOIN planner.units u ON u.name = f.unit
+                 WHERE f.inspected_on BETWEEN \(from.description)::date AND \(end)::date
+                   AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+            )
+            SELECT c.name AS community,
+                   count(s.*) FILTER (WHERE s.severity = 'general') AS general_found,
+                   count(s.*) FILTER (WHERE s.severity = 'general' AND s.status = 'closed') AS general_closed,
+                   count(s.*) FILTER (WHERE s.severity = 'major') AS major_found,
+                   count(s.*) FILTER (WHERE s.severity = 'major' AND s.status = 'closed') AS major_closed,
+                   count(s.*) FILTER (WHERE s.severity = 'major' AND s.written_off_on <= \(end)::date) AS major_written_off,
+                   count(s.*) FILTER (WHERE s.status = 'open') AS open,
+                   count(s.*) FILTER (WHERE s.status = 'open' AND s.due < \(end)::date) AS overdue
+              FROM planner.communities c LEFT JOIN status s ON s.community = c.name
+             WHERE \(community)::text IS NULL OR c.name = \(community)::text
+             GROUP BY c.name, c.position
+             ORDER BY c.position
+            """)
+        return try rows.rows.map { row in
+            FindingStatistics(
+                community: try row.decode("community"), generalFound: try row.decode("general_found"),
+                generalClosed: try row.decode("general_closed"), majorFound: try row.decode("major_found"),
+                majorClosed: try row.decode("major_closed"), majorWrittenOff: try row.decode("major_written_off"),
+                open: try row.decode("open"), overdue: try row.decode("overdue"))
+        }
+    }
+}

@@ -52,6 +52,8 @@ enum Database {
     /// Applies pending migrations; a user who may not migrate is told what to ask for.
     static func migrate(_ connection: Connection, quietly: Bool) throws {
         do {
+            // Readers who may not change the schema can still work once it is up to date.
+            if quietly, try Migrator().pending(connection).isEmpty { return }
             let applied = try Migrator().migrate(connection)
             if !quietly {
                 for migration in applied { print("applied \(migration.fileName)") }
@@ -60,6 +62,11 @@ enum Database {
         } catch let failure as Migrator.Failure {
             fail(failure.description)
         } catch let error as PostgresError {
+            if error.sqlState == PostgresError.State.insufficientPrivilege {
+                fail(
+                    "the database needs migrating and \(connection.user) may not do it; ask an admin to run `vigil migrate`"
+                )
+            }
             fail("cannot migrate: \(error.message)")
         }
     }

@@ -92,3 +92,37 @@ struct IntegrityTests {
         #expect(try store.matches(seal) == false)
     }
 }
+
+@Suite("Event store: projections", .serialized)
+struct ProjectionTests {
+    @Test("A projection that fails on an event stops the append and names the event")
+    func failingProjectionNamesEvent() throws {
+        let database = try TestDatabase()
+        let connection = try database.connect()
+        try connection.execute(
+            script: """
+                CREATE TABLE vigil.broken_seen (position bigint);
+                CREATE FUNCTION vigil.reset_broken() RETURNS void LANGUAGE sql AS 'TRUNCATE vigil.broken_seen';
+                CREATE FUNCTION vigil.project_broken(e vigil.events) RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF e.event_type = 'Poison' THEN RAISE EXCEPTION 'cannot digest this'; END IF;
+                    INSERT INTO vigil.broken_seen VALUES (e.position);
+                END $$;
+                INSERT INTO vigil.projections (name, version) VALUES ('broken', 1);
+                """)
+        let store = EventStore(connection: connection)
+        try store.append([event("Fine")], to: "s-1", expected: .noStream)
+        let error = try #require(throws: EventStoreError.self) {
+            try store.append([event("Poison")], to: "s-2", expected: .noStream)
+        }
+        guard case .projectionFailed(let message) = error else {
+            Issue.record("expected a projection failure, got \(error)")
+            return
+        }
+        #expect(message.contains("projection broken failed on event"))
+        #expect(message.contains("Poison #1 of s-2"))
+        #expect(message.contains("cannot digest this"))
+        #expect(try store.version(of: "s-2") == 0, "the failed append wrote nothing")
+        #expect(try store.rebuild(projection: "broken") == 1)
+    }
+}

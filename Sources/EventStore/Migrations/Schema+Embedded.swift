@@ -351,6 +351,7 @@ CREATE TABLE planner.drills (
     note            text,
     rating          text,
     report          text,
+    evaluated_on    date,
     recorded_at     timestamptz NOT NULL,
     conducted_recorded_at timestamptz,
     cancelled_recorded_at timestamptz
@@ -403,14 +404,24 @@ CREATE TABLE planner.inspections (
 CREATE TABLE planner.findings (
     code        text PRIMARY KEY,
     number      integer NOT NULL,
-    inspection  text NOT NULL,
+    inspection  text,
+    drill       text,
     inspected_on date NOT NULL,
     unit        text NOT NULL,
     description text NOT NULL,
     severity    text NOT NULL,
     due         date NOT NULL,
     deadline    text NOT NULL,
-    recorded_at timestamptz NOT NULL
+    responsible text,
+    recorded_at timestamptz NOT NULL,
+    -- The extra steps of a major finding.
+    reported_on     date,
+    authority       text,
+    remediation     text,
+    remediation_due date,
+    evaluated_on    date,
+    written_off_on  date,
+    approved_by     text
 );
 
 -- Each step of a finding's life, dated when it happened, so status can be asked as of any date.
@@ -490,7 +501,8 @@ BEGIN
                conducted_recorded_at = e.recorded_at
          WHERE code = d->>'code';
     WHEN 'DrillEvaluated' THEN
-        UPDATE planner.drills SET rating = d->>'rating', report = d->>'report' WHERE code = v_code;
+        UPDATE planner.drills SET rating = d->>'rating', report = d->>'report', evaluated_on = (d->>'on')::date
+         WHERE code = v_code;
     WHEN 'CampaignDefined' THEN
         INSERT INTO planner.campaigns VALUES (d->>'name', d->>'cadence', (d->>'window_days')::integer,
             CASE WHEN d ? 'communities' AND jsonb_typeof(d->'communities') = 'array'
@@ -510,9 +522,20 @@ BEGIN
         INSERT INTO planner.inspections VALUES (d->>'code', planner.code_number(d->>'code'), d->>'unit',
             (d->>'on')::date, d->>'inspector', d->>'kind', e.recorded_at);
     WHEN 'FindingAdded' THEN
-        INSERT INTO planner.findings VALUES (d->>'code', planner.code_number(d->>'code'), d->>'inspection',
+        INSERT INTO planner.findings (code, number, inspection, drill, inspected_on, unit, description, severity,
+                                      due, deadline, responsible, recorded_at)
+        VALUES (d->>'code', planner.code_number(d->>'code'), d->>'inspection', d->>'drill',
             (d->>'inspected_on')::date, d->>'unit', d->>'text', d->>'severity', (d->>'due')::date,
-            d->>'deadline', e.recorded_at);
+            d->>'deadline', d->>'responsible', e.recorded_at);
+    WHEN 'MajorFindingReported' THEN
+        UPDATE planner.findings SET reported_on = (d->>'on')::date, authority = d->>'authority' WHERE code = v_code;
+    WHEN 'RemediationPlanned' THEN
+        UPDATE planner.findings SET remediation = d->>'plan', remediation_due = (d->>'due')::date WHERE code = v_code;
+    WHEN 'MajorFindingEvaluated' THEN
+        UPDATE planner.findings SET evaluated_on = (d->>'on')::date WHERE code = v_code;
+    WHEN 'MajorFindingWrittenOff' THEN
+        UPDATE planner.findings SET written_off_on = (d->>'on')::date, approved_by = d->>'approved_by'
+         WHERE code = v_code;
     WHEN 'FindingRectified' THEN
         INSERT INTO planner.finding_steps VALUES (v_code, e.position, 'rectified', (d->>'on')::date,
             d->>'note', e.recorded_at);
@@ -559,10 +582,12 @@ SELECT t, 'vigil_supervisor' FROM unnest(ARRAY[
     'CommunityAdded', 'UnitAdded', 'UnitReclassified', 'UnitClosed',
     'PlanAdded', 'PlanRevised', 'PlanEvaluated', 'PlanRetired',
     'DrillScheduled', 'DrillRescheduled', 'DrillCancelled', 'DrillConducted', 'DrillEvaluated',
+    'FindingAdded',
     'CampaignDefined', 'ActivityLogged', 'ActivityRetracted', 'HolidayNoticeImported']) AS t
 UNION ALL
 SELECT t, 'vigil_inspector' FROM unnest(ARRAY[
     'InspectionRecorded', 'FindingAdded', 'FindingRectified', 'FindingVerified',
+    'MajorFindingReported', 'RemediationPlanned', 'MajorFindingEvaluated', 'MajorFindingWrittenOff',
     'ActivityLogged', 'ActivityRetracted']) AS t;
 
 REVOKE ALL ON ALL TABLES IN SCHEMA planner FROM PUBLIC;
@@ -570,6 +595,94 @@ REVOKE ALL ON FUNCTION planner.next_code(text) FROM PUBLIC;
 GRANT USAGE ON SCHEMA planner TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
 GRANT SELECT ON ALL TABLES IN SCHEMA planner TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
 GRANT EXECUTE ON FUNCTION planner.next_code(text) TO vigil_admin, vigil_supervisor, vigil_inspector;
+"""#),
+        Migration(
+            version: 3,
+            name: "users",
+            sql: #"""
+-- People are PostgreSQL login roles that are members of the vigil_* group roles. Admins manage
+-- them through these functions, which check the caller and quote every name with %I, so a
+-- name can never become SQL.
+
+CREATE FUNCTION vigil.check_admin() RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF NOT vigil.has_role('vigil_admin') THEN
+        RAISE EXCEPTION 'only an admin may manage users' USING ERRCODE = '42501';
+    END IF;
+END
+$$;
+
+CREATE FUNCTION vigil.group_role(p_role text) RETURNS name
+LANGUAGE plpgsql IMMUTABLE
+AS $$
+BEGIN
+    IF p_role NOT IN ('admin', 'supervisor', 'inspector', 'manager') THEN
+        RAISE EXCEPTION 'no role %', p_role USING ERRCODE = '22023',
+            HINT = 'roles: admin, supervisor, inspector, manager';
+    END IF;
+    RETURN ('vigil_' || p_role)::name;
+END
+$$;
+
+CREATE FUNCTION vigil.user_add(p_name text, p_role text, p_password text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, vigil
+AS $$
+BEGIN
+    PERFORM vigil.check_admin();
+    IF p_name !~ '^[[:alpha:]_][[:alnum:]_.-]{0,62}$' THEN
+        RAISE EXCEPTION 'bad user name %', p_name USING ERRCODE = '22023',
+            HINT = 'letters, digits, _ . - ; starting with a letter or _';
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name) THEN
+        RAISE EXCEPTION 'a user or role named % already exists', p_name USING ERRCODE = '42710';
+    END IF;
+    IF p_password IS NULL THEN
+        EXECUTE format('CREATE ROLE %I LOGIN', p_name);
+    ELSE
+        EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_name, p_password);
+    END IF;
+    EXECUTE format('GRANT %I TO %I', vigil.group_role(p_role), p_name);
+END
+$$;
+
+CREATE FUNCTION vigil.user_grant(p_name text, p_role text, p_grant boolean) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, vigil
+AS $$
+BEGIN
+    PERFORM vigil.check_admin();
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_name AND rolcanlogin) THEN
+        RAISE EXCEPTION 'no user %', p_name USING ERRCODE = '42704';
+    END IF;
+    IF p_grant THEN
+        EXECUTE format('GRANT %I TO %I', vigil.group_role(p_role), p_name);
+    ELSE
+        IF NOT pg_has_role(p_name, vigil.group_role(p_role), 'MEMBER') THEN
+            RAISE EXCEPTION 'user % does not have the role %', p_name, p_role USING ERRCODE = '22023';
+        END IF;
+        EXECUTE format('REVOKE %I FROM %I', vigil.group_role(p_role), p_name);
+    END IF;
+END
+$$;
+
+-- Users with their Vigil roles; readable by every Vigil role (whoami, user list).
+CREATE VIEW vigil.users AS
+SELECT u.rolname::text AS name,
+       u.rolsuper AS superuser,
+       ARRAY(SELECT substr(g.rolname, 7) FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+              WHERE m.member = u.oid AND g.rolname IN ('vigil_admin', 'vigil_supervisor', 'vigil_inspector', 'vigil_manager')
+              ORDER BY g.rolname) AS roles
+  FROM pg_roles u
+ WHERE u.rolcanlogin
+   AND (u.rolsuper OR EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                               WHERE m.member = u.oid AND g.rolname LIKE 'vigil\_%'));
+
+REVOKE ALL ON FUNCTION vigil.user_add(text, text, text), vigil.user_grant(text, text, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION vigil.user_add(text, text, text), vigil.user_grant(text, text, boolean) TO vigil_admin;
+GRANT SELECT ON vigil.users TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
 """#),
     ]
 }

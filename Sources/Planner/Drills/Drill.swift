@@ -126,15 +126,26 @@ public struct Drill: Aggregate, Equatable {
         ]
     }
 
-    /// `drill evaluate D-n --rating R [--report TEXT]`
-    public static func evaluate(rating: DrillRating, report: String?, state: Drill) throws -> [Event] {
+    /// `drill evaluate D-n --rating R [--report TEXT] [--on DATE] [--action TEXT …]`: `findings`
+    /// are the codes of the findings its corrective actions raise.
+    public static func evaluate(
+        rating: DrillRating, report: String?, on date: LocalDate, findings: [String], today: LocalDate, state: Drill
+    ) throws -> [Event] {
         let code = try state.existing()
-        guard state.status == .conducted else {
+        guard state.status == .conducted, let conductedOn = state.conductedOn else {
             throw DomainError(
                 "\(code) has not been held yet; evaluate it after recording it with drill record",
                 "\(code) 尚未举行；请先用 drill record 登记再评估")
         }
-        return [.drillEvaluated(DrillEvaluated(rating: rating, report: report))]
+        guard date <= today else { throw DomainError.future("the evaluation of \(code)", "演练评估", date, today: today) }
+        guard date >= conductedOn else {
+            throw DomainError(
+                "the evaluation on \(date) is before the drill (\(conductedOn))", "评估日期 \(date) 早于演练日期（\(conductedOn)）")
+        }
+        return [
+            .drillEvaluated(
+                DrillEvaluated(on: date, rating: rating, report: report, findings: findings.isEmpty ? nil : findings))
+        ]
     }
 
     func existing() throws -> String {

@@ -41,6 +41,10 @@ extension Event {
         case .findingAdded: return "FindingAdded"
         case .findingRectified: return "FindingRectified"
         case .findingVerified: return "FindingVerified"
+        case .majorFindingReported: return "MajorFindingReported"
+        case .remediationPlanned: return "RemediationPlanned"
+        case .majorFindingEvaluated: return "MajorFindingEvaluated"
+        case .majorFindingWrittenOff: return "MajorFindingWrittenOff"
         }
     }
 
@@ -71,6 +75,10 @@ extension Event {
         case .findingAdded(let e): data = try encoder.encode(e)
         case .findingRectified(let e): data = try encoder.encode(e)
         case .findingVerified(let e): data = try encoder.encode(e)
+        case .majorFindingReported(let e): data = try encoder.encode(e)
+        case .remediationPlanned(let e): data = try encoder.encode(e)
+        case .majorFindingEvaluated(let e): data = try encoder.encode(e)
+        case .majorFindingWrittenOff(let e): data = try encoder.encode(e)
         }
         return EncodedEvent(type: type, schemaVersion: Event.schemaVersion, data: String(decoding: data, as: UTF8.self))
     }
@@ -109,6 +117,10 @@ extension Event {
         case "FindingAdded": return .findingAdded(try read(FindingAdded.self))
         case "FindingRectified": return .findingRectified(try read(FindingRectified.self))
         case "FindingVerified": return .findingVerified(try read(FindingVerified.self))
+        case "MajorFindingReported": return .majorFindingReported(try read(MajorFindingReported.self))
+        case "RemediationPlanned": return .remediationPlanned(try read(RemediationPlanned.self))
+        case "MajorFindingEvaluated": return .majorFindingEvaluated(try read(MajorFindingEvaluated.self))
+        case "MajorFindingWrittenOff": return .majorFindingWrittenOff(try read(MajorFindingWrittenOff.self))
         default: throw EventDecodingError(type: type, reason: "unknown event type")
         }
     }

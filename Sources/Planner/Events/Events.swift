@@ -24,6 +24,10 @@ public enum Event: Sendable, Equatable {
     case findingAdded(FindingAdded)
     case findingRectified(FindingRectified)
     case findingVerified(FindingVerified)
+    case majorFindingReported(MajorFindingReported)
+    case remediationPlanned(RemediationPlanned)
+    case majorFindingEvaluated(MajorFindingEvaluated)
+    case majorFindingWrittenOff(MajorFindingWrittenOff)
 }
 
 public struct CommunityAdded: Codable, Sendable, Equatable {
@@ -123,8 +127,11 @@ public struct DrillConducted: Codable, Sendable, Equatable {
 }
 
 public struct DrillEvaluated: Codable, Sendable, Equatable {
+    public var on: LocalDate?
     public var rating: DrillRating
     public var report: String?
+    /// The findings raised by the evaluation's corrective actions.
+    public var findings: [String]?
 }
 
 public struct CampaignDefined: Codable, Sendable, Equatable {
@@ -178,7 +185,11 @@ public enum Severity: String, Codable, Sendable, CaseIterable {
 
 public struct FindingAdded: Codable, Sendable, Equatable {
     public var code: String
-    public var inspection: String
+    /// The inspection that found it, or nil when a drill evaluation raised it.
+    public var inspection: String?
+    /// The drill whose evaluation raised it as a corrective action.
+    public var drill: String?
+    /// The date it was found (the inspection's or the evaluation's).
     public var inspectedOn: LocalDate
     public var unit: String
     public var text: String
@@ -187,6 +198,8 @@ public struct FindingAdded: Codable, Sendable, Equatable {
     public var due: LocalDate
     /// How the deadline was given: a date, or an interval such as `5wd`.
     public var deadline: String
+    /// The person responsible for the rectification.
+    public var responsible: String?
 }
 
 public struct FindingRectified: Codable, Sendable, Equatable {
@@ -202,4 +215,29 @@ public struct FindingVerified: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var result: VerificationResult
     public var note: String?
+}
+
+/// A major finding (重大隐患) reported to the authority (安全生产法 art. 41).
+public struct MajorFindingReported: Codable, Sendable, Equatable {
+    public var on: LocalDate
+    public var authority: String?
+}
+
+/// The remediation plan of a major finding, with its own deadline.
+public struct RemediationPlanned: Codable, Sendable, Equatable {
+    public var on: LocalDate
+    public var plan: String
+    public var due: LocalDate
+}
+
+/// The evaluation after a major finding's treatment.
+public struct MajorFindingEvaluated: Codable, Sendable, Equatable {
+    public var on: LocalDate
+    public var note: String?
+}
+
+/// The approval that writes a major finding off (核销), after its evaluation.
+public struct MajorFindingWrittenOff: Codable, Sendable, Equatable {
+    public var on: LocalDate
+    public var approvedBy: String
 }

@@ -133,22 +133,56 @@ extension CommandSpec {
         },
         CommandSpec(
             path: ["drill", "evaluate"], group: .plansAndDrills,
-            syntax: "D-n --rating good|adequate|poor [--report TEXT]",
-            summary: L("Evaluate a drill that was held (演练评估)", "评估已举行的演练"),
-            example: "drill evaluate D-1 --rating adequate --report 疏散通道有堵塞", positionals: ["D-n"],
-            flags: [FlagSpec("rating", "RATING", required: true), FlagSpec("report", "TEXT")], roles: [.supervisor]
+            syntax:
+                "D-n --rating good|adequate|poor [--report TEXT] [--on DATE] [--action TEXT …] [--action-within DURATION]",
+            summary: L(
+                "Evaluate a drill that was held (演练评估); each --action raises a finding to follow up",
+                "评估已举行的演练；每个 --action 生成一条需要整改的隐患"),
+            details: L(
+                "--on is the evaluation date (default today). Each --action is a corrective action: it becomes a finding F-n linked to the drill, due --action-within after the evaluation (default 30d).",
+                "--on 为评估日期（默认今天）。每个 --action 是一项整改措施，生成与该演练关联的隐患 F-n，期限为评估后 --action-within（默认 30d）。"),
+            example: "drill evaluate D-1 --rating poor --report 疏散用时过长 --action \"清理三楼疏散通道\" --action-within 10wd",
+            positionals: ["D-n"],
+            flags: [
+                FlagSpec("rating", "RATING", required: true), FlagSpec("report", "TEXT"), FlagSpec("on", "DATE"),
+                FlagSpec("action", "TEXT"), FlagSpec("action-within", "DURATION"),
+            ],
+            roles: [.supervisor]
         ) { args throws(ShellError) in
             let code = try Code.check(args.positional(0), kind: "D", what: L("drill", "演练"))
             let rating = try args.choice("rating", DrillRating.self) ?? .adequate
             let report = args.string("report")
+            let date = try args.date("on")
+            let actions = args.strings("action")
+            let within = try args.interval("action-within") ?? Interval(30, .days)
             return { session in
-                try session.write { _ in
-                    _ = try session.requireDrill(code)
+                let raised = try session.write { store in
+                    let drill = try session.requireDrill(code)
+                    let on = date ?? session.today
+                    let plan = try session.load(Plan.self, PlannerStore.Stream.plan(drill.plan))
+                    let calendar = try store.holidayCalendar(years: (on.year - 1)...(on.year + 1))
+                    let findings = try actions.map { _ in try store.nextCode("F") }
                     try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) {
-                        try Drill.evaluate(rating: rating, report: report, state: $0)
+                        try Drill.evaluate(
+                            rating: rating, report: report, on: on, findings: findings, today: session.today, state: $0)
                     }
+                    for (finding, action) in zip(findings, actions) {
+                        let command = Finding.AddCommand(
+                            code: finding, text: action, severity: .general, deadline: .within(within))
+                        try session.apply(Finding.self, stream: PlannerStore.Stream.finding(finding)) { _ in
+                            try Finding.raise(command, drill: code, unit: plan.unit, on: on, calendar: calendar)
+                        }
+                    }
+                    return findings
                 }
-                return .created(code, L("evaluated \(code): \(rating.rawValue)", "已评估 \(code)：\(rating.rawValue)"))
+                let list = raised.joined(separator: ", ")
+                return .object(
+                    [("code", .text(code)), ("findings", .list(raised.map(Value.text)))],
+                    message: raised.isEmpty
+                        ? L("evaluated \(code): \(rating.rawValue)", "已评估 \(code)：\(rating.rawValue)")
+                        : L(
+                            "evaluated \(code): \(rating.rawValue); raised \(list)",
+                            "已评估 \(code)：\(rating.rawValue)；生成隐患 \(list)"))
             }
         },
     ]

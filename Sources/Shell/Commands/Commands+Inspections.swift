@@ -33,7 +33,7 @@ extension CommandSpec {
         },
         CommandSpec(
             path: ["finding", "add"], aliases: [["隐患", "登记"]], group: .inspections,
-            syntax: "I-n TEXT --severity general|major (--due DATE | --within DURATION)",
+            syntax: "I-n TEXT --severity general|major (--due DATE | --within DURATION) [--responsible NAME]",
             summary: L(
                 "Record a hazard (隐患) found in an inspection, with its rectification deadline", "登记检查发现的隐患及整改期限"),
             details: L(
@@ -42,25 +42,15 @@ extension CommandSpec {
             example: "finding add I-1 \"安全出口堵塞\" --severity general --within 5wd", positionals: ["I-n", "TEXT"],
             flags: [
                 FlagSpec("severity", "SEVERITY", required: true), FlagSpec("due", "DATE"),
-                FlagSpec("within", "DURATION"),
+                FlagSpec("within", "DURATION"), FlagSpec("responsible", "NAME"),
             ],
             roles: [.inspector]
         ) { args throws(ShellError) in
             let inspection = try Code.check(args.positional(0), kind: "I", what: L("inspection", "检查"))
             let text = args.positional(1)
             let severity = try args.choice("severity", Severity.self) ?? .general
-            let deadline: Finding.Deadline
-            switch (try args.date("due"), try args.interval("within")) {
-            case (let date?, nil): deadline = .date(date)
-            case (nil, let interval?): deadline = .within(interval)
-            case (nil, nil):
-                throw ShellError(
-                    L(
-                        "finding add needs a deadline: --due DATE or --within DURATION",
-                        "finding add 需要整改期限：--due DATE 或 --within DURATION"))
-            default:
-                throw ShellError(L("give either --due or --within, not both", "--due 与 --within 只能二选一"))
-            }
+            let deadline = try Deadlines.parse(args, command: "finding add")
+            let responsible = args.string("responsible")
             return { session in
                 let code = try session.write { store in
                     let state = try session.existing(
@@ -68,10 +58,10 @@ extension CommandSpec {
                     ) { $0.code != nil }
                     let calendar = try store.holidayCalendar(years: (state.on.year - 1)...(state.on.year + 1))
                     let code = try store.nextCode("F")
+                    let command = Finding.AddCommand(
+                        code: code, text: text, severity: severity, deadline: deadline, responsible: responsible)
                     try session.apply(Finding.self, stream: PlannerStore.Stream.finding(code)) { _ in
-                        try Finding.add(
-                            code: code, text: text, severity: severity, deadline: deadline, inspection: state,
-                            calendar: calendar)
+                        try Finding.add(command, inspection: state, calendar: calendar)
                     }
                     return code
                 }
@@ -156,6 +146,26 @@ extension CommandSpec {
             }
         },
     ]
+}
+
+/// Finding deadlines: `--due DATE` or `--within DURATION`, exactly one of them.
+enum Deadlines {
+    static func parse(_ args: Arguments, command: String, dueFlag: String = "due", withinFlag: String = "within")
+        throws(ShellError) -> Finding.Deadline
+    {
+        switch (try args.date(dueFlag), try args.interval(withinFlag)) {
+        case (let date?, nil): return .date(date)
+        case (nil, let interval?): return .within(interval)
+        case (nil, nil):
+            throw ShellError(
+                L(
+                    "\(command) needs a deadline: --\(dueFlag) DATE or --\(withinFlag) DURATION",
+                    "\(command) 需要整改期限：--\(dueFlag) DATE 或 --\(withinFlag) DURATION"))
+        default:
+            throw ShellError(
+                L("give either --\(dueFlag) or --\(withinFlag), not both", "--\(dueFlag) 与 --\(withinFlag) 只能二选一"))
+        }
+    }
 }
 
 extension Session {

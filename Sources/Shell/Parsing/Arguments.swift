@@ -20,6 +20,8 @@ public struct FlagSpec: Sendable {
 public struct Arguments {
     public var positionals: [String]
     public var flags: [String: String]
+    /// Every value of a flag given more than once, in order (`--action A --action B`).
+    public var repeated: [String: [String]]
     public var switches: Set<String>
     let command: String
 
@@ -28,6 +30,7 @@ public struct Arguments {
         self.command = command
         positionals = []
         flags = [:]
+        repeated = [:]
         switches = []
         var index = 0
         while index < words.count {
@@ -52,15 +55,18 @@ public struct Arguments {
                 switches.insert(name)
                 continue
             }
+            let value: String
             if let inlineValue {
-                flags[name] = inlineValue
+                value = inlineValue
             } else {
                 guard index < words.count else {
                     throw ShellError.missingValue(flag: "--" + name, valueName: spec.valueName ?? "VALUE")
                 }
-                flags[name] = words[index].text
+                value = words[index].text
                 index += 1
             }
+            flags[name] = value
+            repeated[name, default: []].append(value)
         }
         for spec in specs where spec.required && flags[spec.name] == nil && !switches.contains(spec.name) {
             throw ShellError.missingFlag("--" + spec.name, valueName: spec.valueName ?? "", command: command)
@@ -79,6 +85,11 @@ public struct Arguments {
 
     public func string(_ flag: String) -> String? {
         flags[flag]
+    }
+
+    /// All values of a flag that may be given several times.
+    public func strings(_ flag: String) -> [String] {
+        repeated[flag] ?? []
     }
 
     public func has(_ flag: String) -> Bool {

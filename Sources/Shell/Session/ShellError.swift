@@ -100,6 +100,10 @@ public struct ShellError: Error, Equatable {
             if error.sqlState == PostgresError.State.insufficientPrivilege {
                 return ShellError(L("permission denied: \(error.message)", "权限不足：\(error.message)"))
             }
+            // Refusals raised on purpose by Vigil's own functions read as plain messages.
+            if ["22023", "42710", "42704", "P0001"].contains(error.sqlState ?? "") {
+                return ShellError(L(error.message, error.message), hint: error.hint.map { L($0, $0) })
+            }
             return ShellError(L("database error: \(error.message)", "数据库错误：\(error.message)"))
         default:
             return ShellError(L("\(error)", "\(error)"))

@@ -1,0 +1,90 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("Invoking vigil: exit statuses and messages", .serialized)
+struct InvocationTests {
+    let database: TestDatabase
+
+    init() throws {
+        database = try TestDatabase(migrated: false)
+    }
+
+    @Test("A failed connection exits 2 with one clear line")
+    func connectionFailure() throws {
+        let result = try VigilBinary.run(["--db", "host=/nonexistent connect_timeout=2", "-c", "help"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("vigil: cannot connect to the database"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test(
+        "A mistake in vigil's own options exits 2 and names it",
+        arguments: [
+            ["--format", "xml", "-c", "help"], ["--today", "2017-02-30", "-c", "help"], ["--no-such-option"],
+            ["--tz", "Mars/Olympus", "-c", "help"],
+        ])
+    func badOptions(_ arguments: [String]) throws {
+        let result = try VigilBinary.run(["--db", database.conninfo] + arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(arguments[0]) || result.stderr.contains(arguments[1]))
+    }
+
+    @Test("A script that cannot be read exits 2 and names the file")
+    func unreadableScript() throws {
+        let result = try VigilBinary.run(["--db", database.conninfo, "-f", "/nonexistent/plan.vgl"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/nonexistent/plan.vgl"))
+    }
+
+    @Test("help prints the commands and exits 0; piped standard input works like a script")
+    func helpAndStandardInput() throws {
+        let direct = try VigilBinary.run(["--db", database.conninfo, "-c", "help"])
+        #expect(direct.status == 0)
+        #expect(direct.stdout.contains("drills overdue"))
+        let piped = try VigilBinary.run(["--db", database.conninfo], input: "help\nquit\n")
+        #expect(piped.status == 0)
+        #expect(piped.stdout.contains("compliance summary"))
+    }
+
+    @Test("An unknown command exits 1 and suggests the nearest one")
+    func unknownCommand() throws {
+        let result = try VigilBinary.run(["--db", database.conninfo, "-c", "drils overdue"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("drils overdue"))
+        #expect(result.stderr.contains("did you mean: drills overdue"))
+    }
+
+    @Test("A script stops at the first refused command, says file:line, and keeps what came before")
+    func scriptStopsAtFirstRefusal() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = """
+            # set-up
+            community add 江岸社区
+            unit add "江岸小学" --community 江岸社区 --kind primary-school
+            unit add "汉水小学" --community 汉水湾社区 --kind primary-school
+            community add 汉水湾社区
+            """
+        try script.write(to: folder.appendingPathComponent("setup.vgl"), atomically: true, encoding: .utf8)
+        let result = try VigilBinary.run(["--db", database.conninfo, "-f", "setup.vgl"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("setup.vgl:4: error: no community 汉水湾社区"))
+        let list = try VigilBinary.run(["--db", database.conninfo, "--format", "csv", "-c", "community list"])
+        #expect(list.stdout == "\u{FEFF}community,units\r\n江岸社区,1\r\n")
+    }
+
+    @Test("A bad date names the word and the expected form, and writes nothing")
+    func badDate() throws {
+        _ = try VigilBinary.run(["--db", database.conninfo, "-c", "community add 江岸社区"])
+        let result = try VigilBinary.run([
+            "--db", database.conninfo, "-c",
+            "unit add 厂 --community 江岸社区 --kind enterprise; unit close 厂 --on 2017-13-01",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\"2017-13-01\""))
+        #expect(result.stderr.contains("YYYY-MM-DD"))
+    }
+}

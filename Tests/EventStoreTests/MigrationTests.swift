@@ -1,0 +1,71 @@
+import EventStore
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+@Suite("Migrations", .serialized)
+struct MigrationTests {
+    @Test("Migrating twice applies nothing the second time and changes nothing")
+    func idempotent() throws {
+        let database = try TestDatabase(migrated: false)
+        let connection = try database.connect()
+        let first = try Migrator().migrate(connection)
+        #expect(first.map(\.version) == Migration.all.map(\.version))
+        #expect(try Migrator().migrate(connection).isEmpty)
+        #expect(try Migrator().pending(connection).isEmpty)
+        let recorded = try connection.query("SELECT count(*) AS n FROM vigil_meta.migrations").first?.decode(
+            "n", as: Int.self)
+        #expect(recorded == Migration.all.count)
+    }
+
+    @Test("A migration changed after it was applied is refused, naming its file")
+    func changedMigrationRefused() throws {
+        let database = try TestDatabase(migrated: false)
+        let connection = try database.connect()
+        try Migrator().migrate(connection)
+        var edited = Migration.all
+        edited[0].sql += "\n-- an edit after the fact\n"
+        let error = try #require(throws: Migrator.Failure.self) { try Migrator(migrations: edited).migrate(connection) }
+        #expect(error.description.contains("0001_event_store.sql"))
+        #expect(error.description.contains("changed after it was applied"))
+    }
+
+    @Test("A database migrated by a newer vigil is refused by an older one")
+    func unknownMigrationRefused() throws {
+        let database = try TestDatabase(migrated: false)
+        let connection = try database.connect()
+        try Migrator().migrate(connection)
+        let older = Migrator(migrations: Array(Migration.all.dropLast()))
+        #expect(throws: Migrator.Failure.self) { try older.migrate(connection) }
+    }
+
+    @Test("A failing migration leaves nothing of itself behind and names its file")
+    func failingMigrationRollsBack() throws {
+        let database = try TestDatabase(migrated: false)
+        let connection = try database.connect()
+        let broken =
+            Migration.all + [
+                Migration(version: 9999, name: "broken", sql: "CREATE TABLE vigil.half_done (x int); SELECT 1/0;")
+            ]
+        let error = try #require(throws: Migrator.Failure.self) { try Migrator(migrations: broken).migrate(connection) }
+        #expect(error.description.contains("9999_broken.sql"))
+        let table = try connection.query("SELECT to_regclass('vigil.half_done') IS NULL AS absent").first
+        #expect(try table?.decode("absent", as: Bool.self) == true)
+        #expect(try Migrator().pending(connection).isEmpty)
+    }
+
+    @Test("The embedded migrations are the files in Schema/, in order")
+    func embeddedMatchesSchemaFolder() throws {
+        let folder = VigilBinary.packageRoot.appendingPathComponent("Schema")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }
+            .sorted()
+        #expect(files == Migration.all.map(\.fileName))
+        for migration in Migration.all {
+            let text = try String(contentsOf: folder.appendingPathComponent(migration.fileName), encoding: .utf8)
+            #expect(
+                text == migration.sql + "\n" || text == migration.sql,
+                "\(migration.fileName) differs from its embedded copy")
+        }
+    }
+}
