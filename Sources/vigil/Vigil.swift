@@ -47,7 +47,7 @@ struct Vigil: ParsableCommand {
     /// Parses the invocation; a mistake in it exits with status 2, as SHELL.md says.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Invocation.normalized(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -61,5 +61,31 @@ struct Vigil: ParsableCommand {
             FileHandle.standardError.write(Data(("vigil: " + fullMessage(for: error) + "\n").utf8))
             Foundation.exit(2)
         }
+    }
+}
+
+/// Lets the common options come before the subcommand (`vigil --db X verify`), as people type it.
+enum Invocation {
+    static let subcommands: Set<String> = ["shell", "migrate", "rebuild", "verify", "seal", "demo"]
+    static let optionsWithValues: Set<String> = ["--db", "--format", "--today", "--tz", "--lang", "-c", "-f", "--seal"]
+
+    static func normalized(_ arguments: [String]) -> [String] {
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if optionsWithValues.contains(word) {
+                index += 2
+                continue
+            }
+            if word.hasPrefix("-") {
+                index += 1
+                continue
+            }
+            guard subcommands.contains(word), index > 0 else { return arguments }
+            var moved = arguments
+            moved.remove(at: index)
+            return [word] + moved
+        }
+        return arguments
     }
 }

@@ -23,12 +23,23 @@ public enum VigilBinary {
     }
 
     /// Runs vigil with the arguments; `environment` entries are added to (or, with nil values,
-    /// removed from) the test's own environment.
+    /// removed from) the test's own environment, from which the database and locale variables
+    /// are dropped first.
     public static func run(
         _ arguments: [String], in folder: URL? = nil, input: String? = nil, environment: [String: String?] = [:]
     ) throws -> Result {
+        try Subprocess.run(path, arguments, in: folder, input: input, environment: environment)
+    }
+}
+
+/// Runs a program to completion, feeding its input and collecting both outputs.
+public enum Subprocess {
+    public static func run(
+        _ executable: String, _ arguments: [String], in folder: URL? = nil, input: String? = nil,
+        environment: [String: String?] = [:]
+    ) throws -> VigilBinary.Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         var env = ProcessInfo.processInfo.environment
@@ -57,7 +68,7 @@ public enum VigilBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(
+        return VigilBinary.Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
