@@ -43,7 +43,7 @@ run: build db-start
 test: deps embed
 	@scripts/test.sh $(SWIFT_FLAGS)
 
-bench: build
+bench: deps embed
 	@scripts/bench.sh
 
 demo: build db-start

@@ -47,6 +47,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "VigilBench",
+            dependencies: ["Shell", "PlannerStore", "Planner", "EventStore", "Postgres"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "PlannerTests", dependencies: ["Planner"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PostgresTests",

@@ -101,9 +101,18 @@ LANGUAGE plpgsql
 AS $$
 BEGIN
     EXECUTE format('SELECT vigil.%I($1)', 'project_' || p_name) USING e;
-EXCEPTION WHEN OTHERS THEN
+END
+$$;
+
+-- Re-raises a projection's failure naming the projection and the event. Callers catch once
+-- around a whole loop, not per event: a subtransaction per event would overflow PostgreSQL's
+-- subtransaction cache in long replays and slow every later visibility check.
+CREATE FUNCTION vigil.projection_failed(p_name text, e vigil.events, p_message text) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     RAISE EXCEPTION 'projection % failed on event % (% #% of %): %',
-        p_name, e.position, e.event_type, e.stream_version, e.stream_id, SQLERRM
+        p_name, e.position, e.event_type, e.stream_version, e.stream_id, p_message
         USING ERRCODE = 'VG004';
 END
 $$;
@@ -138,10 +147,14 @@ BEGIN
     END IF;
     LOCK TABLE vigil.events IN SHARE MODE;
     EXECUTE format('SELECT vigil.%I()', 'reset_' || p_name);
-    FOR e IN SELECT * FROM vigil.events ORDER BY position LOOP
-        PERFORM vigil.apply_projection(p_name, e);
-        v_count := v_count + 1;
-    END LOOP;
+    BEGIN
+        FOR e IN SELECT * FROM vigil.events ORDER BY position LOOP
+            PERFORM vigil.apply_projection(p_name, e);
+            v_count := v_count + 1;
+        END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+        PERFORM vigil.projection_failed(p_name, e, SQLERRM);
+    END;
     UPDATE vigil.projections
        SET last_position = coalesce((SELECT max(position) FROM vigil.events), 0),
            last_xid = coalesce((SELECT max(transaction_id) FROM vigil.events), '0'),
@@ -172,6 +185,7 @@ DECLARE
     v_existing  integer;
     v_matching  integer;
     v_type      text;
+    v_context   text;
 BEGIN
     IF jsonb_typeof(p_events) <> 'array' OR jsonb_array_length(p_events) = 0 THEN
         RAISE EXCEPTION 'append needs at least one event' USING ERRCODE = '22023';
@@ -224,27 +238,37 @@ BEGIN
             USING ERRCODE = 'VG001', DETAIL = v_current::text;
     END IF;
 
-    FOR v_event IN SELECT x.value FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(value, ordinality)
-                     ORDER BY x.ordinality LOOP
-        v_current := v_current + 1;
-        v_row.position := nextval('vigil.event_position');
-        v_row.transaction_id := pg_current_xact_id();
-        v_row.stream_id := p_stream;
-        v_row.stream_version := v_current;
-        v_row.event_id := (v_event->>'event_id')::uuid;
-        v_row.event_type := v_event->>'type';
-        v_row.schema_version := coalesce((v_event->>'schema_version')::integer, 1);
-        v_row.data := coalesce(v_event->'data', '{}'::jsonb);
-        -- The actor is the database's session user, whatever the client claimed.
-        v_row.metadata := coalesce(v_event->'metadata', '{}'::jsonb)
-                          || jsonb_build_object('actor', session_user::text);
-        v_row.recorded_at := v_now;
-        v_row.hash := vigil.event_hash(v_head, v_row);
-        INSERT INTO vigil.events VALUES (v_row.*);
-        v_head := v_row.hash;
-        v_positions := v_positions || v_row.position;
-        PERFORM vigil.project(v_row);
-    END LOOP;
+    BEGIN
+        FOR v_event IN SELECT x.value FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(value, ordinality)
+                         ORDER BY x.ordinality LOOP
+            v_current := v_current + 1;
+            v_row.position := nextval('vigil.event_position');
+            v_row.transaction_id := pg_current_xact_id();
+            v_row.stream_id := p_stream;
+            v_row.stream_version := v_current;
+            v_row.event_id := (v_event->>'event_id')::uuid;
+            v_row.event_type := v_event->>'type';
+            v_row.schema_version := coalesce((v_event->>'schema_version')::integer, 1);
+            v_row.data := coalesce(v_event->'data', '{}'::jsonb);
+            -- The actor is the database's session user, whatever the client claimed.
+            v_row.metadata := coalesce(v_event->'metadata', '{}'::jsonb)
+                              || jsonb_build_object('actor', session_user::text);
+            v_row.recorded_at := v_now;
+            v_row.hash := vigil.event_hash(v_head, v_row);
+            INSERT INTO vigil.events VALUES (v_row.*);
+            v_head := v_row.hash;
+            v_positions := v_positions || v_row.position;
+            PERFORM vigil.project(v_row);
+        END LOOP;
+    EXCEPTION WHEN OTHERS THEN
+        -- One handler for the whole append (one subtransaction), naming the projection that
+        -- failed, read from the error's context, and the event being applied.
+        GET STACKED DIAGNOSTICS v_context = PG_EXCEPTION_CONTEXT;
+        IF v_context ~ 'vigil\.project_' THEN
+            PERFORM vigil.projection_failed(substring(v_context FROM 'vigil\.project_([a-z0-9_]+)'), v_row, SQLERRM);
+        END IF;
+        RAISE;
+    END;
 
     INSERT INTO vigil.streams AS s (stream_id, version, head_hash)
     VALUES (p_stream, v_current, v_head)

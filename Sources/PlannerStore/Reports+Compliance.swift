@@ -58,6 +58,15 @@ extension PlannerStore {
         let periods = Period.required(
             Period.periods(campaign.cadence, selection: selection, window: campaign.windowDays, calendar: calendar),
             asOf: asOf.date)
+        // Weeks, months and quarters are found by truncating the activity's date, which lets
+        // PostgreSQL hash-join them; holiday windows (a handful a year) by range.
+        let match: String
+        switch campaign.cadence {
+        case .weekly: match = "date_trunc('week', a.on_date)::date = p.start_on"
+        case .monthly: match = "date_trunc('month', a.on_date)::date = p.start_on"
+        case .quarterly: match = "date_trunc('quarter', a.on_date)::date = p.start_on"
+        case .holiday: match = "a.on_date BETWEEN p.start_on AND p.end_on"
+        }
         let rows = try connection.query(
             """
             WITH periods AS (
@@ -67,20 +76,19 @@ extension PlannerStore {
                 SELECT c.name, c.position FROM planner.communities c
                  WHERE (\(campaign.communities)::text[] IS NULL OR c.name = ANY(\(campaign.communities)::text[]))
                    AND c.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-            ), checked AS (
-                SELECT s.name, s.position, p.n, EXISTS (
-                           SELECT 1 FROM planner.activities a
-                            WHERE a.campaign = \(campaign.name) AND a.community = s.name
-                              AND a.on_date BETWEEN p.start_on AND p.end_on
-                              AND a.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                              AND (a.retracted_at IS NULL
-                                   OR a.retracted_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
-                       ) AS covered
-                  FROM scope s CROSS JOIN periods p
+            ), covered AS (
+                SELECT DISTINCT a.community, p.n
+                  FROM planner.activities a JOIN periods p ON \(raw: match)
+                 WHERE a.campaign = \(campaign.name)
+                   AND a.on_date BETWEEN (SELECT min(start_on) FROM periods) AND (SELECT max(end_on) FROM periods)
+                   AND a.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                   AND (a.retracted_at IS NULL OR a.retracted_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
             )
-            SELECT s.name AS community, count(c.n) AS required, count(c.n) FILTER (WHERE c.covered) AS covered,
-                   coalesce(array_to_string(array_agg(c.n ORDER BY c.n) FILTER (WHERE NOT c.covered), ','), '') AS missing
-              FROM scope s LEFT JOIN checked c ON c.name = s.name
+            SELECT s.name AS community, count(p.n) AS required, count(c.n) AS covered,
+                   coalesce(array_to_string(array_agg(p.n ORDER BY p.n) FILTER (WHERE c.n IS NULL AND p.n IS NOT NULL), ','), '') AS missing
+              FROM scope s
+              LEFT JOIN periods p ON true
+              LEFT JOIN covered c ON c.community = s.name AND c.n = p.n
              GROUP BY s.name, s.position
              ORDER BY s.position
             """)

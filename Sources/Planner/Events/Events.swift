@@ -32,6 +32,10 @@ public enum Event: Sendable, Equatable {
 
 public struct CommunityAdded: Codable, Sendable, Equatable {
     public var name: String
+
+    public init(name: String) {
+        self.name = name
+    }
 }
 
 public struct UnitAdded: Codable, Sendable, Equatable {
@@ -39,15 +43,31 @@ public struct UnitAdded: Codable, Sendable, Equatable {
     public var community: String
     public var kind: UnitKind
     public var keyFireUnit: Bool
+
+    public init(name: String, community: String, kind: UnitKind, keyFireUnit: Bool) {
+        self.name = name
+        self.community = community
+        self.kind = kind
+        self.keyFireUnit = keyFireUnit
+    }
 }
 
 public struct UnitReclassified: Codable, Sendable, Equatable {
     public var kind: UnitKind?
     public var keyFireUnit: Bool?
+
+    public init(kind: UnitKind? = nil, keyFireUnit: Bool? = nil) {
+        self.kind = kind
+        self.keyFireUnit = keyFireUnit
+    }
 }
 
 public struct UnitClosed: Codable, Sendable, Equatable {
     public var on: LocalDate
+
+    public init(on: LocalDate) {
+        self.on = on
+    }
 }
 
 public struct PlanAdded: Codable, Sendable, Equatable {
@@ -61,6 +81,20 @@ public struct PlanAdded: Codable, Sendable, Equatable {
     /// The rule that decided the cadence, or nil when it was given explicitly.
     public var rule: String?
     public var from: LocalDate
+
+    public init(
+        code: String, name: String, unit: String, level: PlanLevel, hazard: String? = nil, everyMonths: Int,
+        rule: String? = nil, from: LocalDate
+    ) {
+        self.code = code
+        self.name = name
+        self.unit = unit
+        self.level = level
+        self.hazard = hazard
+        self.everyMonths = everyMonths
+        self.rule = rule
+        self.from = from
+    }
 }
 
 public struct PlanRevised: Codable, Sendable, Equatable {
@@ -68,15 +102,30 @@ public struct PlanRevised: Codable, Sendable, Equatable {
     public var reason: String
     /// The finding that triggered the revision, when one did.
     public var finding: String?
+
+    public init(on: LocalDate, reason: String, finding: String? = nil) {
+        self.on = on
+        self.reason = reason
+        self.finding = finding
+    }
 }
 
 public struct PlanEvaluated: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var note: String?
+
+    public init(on: LocalDate, note: String? = nil) {
+        self.on = on
+        self.note = note
+    }
 }
 
 public struct PlanRetired: Codable, Sendable, Equatable {
     public var on: LocalDate
+
+    public init(on: LocalDate) {
+        self.on = on
+    }
 }
 
 /// How a drill is held.
@@ -106,15 +155,36 @@ public struct DrillScheduled: Codable, Sendable, Equatable {
     public var form: DrillForm?
     public var scope: DrillScope?
     public var scenario: String?
+
+    public init(
+        code: String, plan: String, on: LocalDate, form: DrillForm? = nil, scope: DrillScope? = nil,
+        scenario: String? = nil
+    ) {
+        self.code = code
+        self.plan = plan
+        self.on = on
+        self.form = form
+        self.scope = scope
+        self.scenario = scenario
+    }
 }
 
 public struct DrillRescheduled: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var reason: String
+
+    public init(on: LocalDate, reason: String) {
+        self.on = on
+        self.reason = reason
+    }
 }
 
 public struct DrillCancelled: Codable, Sendable, Equatable {
     public var reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
 }
 
 public struct DrillConducted: Codable, Sendable, Equatable {
@@ -124,6 +194,18 @@ public struct DrillConducted: Codable, Sendable, Equatable {
     public var participants: Int?
     public var evacuationSeconds: Int?
     public var note: String?
+
+    public init(
+        code: String, plan: String, on: LocalDate, participants: Int? = nil, evacuationSeconds: Int? = nil,
+        note: String? = nil
+    ) {
+        self.code = code
+        self.plan = plan
+        self.on = on
+        self.participants = participants
+        self.evacuationSeconds = evacuationSeconds
+        self.note = note
+    }
 }
 
 public struct DrillEvaluated: Codable, Sendable, Equatable {
@@ -132,6 +214,13 @@ public struct DrillEvaluated: Codable, Sendable, Equatable {
     public var report: String?
     /// The findings raised by the evaluation's corrective actions.
     public var findings: [String]?
+
+    public init(on: LocalDate? = nil, rating: DrillRating, report: String? = nil, findings: [String]? = nil) {
+        self.on = on
+        self.rating = rating
+        self.report = report
+        self.findings = findings
+    }
 }
 
 public struct CampaignDefined: Codable, Sendable, Equatable {
@@ -140,6 +229,13 @@ public struct CampaignDefined: Codable, Sendable, Equatable {
     public var windowDays: Int
     /// The communities that owe it; nil means every community.
     public var communities: [String]?
+
+    public init(name: String, cadence: Cadence, windowDays: Int, communities: [String]? = nil) {
+        self.name = name
+        self.cadence = cadence
+        self.windowDays = windowDays
+        self.communities = communities
+    }
 }
 
 public struct ActivityLogged: Codable, Sendable, Equatable {
@@ -150,16 +246,38 @@ public struct ActivityLogged: Codable, Sendable, Equatable {
     public var activity: String?
     public var leaflets: Int?
     public var attendees: Int?
+
+    public init(
+        code: String, campaign: String, community: String, on: LocalDate, activity: String? = nil, leaflets: Int? = nil,
+        attendees: Int? = nil
+    ) {
+        self.code = code
+        self.campaign = campaign
+        self.community = community
+        self.on = on
+        self.activity = activity
+        self.leaflets = leaflets
+        self.attendees = attendees
+    }
 }
 
 public struct ActivityRetracted: Codable, Sendable, Equatable {
     public var reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
 }
 
 public struct HolidayNoticeImported: Codable, Sendable, Equatable {
     public var notice: HolidayNotice
     /// The holiday blocks as widened on import, so reports read them without recomputing.
     public var blocks: [HolidayBlock]
+
+    public init(notice: HolidayNotice, blocks: [HolidayBlock]) {
+        self.notice = notice
+        self.blocks = blocks
+    }
 }
 
 public enum InspectionKind: String, Codable, Sendable, CaseIterable {
@@ -174,6 +292,14 @@ public struct InspectionRecorded: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var inspector: String?
     public var kind: InspectionKind?
+
+    public init(code: String, unit: String, on: LocalDate, inspector: String? = nil, kind: InspectionKind? = nil) {
+        self.code = code
+        self.unit = unit
+        self.on = on
+        self.inspector = inspector
+        self.kind = kind
+    }
 }
 
 public enum Severity: String, Codable, Sendable, CaseIterable {
@@ -200,11 +326,32 @@ public struct FindingAdded: Codable, Sendable, Equatable {
     public var deadline: String
     /// The person responsible for the rectification.
     public var responsible: String?
+
+    public init(
+        code: String, inspection: String? = nil, drill: String? = nil, inspectedOn: LocalDate, unit: String,
+        text: String, severity: Severity, due: LocalDate, deadline: String, responsible: String? = nil
+    ) {
+        self.code = code
+        self.inspection = inspection
+        self.drill = drill
+        self.inspectedOn = inspectedOn
+        self.unit = unit
+        self.text = text
+        self.severity = severity
+        self.due = due
+        self.deadline = deadline
+        self.responsible = responsible
+    }
 }
 
 public struct FindingRectified: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var note: String?
+
+    public init(on: LocalDate, note: String? = nil) {
+        self.on = on
+        self.note = note
+    }
 }
 
 public enum VerificationResult: String, Codable, Sendable, CaseIterable {
@@ -215,12 +362,23 @@ public struct FindingVerified: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var result: VerificationResult
     public var note: String?
+
+    public init(on: LocalDate, result: VerificationResult, note: String? = nil) {
+        self.on = on
+        self.result = result
+        self.note = note
+    }
 }
 
 /// A major finding (重大隐患) reported to the authority (安全生产法 art. 41).
 public struct MajorFindingReported: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var authority: String?
+
+    public init(on: LocalDate, authority: String? = nil) {
+        self.on = on
+        self.authority = authority
+    }
 }
 
 /// The remediation plan of a major finding, with its own deadline.
@@ -228,16 +386,32 @@ public struct RemediationPlanned: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var plan: String
     public var due: LocalDate
+
+    public init(on: LocalDate, plan: String, due: LocalDate) {
+        self.on = on
+        self.plan = plan
+        self.due = due
+    }
 }
 
 /// The evaluation after a major finding's treatment.
 public struct MajorFindingEvaluated: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var note: String?
+
+    public init(on: LocalDate, note: String? = nil) {
+        self.on = on
+        self.note = note
+    }
 }
 
 /// The approval that writes a major finding off (核销), after its evaluation.
 public struct MajorFindingWrittenOff: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var approvedBy: String
+
+    public init(on: LocalDate, approvedBy: String) {
+        self.on = on
+        self.approvedBy = approvedBy
+    }
 }

@@ -25,12 +25,12 @@ public struct HolidayYear: Aggregate, Equatable {
                 "\(stray.date) (\(stray.name)) is too far from \(notice.year) to belong to its notice",
                 "\(stray.date)（\(stray.name)）与 \(notice.year) 年相距太远，不属于该年通知")
         }
-        if state.notice == notice {
+        var imported = notice
+        imported.origin = .imported
+        if state.notice == imported {
             throw DomainError(
                 "the notice for \(notice.year) is already imported, unchanged", "\(notice.year) 年的通知已导入，内容相同")
         }
-        var imported = notice
-        imported.origin = .imported
         var withThis = calendar
         withThis.replace(imported)
         return [

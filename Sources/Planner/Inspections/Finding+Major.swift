@@ -39,6 +39,11 @@ extension Finding {
                 "\(code) has not been treated yet; evaluate it after its rectification", "\(code) 尚未整改；请在整改后评估")
         }
         try state.checkDate(date, today: today, what: "evaluation", whatZh: "评估")
+        if let rectifiedOn = state.rectifiedOn, date < rectifiedOn {
+            throw DomainError(
+                "the evaluation on \(date) is before the rectification it evaluates (\(rectifiedOn))",
+                "评估日期 \(date) 早于整改日期（\(rectifiedOn)）")
+        }
         return [.majorFindingEvaluated(MajorFindingEvaluated(on: date, note: note))]
     }
 
@@ -64,6 +69,12 @@ extension Finding {
                 "\(code) 尚未复查通过（finding verify --result pass）")
         }
         try state.checkDate(date, today: today, what: "write-off", whatZh: "核销")
+        let latest = [state.lastStepOn, state.reportedOn, state.evaluatedOn].compactMap { $0 }.max() ?? state.foundOn
+        guard date >= latest else {
+            throw DomainError(
+                "the write-off on \(date) is before the steps it approves (the latest on \(latest))",
+                "核销日期 \(date) 早于其所依据的步骤（最晚为 \(latest)）")
+        }
         return [.majorFindingWrittenOff(MajorFindingWrittenOff(on: date, approvedBy: approvedBy))]
     }
 

@@ -13,6 +13,8 @@ public struct Finding: Aggregate, Equatable {
     public var status: Status = .open
     /// The date of the latest step, which the next one may not precede.
     public var lastStepOn = LocalDate(dayNumber: 0)
+    /// The date of the latest rectification reported: the treatment a major finding's evaluation follows.
+    public var rectifiedOn: LocalDate?
     public var reportedOn: LocalDate?
     public var remediationDue: LocalDate?
     public var evaluatedOn: LocalDate?
@@ -32,6 +34,7 @@ public struct Finding: Aggregate, Equatable {
         case .findingRectified(let e):
             next.status = .rectified
             next.lastStepOn = e.on
+            next.rectifiedOn = e.on
         case .findingVerified(let e):
             next.status = e.result == .pass ? .closed : .open
             next.lastStepOn = e.on

@@ -59,7 +59,9 @@ public struct Arguments {
             if let inlineValue {
                 value = inlineValue
             } else {
-                guard index < words.count else {
+                // A flag where a value should be means the value was forgotten; taking the flag
+                // as the value would blame a later flag for being missing.
+                guard index < words.count, words[index].quoted || !words[index].text.hasPrefix("--") else {
                     throw ShellError.missingValue(flag: "--" + name, valueName: spec.valueName ?? "VALUE")
                 }
                 value = words[index].text

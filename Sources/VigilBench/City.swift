@@ -1,0 +1,68 @@
+import EventStore
+import Foundation
+import Planner
+import Postgres
+
+/// Loads the generated city through vigil.append, many streams per statement.
+enum City {
+    static func load(_ database: Scratch, streets: Int, into report: inout Report) throws -> Int {
+        let connection = try database.connect()
+        var generator = CityGenerator(streets: streets)
+        var counters: [String: Int] = [:]
+        var total = 0
+        var loader = Loader(connection: connection)
+        let elapsed = try seconds {
+            let organisation = generator.organisation()
+            try loader.append(organisation.batches)
+            for year in generator.firstYear..<(generator.firstYear + generator.years) {
+                let batches = generator.year(
+                    year, plans: organisation.plans, units: organisation.units, counters: &counters)
+                try loader.append(batches)
+                FileHandle.standardError.write(Data("bench: loaded \(year), \(loader.events) events so far\n".utf8))
+            }
+            total = loader.events
+        }
+        try connection.execute(script: "ANALYZE")
+        for (kind, last) in counters {
+            try connection.query(
+                "INSERT INTO planner.codes VALUES (\(kind), \(last)) ON CONFLICT (kind) DO UPDATE SET last = excluded.last"
+            )
+        }
+        report.add("load through vigil.append", Double(total) / elapsed, "ev/s")
+        report.notes.append(
+            "city: \(streets) streets × 11 communities, \(generator.years) years, \(total) events, loaded in \(String(format: "%.0f", elapsed)) s"
+        )
+        return total
+    }
+
+    struct Loader {
+        let connection: Connection
+        var events = 0
+
+        init(connection: Connection) {
+            self.connection = connection
+        }
+
+        mutating func append(_ batches: [CityGenerator.Batch]) throws {
+            // 50 streams a statement: each append is one subtransaction, and more than 64 in one
+            // transaction overflow the subtransaction cache, slowing every visibility check.
+            for chunk in stride(from: 0, to: batches.count, by: 50).map({ batches[$0..<min($0 + 50, batches.count)] }) {
+                let streams = chunk.map(\.stream)
+                let payloads = try chunk.map { batch -> String in
+                    let items = try batch.events.map { event -> String in
+                        let encoded = try event.encoded()
+                        return
+                            "{\"event_id\":\"\(UUID().uuidString.lowercased())\",\"type\":\"\(encoded.type)\",\"data\":\(encoded.data)}"
+                    }
+                    return "[" + items.joined(separator: ",") + "]"
+                }
+                try connection.query(
+                    """
+                    SELECT count(*) FROM unnest(\(streams)::text[], \(payloads)::text[]) AS b(stream, events),
+                           LATERAL vigil.append(b.stream, -2, b.events::jsonb)
+                    """)
+                events += chunk.reduce(0) { $0 + $1.events.count }
+            }
+        }
+    }
+}
