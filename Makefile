@@ -40,7 +40,8 @@ run: build db-start
 	$(BIN) --db "$$(cat $(CLUSTER)/conninfo)"
 
 ## make test: the same set-up on a throwaway cluster, then every test.
-test: deps embed
+test: embed
+	@scripts/deps.sh --test
 	@scripts/test.sh $(SWIFT_FLAGS)
 
 bench: deps embed

@@ -30,7 +30,13 @@ have_server_binaries() {
     return 1
 }
 
+# --test: also what the tests drive (tmux runs the shell under a pseudo-terminal).
+packages=(postgresql libpq-dev libedit-dev pkg-config)
 missing=()
+if [[ "${1:-}" == "--test" ]]; then
+    packages+=(tmux)
+    command -v tmux >/dev/null 2>&1 || missing+=("tmux")
+fi
 have_server_binaries || missing+=("PostgreSQL server binaries (initdb/pg_ctl/postgres)")
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libpq || missing+=("libpq-dev (pkg-config libpq)")
@@ -76,7 +82,7 @@ apt_opts=(-q -o DPkg::Lock::Timeout=300)
 "${sudo_cmd[@]}" "${apt_env[@]}" apt-get "${apt_opts[@]}" update </dev/null
 "${sudo_cmd[@]}" "${apt_env[@]}" apt-get "${apt_opts[@]}" install -y --no-install-recommends --no-upgrade \
     -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
-    postgresql libpq-dev libedit-dev pkg-config </dev/null
+    "${packages[@]}" </dev/null
 
 # Check again so a broken or partial install is reported here rather than as
 # a confusing build or test failure later.

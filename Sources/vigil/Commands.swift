@@ -1,7 +1,10 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Planner
+import PlannerStore
 import Postgres
+import Shell
 
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply the Schema/ migrations, then exit.")
@@ -89,5 +92,76 @@ struct SealCommand: ParsableCommand {
         let seal = try EventStore(connection: connection).seal()
         print("events: \(seal.eventCount), last position: \(seal.lastPosition)")
         print(seal.description)
+    }
+}
+
+struct Tail: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Follow the log: print each event as it is committed (Ctrl-C stops).")
+    @OptionGroup var options: CommonOptions
+    @Flag(help: "Start from the beginning of the log instead of its end.") var fromStart = false
+    @Option(help: "Stop after this many events.") var count: Int?
+
+    func run() throws {
+        let connection = try Database.connect(options.database)
+        let store = EventStore(connection: connection)
+        var start = Checkpoint.start
+        if !fromStart,
+            let last = try connection.query(
+                "SELECT transaction_id::text AS x, position FROM vigil.events ORDER BY transaction_id DESC, position DESC LIMIT 1"
+            ).first
+        {
+            start = Checkpoint(
+                transactionID: UInt64(try last.decode("x", as: String.self)) ?? 0, position: try last.decode("position")
+            )
+        }
+        var subscription = Subscription(store: store, from: start)
+        var printed = 0
+        while count.map({ printed < $0 }) ?? true {
+            try subscription.poll(wait: 5) { event in
+                guard count.map({ printed < $0 }) ?? true else { return }
+                let line =
+                    "\(event.position)\t\(PostgresTime.format(event.recordedAt))\t\(event.actor ?? "")\t\(event.streamID)\t\(event.type)\t\(event.data)\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+                printed += 1
+            }
+        }
+    }
+}
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load a realistic year of a street office into an empty database, ending today.")
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let connection = try Database.connect(options.database)
+        try Database.migrate(connection, quietly: true)
+        let existing =
+            try connection.query("SELECT count(*) AS n FROM planner.communities").first?.decode("n", as: Int.self) ?? 0
+        guard existing == 0 else {
+            Database.fail("demo loads into an empty database; this one already has \(existing) communities")
+        }
+        let session = Session(
+            connection: connection,
+            language: options.lang ?? Language.from(environment: ProcessInfo.processInfo.environment),
+            format: .table, terminal: .pipe, timeZone: TimeZone(identifier: options.tz ?? "Asia/Shanghai") ?? .current,
+            baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let end = options.today.flatMap { LocalDate($0) } ?? session.today
+        var demo = DemoYear(endingOn: end)
+        let calendar = try session.store.holidayCalendar(years: (end.year - 2)...(end.year + 1))
+        let lines = demo.commands(calendar: calendar)
+        let runner = Runner(
+            session: session, write: { _ in }, writeError: { FileHandle.standardError.write(Data($0.utf8)) })
+        for (index, line) in lines.enumerated() {
+            guard runner.run(line: line, location: "demo:\(index + 1)") == .ok else { throw ExitCode(1) }
+            if index % 500 == 0 {
+                FileHandle.standardError.write(Data("demo: \(index)/\(lines.count) commands\r".utf8))
+            }
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        print(
+            "loaded a demo year \(demo.start) – \(end): \(lines.count) commands. Try: drills overdue · compliance summary · findings --overdue"
+        )
     }
 }

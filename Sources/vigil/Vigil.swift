@@ -41,7 +41,9 @@ struct Vigil: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vigil",
         abstract: "Vigil — an event-sourced planner for safety production and emergency drills.",
-        subcommands: [ShellCommand.self, Migrate.self, Rebuild.self, Verify.self, SealCommand.self],
+        subcommands: [
+            ShellCommand.self, Migrate.self, Rebuild.self, Verify.self, SealCommand.self, Tail.self, Demo.self,
+        ],
         defaultSubcommand: ShellCommand.self)
 
     /// Parses the invocation; a mistake in it exits with status 2, as SHELL.md says.
@@ -66,8 +68,10 @@ struct Vigil: ParsableCommand {
 
 /// Lets the common options come before the subcommand (`vigil --db X verify`), as people type it.
 enum Invocation {
-    static let subcommands: Set<String> = ["shell", "migrate", "rebuild", "verify", "seal", "demo"]
-    static let optionsWithValues: Set<String> = ["--db", "--format", "--today", "--tz", "--lang", "-c", "-f", "--seal"]
+    static let subcommands: Set<String> = ["shell", "migrate", "rebuild", "verify", "seal", "tail", "demo"]
+    static let optionsWithValues: Set<String> = [
+        "--db", "--format", "--today", "--tz", "--lang", "-c", "-f", "--seal", "--count",
+    ]
 
     static func normalized(_ arguments: [String]) -> [String] {
         var index = 0

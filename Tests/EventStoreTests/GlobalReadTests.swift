@@ -151,3 +151,33 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Event store: following the log", .serialized)
+struct SubscriptionTests {
+    @Test("A follower wakes on a notification and receives a late commit after the events that passed it")
+    func followsLiveAndLate() throws {
+        let database = try TestDatabase()
+        var subscription = Subscription(store: EventStore(connection: try database.connect()))
+        var seen: [String] = []
+        #expect(try subscription.poll(wait: 0) { seen.append($0.type) } == 0)
+
+        let writer = EventStore(connection: try database.connect())
+        try writer.append([event("first")], to: "f-1", expected: .noStream)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while seen.isEmpty, ContinuousClock.now < deadline {
+            try subscription.poll(wait: 1) { seen.append($0.type) }
+        }
+        #expect(seen == ["first"])
+
+        let late = try database.connect()
+        try late.execute(script: "BEGIN")
+        try EventStore(connection: late).append([event("late")], to: "f-2", expected: .noStream)
+        try writer.append([event("after")], to: "f-3", expected: .noStream)
+        #expect(try subscription.poll(wait: 0.2) { seen.append($0.type) } == 0, "nothing passes an open transaction")
+        try late.execute(script: "COMMIT")
+        while seen.count < 3, ContinuousClock.now < deadline {
+            try subscription.poll(wait: 1) { seen.append($0.type) }
+        }
+        #expect(seen == ["first", "late", "after"])
+    }
+}

@@ -75,7 +75,20 @@ public struct Migrator {
             }
             done.append(migration)
         }
+        try rebuildChangedProjections(connection)
         return done
+    }
+
+    /// Rebuilds every projection whose version changed since its tables were last built (a
+    /// migration that changes a projection bumps its version), so reports never read tables
+    /// shaped for an older version.
+    func rebuildChangedProjections(_ connection: Connection) throws {
+        let stale = try connection.query(
+            "SELECT name FROM vigil.projections WHERE built_version IS DISTINCT FROM version ORDER BY name"
+        ).rows.map { try $0.decode("name", as: String.self) }
+        for name in stale {
+            try connection.transaction { try $0.query("SELECT vigil.rebuild(\(name))") }
+        }
     }
 
     /// The migrations not yet applied to this database.

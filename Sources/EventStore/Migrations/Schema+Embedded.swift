@@ -66,6 +66,8 @@ CREATE TABLE vigil.projections (
     version         integer     NOT NULL,
     last_position   bigint      NOT NULL DEFAULT 0,
     last_xid        xid8        NOT NULL DEFAULT '0',
+    -- The version the tables were last rebuilt for; vigil migrate rebuilds when it differs.
+    built_version   integer,
     updated_at      timestamptz NOT NULL DEFAULT now()
 );
 
@@ -155,6 +157,8 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM vigil.projections WHERE name = p_name) THEN
         RAISE EXCEPTION 'no projection named %', p_name USING ERRCODE = 'VG005';
     END IF;
+    -- One rebuild of a projection at a time, and no appends while it replays.
+    PERFORM pg_advisory_xact_lock(hashtext('vigil.rebuild'), hashtext(p_name));
     LOCK TABLE vigil.events IN SHARE MODE;
     EXECUTE format('SELECT vigil.%I()', 'reset_' || p_name);
     BEGIN
@@ -168,6 +172,7 @@ BEGIN
     UPDATE vigil.projections
        SET last_position = coalesce((SELECT max(position) FROM vigil.events), 0),
            last_xid = coalesce((SELECT max(transaction_id) FROM vigil.events), '0'),
+           built_version = version,
            updated_at = now()
      WHERE name = p_name;
     RETURN v_count;

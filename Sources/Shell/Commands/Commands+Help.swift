@@ -53,11 +53,11 @@ enum Help {
     static func command(_ spec: CommandSpec, _ session: Session) -> String {
         var lines = [
             session.text(spec.summary), "",
-            session.text(L("Usage:", "用法：")) + " " + spec.name + (spec.syntax.isEmpty ? "" : " " + spec.syntax),
+            session.text(L("Usage: ", "用法：")) + spec.name + (spec.syntax.isEmpty ? "" : " " + spec.syntax),
         ]
         if !spec.aliases.isEmpty {
             lines.append(
-                session.text(L("Also:", "也可以：")) + " "
+                session.text(L("Also: ", "也可以："))
                     + spec.aliases.map { $0.joined(separator: " ") }.joined(separator: ", "))
         }
         if let details = spec.details {

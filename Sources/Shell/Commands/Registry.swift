@@ -37,7 +37,7 @@ struct Registry: Sendable {
         let two = words.prefix(2).map(\.text).joined(separator: " ")
         if let near = Suggest.nearest(to: two, in: names) { return near }
         let first = words.first?.text ?? ""
-        let heads = Array(Set(specs.map { $0.path[0] }))
+        let heads = Array(Set(specs.map { $0.path[0] })).sorted()
         return Suggest.nearest(to: first, in: heads).map { head in
             names.filter { $0.hasPrefix(head) }.joined(separator: ", ")
         }

@@ -31,7 +31,9 @@ enum Code {
     /// Checks that a word is a code of the given kind (`P-3`), naming it when it is not.
     static func check(_ word: String, kind: String, what: L) throws(ShellError) -> String {
         let number = word.dropFirst(kind.count + 1)
-        guard word.hasPrefix(kind + "-"), !number.isEmpty, number.allSatisfy(\.isASCII), Int(number) != nil else {
+        guard word.hasPrefix(kind + "-"), !number.isEmpty, number.count <= 9,
+            number.allSatisfy({ $0.isASCII && $0.isNumber }), (Int(number) ?? 0) > 0
+        else {
             throw ShellError(
                 L(
                     "\"\(word)\" is not a \(what.en) code; expected \(kind)-n, e.g. \(kind)-1",
