@@ -255,7 +255,7 @@ BEGIN
 END
 $$;
 
-INSERT INTO vigil.projections (name, version) VALUES ('planner', 1);
+SELECT vigil.register_projection('planner', 1);
 
 -- The next code of a kind (P, D, A, I, F), taken inside the command's transaction: a refused
 -- command rolls back with it, so codes are never skipped or reused.
@@ -295,3 +295,131 @@ REVOKE ALL ON FUNCTION planner.next_code(text) FROM PUBLIC;
 GRANT USAGE ON SCHEMA planner TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
 GRANT SELECT ON ALL TABLES IN SCHEMA planner TO vigil_admin, vigil_supervisor, vigil_inspector, vigil_manager;
 GRANT EXECUTE ON FUNCTION planner.next_code(text) TO vigil_admin, vigil_supervisor, vigil_inspector;
+
+-- The planner's set-based replay, used by vigil.rebuild('planner'): the same tables as
+-- applying every event in order (a test compares them row for row after random workloads),
+-- built a table at a time. "The last event of a kind in a stream wins", as in the
+-- event-by-event projection.
+CREATE FUNCTION vigil.bulk_planner() RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    CREATE TEMPORARY TABLE planner_events ON COMMIT DROP AS
+    SELECT e.position, e.stream_id, substr(e.stream_id, strpos(e.stream_id, ':') + 1) AS key,
+           e.stream_version, e.event_type, e.data AS d, e.recorded_at
+      FROM vigil.events e
+     WHERE e.event_type IN (
+        'CommunityAdded', 'UnitAdded', 'UnitReclassified', 'UnitClosed', 'PlanAdded', 'PlanRetired',
+        'DrillScheduled', 'DrillRescheduled', 'DrillCancelled', 'DrillConducted', 'DrillEvaluated',
+        'CampaignDefined', 'ActivityLogged', 'ActivityRetracted', 'HolidayNoticeImported',
+        'InspectionRecorded', 'FindingAdded', 'FindingRectified', 'FindingVerified',
+        'MajorFindingReported', 'RemediationPlanned', 'MajorFindingEvaluated', 'MajorFindingWrittenOff');
+    CREATE INDEX ON planner_events (event_type, key, position);
+    ANALYZE planner_events;
+
+    INSERT INTO planner.communities
+    SELECT d->>'name', position, recorded_at FROM planner_events WHERE event_type = 'CommunityAdded';
+
+    INSERT INTO planner.units
+    SELECT a.d->>'name', a.d->>'community',
+           coalesce((SELECT r.d->>'kind' FROM planner_events r WHERE r.event_type = 'UnitReclassified'
+                      AND r.key = a.key AND r.d->>'kind' IS NOT NULL ORDER BY r.position DESC LIMIT 1), a.d->>'kind'),
+           coalesce((SELECT (r.d->>'key_fire_unit')::boolean FROM planner_events r WHERE r.event_type = 'UnitReclassified'
+                      AND r.key = a.key AND r.d->>'key_fire_unit' IS NOT NULL ORDER BY r.position DESC LIMIT 1),
+                    (a.d->>'key_fire_unit')::boolean),
+           (SELECT (c.d->>'on')::date FROM planner_events c WHERE c.event_type = 'UnitClosed' AND c.key = a.key
+             ORDER BY c.position DESC LIMIT 1),
+           a.position, a.recorded_at
+      FROM planner_events a WHERE a.event_type = 'UnitAdded';
+
+    INSERT INTO planner.plans
+    SELECT a.d->>'code', planner.code_number(a.d->>'code'), a.d->>'name', a.d->>'unit', a.d->>'level', a.d->>'hazard',
+           (a.d->>'every_months')::integer, a.d->>'rule', (a.d->>'from')::date, (r.d->>'on')::date, r.recorded_at,
+           a.recorded_at
+      FROM planner_events a
+      LEFT JOIN LATERAL (SELECT x.d, x.recorded_at FROM planner_events x WHERE x.event_type = 'PlanRetired'
+                          AND x.key = a.key ORDER BY x.position DESC LIMIT 1) r ON true
+     WHERE a.event_type = 'PlanAdded';
+
+    INSERT INTO planner.drills (code, number, plan, scheduled_on, form, scope, scenario, status, conducted_on,
+                                participants, evacuation_seconds, note, rating, report, evaluated_on, recorded_at,
+                                conducted_recorded_at, cancelled_recorded_at)
+    SELECT f.key, planner.code_number(f.key), f.d->>'plan',
+           (SELECT (x.d->>'on')::date FROM planner_events x WHERE x.event_type IN ('DrillScheduled', 'DrillRescheduled')
+             AND x.key = f.key ORDER BY x.position DESC LIMIT 1),
+           s.d->>'form', s.d->>'scope', s.d->>'scenario',
+           (SELECT CASE x.event_type WHEN 'DrillScheduled' THEN 'scheduled' WHEN 'DrillCancelled' THEN 'cancelled'
+                   ELSE 'conducted' END
+              FROM planner_events x WHERE x.event_type IN ('DrillScheduled', 'DrillCancelled', 'DrillConducted')
+               AND x.key = f.key ORDER BY x.position DESC LIMIT 1),
+           (c.d->>'on')::date, (c.d->>'participants')::integer, (c.d->>'evacuation_seconds')::integer, c.d->>'note',
+           v.d->>'rating', v.d->>'report', (v.d->>'on')::date, f.recorded_at, c.recorded_at,
+           (SELECT x.recorded_at FROM planner_events x WHERE x.event_type = 'DrillCancelled' AND x.key = f.key
+             ORDER BY x.position DESC LIMIT 1)
+      FROM planner_events f
+      LEFT JOIN LATERAL (SELECT x.d FROM planner_events x WHERE x.event_type = 'DrillScheduled' AND x.key = f.key
+                          ORDER BY x.position LIMIT 1) s ON true
+      LEFT JOIN LATERAL (SELECT x.d, x.recorded_at FROM planner_events x WHERE x.event_type = 'DrillConducted'
+                          AND x.key = f.key ORDER BY x.position DESC LIMIT 1) c ON true
+      LEFT JOIN LATERAL (SELECT x.d FROM planner_events x WHERE x.event_type = 'DrillEvaluated' AND x.key = f.key
+                          ORDER BY x.position DESC LIMIT 1) v ON true
+     WHERE f.stream_version = 1 AND f.event_type IN ('DrillScheduled', 'DrillConducted');
+
+    INSERT INTO planner.campaigns
+    SELECT d->>'name', d->>'cadence', (d->>'window_days')::integer,
+           CASE WHEN d ? 'communities' AND jsonb_typeof(d->'communities') = 'array'
+                THEN ARRAY(SELECT jsonb_array_elements_text(d->'communities')) END,
+           position, recorded_at
+      FROM planner_events WHERE event_type = 'CampaignDefined';
+
+    INSERT INTO planner.activities
+    SELECT a.d->>'code', planner.code_number(a.d->>'code'), a.d->>'campaign', a.d->>'community', (a.d->>'on')::date,
+           a.d->>'activity', (a.d->>'leaflets')::integer, (a.d->>'attendees')::integer, a.recorded_at,
+           r.d->>'reason', r.recorded_at
+      FROM planner_events a
+      LEFT JOIN LATERAL (SELECT x.d, x.recorded_at FROM planner_events x WHERE x.event_type = 'ActivityRetracted'
+                          AND x.key = a.key ORDER BY x.position DESC LIMIT 1) r ON true
+     WHERE a.event_type = 'ActivityLogged';
+
+    INSERT INTO planner.holiday_notices
+    SELECT (d->'notice'->>'year')::integer, position, d->'notice', recorded_at
+      FROM planner_events WHERE event_type = 'HolidayNoticeImported';
+
+    INSERT INTO planner.inspections
+    SELECT d->>'code', planner.code_number(d->>'code'), d->>'unit', (d->>'on')::date, d->>'inspector', d->>'kind',
+           recorded_at
+      FROM planner_events WHERE event_type = 'InspectionRecorded';
+
+    INSERT INTO planner.findings (code, number, inspection, drill, inspected_on, unit, description, severity, due,
+                                  deadline, responsible, recorded_at, reported_on, authority, remediation,
+                                  remediation_due, evaluated_on, written_off_on, approved_by)
+    SELECT a.d->>'code', planner.code_number(a.d->>'code'), a.d->>'inspection', a.d->>'drill',
+           (a.d->>'inspected_on')::date, a.d->>'unit', a.d->>'text', a.d->>'severity', (a.d->>'due')::date,
+           a.d->>'deadline', a.d->>'responsible', a.recorded_at,
+           (rp.d->>'on')::date, rp.d->>'authority', pl.d->>'plan', (pl.d->>'due')::date, (ev.d->>'on')::date,
+           (wo.d->>'on')::date, wo.d->>'approved_by'
+      FROM planner_events a
+      LEFT JOIN LATERAL (SELECT x.d FROM planner_events x WHERE x.event_type = 'MajorFindingReported' AND x.key = a.key
+                          ORDER BY x.position DESC LIMIT 1) rp ON true
+      LEFT JOIN LATERAL (SELECT x.d FROM planner_events x WHERE x.event_type = 'RemediationPlanned' AND x.key = a.key
+                          ORDER BY x.position DESC LIMIT 1) pl ON true
+      LEFT JOIN LATERAL (SELECT x.d FROM planner_events x WHERE x.event_type = 'MajorFindingEvaluated' AND x.key = a.key
+                          ORDER BY x.position DESC LIMIT 1) ev ON true
+      LEFT JOIN LATERAL (SELECT x.d FROM planner_events x WHERE x.event_type = 'MajorFindingWrittenOff' AND x.key = a.key
+                          ORDER BY x.position DESC LIMIT 1) wo ON true
+     WHERE a.event_type = 'FindingAdded';
+
+    INSERT INTO planner.finding_steps
+    SELECT key, position,
+           CASE WHEN event_type = 'FindingRectified' THEN 'rectified' WHEN d->>'result' = 'pass' THEN 'passed'
+                ELSE 'failed' END,
+           (d->>'on')::date, d->>'note', recorded_at
+      FROM planner_events WHERE event_type IN ('FindingRectified', 'FindingVerified');
+
+    INSERT INTO planner.codes
+    SELECT split_part(d->>'code', '-', 1), max(planner.code_number(d->>'code'))
+      FROM vigil.events e(position, transaction_id, stream_id, stream_version, event_id, event_type, schema_version, d)
+     WHERE stream_version = 1 AND d ? 'code'
+     GROUP BY 1;
+END
+$$;

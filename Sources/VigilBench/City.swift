@@ -6,7 +6,7 @@ import Postgres
 /// Loads the generated city through vigil.append, many streams per statement.
 enum City {
     static func load(_ database: Scratch, streets: Int, into report: inout Report) throws -> Int {
-        let connection = try database.connect()
+        var connection = try database.connect()
         var generator = CityGenerator(streets: streets)
         var counters: [String: Int] = [:]
         var total = 0
@@ -18,6 +18,11 @@ enum City {
                 let batches = generator.year(
                     year, plans: organisation.plans, units: organisation.units, counters: &counters)
                 try loader.append(batches)
+                // A session plans vigil.append's statements once; a session that started on
+                // empty tables would keep plans made for empty tables. Refresh both yearly.
+                try connection.execute(script: "ANALYZE")
+                connection = try database.connect()
+                loader = Loader(connection: connection, events: loader.events)
                 FileHandle.standardError.write(Data("bench: loaded \(year), \(loader.events) events so far\n".utf8))
             }
             total = loader.events
@@ -39,8 +44,9 @@ enum City {
         let connection: Connection
         var events = 0
 
-        init(connection: Connection) {
+        init(connection: Connection, events: Int = 0) {
             self.connection = connection
+            self.events = events
         }
 
         mutating func append(_ batches: [CityGenerator.Batch]) throws {

@@ -108,7 +108,7 @@ struct ProjectionTests {
                     IF e.event_type = 'Poison' THEN RAISE EXCEPTION 'cannot digest this'; END IF;
                     INSERT INTO vigil.broken_seen VALUES (e.position);
                 END $$;
-                INSERT INTO vigil.projections (name, version) VALUES ('broken', 1);
+                SELECT vigil.register_projection('broken', 1);
                 """)
         let store = EventStore(connection: connection)
         try store.append([event("Fine")], to: "s-1", expected: .noStream)
