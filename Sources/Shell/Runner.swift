@@ -1,6 +1,10 @@
 import Foundation
 import Postgres
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Runs command lines in a session: parses each command fully before any I/O, checks the
 /// user's role, runs it, and writes the result to standard output and refusals to standard error.
 public final class Runner {
@@ -76,12 +80,21 @@ public final class Runner {
     }
 
     func emit(_ output: Output) {
-        write(Renderer(format: session.format, language: session.language, terminal: session.terminal).render(output))
+        let text = Renderer(format: session.format, language: session.language, terminal: session.terminal).render(
+            output)
+        if let pager = session.terminal.pager, text.reduce(0, { $1 == "\n" ? $0 + 1 : $0 }) > session.terminal.rows - 2,
+            Pager.show(text, with: pager)
+        {
+            return
+        }
+        write(text)
     }
 
     func report(_ error: ShellError, at location: String?) {
         let prefix = location.map { $0 + ": " } ?? ""
-        var text = prefix + session.text(L("error: ", "错误：")) + session.text(error.message) + "\n"
+        let label = session.text(L("error: ", "错误："))
+        let coloured = session.terminal.color ? "\u{1B}[31m" + label + "\u{1B}[0m" : label
+        var text = prefix + coloured + session.text(error.message) + "\n"
         if let hint = error.hint {
             text += String(repeating: " ", count: prefix.count) + session.text(hint) + "\n"
         }
@@ -105,5 +118,15 @@ extension Session {
     func may(_ spec: CommandSpec) -> Bool {
         guard let needed = spec.roles else { return true }
         return roles.contains(.admin) || !roles.isDisjoint(with: needed)
+    }
+}
+
+/// Long output on a terminal goes through the user's pager, as psql does.
+enum Pager {
+    /// Writes the text to the pager; false when the pager could not be started.
+    static func show(_ text: String, with command: String) -> Bool {
+        guard let pipe = popen(command, "w") else { return false }
+        fputs(text, pipe)
+        return pclose(pipe) != -1
     }
 }

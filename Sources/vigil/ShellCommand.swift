@@ -54,6 +54,16 @@ struct ShellCommand: ParsableCommand {
             baseDirectory: script?.folder
                 ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
         session.todayOverride = options.today.flatMap { LocalDate($0) }
+        if let file = environment["VIGIL_RULES"], !file.isEmpty {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Database.fail("VIGIL_RULES \(file): no such file or not readable")
+            }
+            do {
+                session.catalogue = try RuleCatalogue.withOverrides(data, file: file)
+            } catch {
+                Database.fail("\(error)")
+            }
+        }
         let runner = Runner(session: session, write: Output.standard, writeError: Output.standardError)
 
         let outcome: Runner.Outcome
@@ -90,12 +100,20 @@ enum TerminalFacts {
     static func detect(environment: [String: String]) -> Terminal {
         let isTTY = isatty(STDOUT_FILENO) == 1
         var columns = Int(environment["COLUMNS"] ?? "") ?? 0
-        if columns <= 0, isTTY {
+        var rows = Int(environment["LINES"] ?? "") ?? 0
+        if isTTY {
             var size = winsize()
-            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 { columns = Int(size.ws_col) }
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 {
+                if columns <= 0 { columns = Int(size.ws_col) }
+                if rows <= 0 { rows = Int(size.ws_row) }
+            }
         }
         let color = isTTY && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-        return Terminal(isTTY: isTTY, columns: columns > 0 ? columns : 80, color: color)
+        // Only an interactive terminal pages; an empty PAGER (or "cat") turns it off.
+        let pagerSetting = environment["PAGER"] ?? "less -FRX"
+        let pager = isTTY && isatty(STDIN_FILENO) == 1 && !["", "cat"].contains(pagerSetting) ? pagerSetting : nil
+        return Terminal(
+            isTTY: isTTY, columns: columns > 0 ? columns : 80, rows: rows > 0 ? rows : 24, color: color, pager: pager)
     }
 }
 

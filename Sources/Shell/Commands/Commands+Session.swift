@@ -119,6 +119,9 @@ extension CommandSpec {
             summary: L(
                 "The legal cadences Vigil knows, with their sources; 'rules for UNIT' explains a unit's",
                 "Vigil 掌握的法定频次及其依据；rules for 单位 说明适用于该单位的规则"),
+            details: L(
+                "Status: LAW read in the law, FOUND in an official reply or a page quoting it, MEMORY not yet confirmed, LOCAL from the office's own rule file (VIGIL_RULES=rules.json). Where several rules apply, the strictest in force wins.",
+                "核实：LAW 法律原文，FOUND 官方答复或引用原文的页面，MEMORY 尚未核实，LOCAL 来自本单位规则文件（VIGIL_RULES=rules.json）。多条规则同时适用时，取现行最严格者。"),
             example: "rules for \"江岸化工储运站\"", positionals: []
         ) { _ in
             { session in ruleTable(session.catalogue.rules, decided: []) }

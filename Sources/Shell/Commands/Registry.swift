@@ -42,9 +42,4 @@ struct Registry: Sendable {
             names.filter { $0.hasPrefix(head) }.joined(separator: ", ")
         }
     }
-
-    /// Every first word and every full command name, for completion.
-    var words: [String] {
-        Array(Set(specs.map(\.name) + specs.map { $0.path[0] })).sorted()
-    }
 }

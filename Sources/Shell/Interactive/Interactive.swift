@@ -19,8 +19,10 @@ public struct Interactive {
     }
 
     public func loop() -> Runner.Outcome {
+        let session = runner.session
         if setlocale(LC_ALL, "") == nil { setlocale(LC_ALL, "C.UTF-8") }
-        Completion.install(words: Registry.standard.words)
+        Completion.install(specs: Registry.standard.specs)
+        Completion.refresh(session.connection)
         using_history()
         if read_history(historyFile) != 0, FileManager.default.fileExists(atPath: historyFile) {
             runner.writeError(
@@ -29,7 +31,6 @@ public struct Interactive {
         }
         Interrupt.install()
         var outcome = Runner.Outcome.ok
-        let session = runner.session
         runner.write(
             session.text(L("Vigil — type help for the commands, quit to leave.", "Vigil —— 输入 help 查看命令，quit 退出。"))
                 + "\n")
@@ -51,6 +52,7 @@ public struct Interactive {
             let result = runner.run(line: line)
             Interrupt.cancelToken = nil
             if result == .quit { break }
+            Completion.refresh(session.connection)
             if result == .connectionLost {
                 do {
                     try session.connection.reset()
@@ -98,32 +100,54 @@ enum Interrupt {
     }
 }
 
-/// Tab completion of command words through libedit's readline interface.
+/// Tab completion through libedit's readline interface: command words first, then the
+/// command's flags, and live names from the database (communities, units, campaigns, codes).
 enum Completion {
-    nonisolated(unsafe) static var words: [String] = []
+    nonisolated(unsafe) static var specs: [CommandSpec] = []
+    nonisolated(unsafe) static var names: [String] = []
     nonisolated(unsafe) static var matches: [String] = []
 
-    static func install(words: [String]) {
-        Completion.words = words
+    static func install(specs: [CommandSpec]) {
+        Completion.specs = specs
         vigil_set_completion { text, state in
             guard let text else { return nil }
-            let prefix = String(cString: text)
             if state == 0 {
                 let line = vigil_line_buffer().map { String(cString: $0) } ?? ""
-                let typed = line.prefix(Int(vigil_point()))
-                let head = typed.dropLast(prefix.utf8.count).trimmingCharacters(in: .whitespaces)
-                Completion.matches = Completion.words.compactMap { word in
-                    let full = head.isEmpty ? word : head + " "
-                    guard word.hasPrefix(full) || head.isEmpty else { return nil }
-                    let rest = head.isEmpty ? word : String(word.dropFirst(full.count))
-                    let next = rest.split(separator: " ").first.map(String.init) ?? ""
-                    return next.hasPrefix(prefix) && !next.isEmpty ? next : nil
-                }
-                Completion.matches = Array(Set(Completion.matches)).sorted()
+                let typed = String(line.utf8.prefix(Int(vigil_point()))) ?? line
+                Completion.matches = Completion.candidates(typed: typed, partial: String(cString: text))
             }
             let index = Int(state)
             guard index < Completion.matches.count else { return nil }
             return strdup(Completion.matches[index])
         }
+    }
+
+    /// What may come next after `typed` (the line up to the cursor), starting with `partial`.
+    static func candidates(typed: String, partial: String) -> [String] {
+        let words = typed.split(separator: " ").map(String.init).dropLast(typed.hasSuffix(" ") ? 0 : 1)
+        let spec = specs.filter { words.starts(with: $0.path) }.max { $0.path.count < $1.path.count }
+        var options: [String]
+        if let spec {
+            options = partial.hasPrefix("-") ? spec.flags.map { "--" + $0.name } : names
+        } else {
+            options = specs.compactMap { spec in
+                spec.path.starts(with: words) && spec.path.count > words.count ? spec.path[words.count] : nil
+            }
+        }
+        return Array(Set(options.filter { $0.hasPrefix(partial) })).sorted()
+    }
+
+    /// Reads the names and codes worth completing; cheap, and refreshed after every command.
+    static func refresh(_ connection: Connection) {
+        let rows = try? connection.query(
+            """
+            SELECT name FROM planner.communities UNION ALL SELECT name FROM planner.units
+            UNION ALL SELECT name FROM planner.campaigns
+            UNION ALL (SELECT code FROM planner.plans ORDER BY number DESC LIMIT 200)
+            UNION ALL (SELECT code FROM planner.drills ORDER BY number DESC LIMIT 200)
+            UNION ALL (SELECT code FROM planner.findings ORDER BY number DESC LIMIT 200)
+            UNION ALL (SELECT code FROM planner.inspections ORDER BY number DESC LIMIT 200)
+            """)
+        names = (rows?.rows ?? []).compactMap { $0["name"] }.filter { !$0.contains(" ") }
     }
 }

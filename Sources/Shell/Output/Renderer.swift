@@ -9,12 +9,17 @@ public enum Format: String, Sendable, CaseIterable {
 public struct Terminal: Sendable, Equatable {
     public var isTTY: Bool
     public var columns: Int
+    public var rows: Int
     public var color: Bool
+    /// The pager for output longer than the screen (`PAGER`, default `less -FRX`); nil off a terminal.
+    public var pager: String?
 
-    public init(isTTY: Bool, columns: Int, color: Bool) {
+    public init(isTTY: Bool, columns: Int, rows: Int = 24, color: Bool, pager: String? = nil) {
         self.isTTY = isTTY
         self.columns = columns
+        self.rows = rows
         self.color = color
+        self.pager = pager
     }
 
     public static let pipe = Terminal(isTTY: false, columns: 80, color: false)

@@ -19,7 +19,9 @@ struct TableLayout {
         if terminal.isTTY && total > terminal.columns {
             return expanded()
         }
-        var lines = [line(headers, widths), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        // Colour codes wrap the padded header, so they never count in a column's width.
+        let header = terminal.color ? "\u{1B}[1m" + line(headers, widths) + "\u{1B}[0m" : line(headers, widths)
+        var lines = [header, widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
         lines += rows.map { line($0, widths) }
         return lines.map { trimmingTrailingSpaces($0) }.joined(separator: "\n") + "\n"
     }
