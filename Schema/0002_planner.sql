@@ -30,6 +30,8 @@ CREATE TABLE planner.plans (
     every_months  integer NOT NULL,
     rule          text,
     start_on      date NOT NULL,
+    -- The latest drill held, whatever the as-of date: answers "as of today" without a lookup.
+    last_conducted_on date,
     retired_on    date,
     retired_recorded_at timestamptz,
     recorded_at   timestamptz NOT NULL
@@ -177,7 +179,7 @@ BEGIN
     WHEN 'PlanAdded' THEN
         INSERT INTO planner.plans VALUES (d->>'code', planner.code_number(d->>'code'), d->>'name', d->>'unit',
             d->>'level', d->>'hazard', (d->>'every_months')::integer, d->>'rule', (d->>'from')::date,
-            NULL, NULL, e.recorded_at);
+            NULL, NULL, NULL, e.recorded_at);
     WHEN 'PlanRetired' THEN
         UPDATE planner.plans SET retired_on = (d->>'on')::date, retired_recorded_at = e.recorded_at
          WHERE code = v_code;
@@ -200,6 +202,8 @@ BEGIN
                evacuation_seconds = (d->>'evacuation_seconds')::integer, note = d->>'note',
                conducted_recorded_at = e.recorded_at
          WHERE code = d->>'code';
+        UPDATE planner.plans SET last_conducted_on = greatest(last_conducted_on, (d->>'on')::date)
+         WHERE code = d->>'plan';
     WHEN 'DrillEvaluated' THEN
         UPDATE planner.drills SET rating = d->>'rating', report = d->>'report', evaluated_on = (d->>'on')::date
          WHERE code = v_code;
@@ -334,8 +338,10 @@ BEGIN
 
     INSERT INTO planner.plans
     SELECT a.d->>'code', planner.code_number(a.d->>'code'), a.d->>'name', a.d->>'unit', a.d->>'level', a.d->>'hazard',
-           (a.d->>'every_months')::integer, a.d->>'rule', (a.d->>'from')::date, (r.d->>'on')::date, r.recorded_at,
-           a.recorded_at
+           (a.d->>'every_months')::integer, a.d->>'rule', (a.d->>'from')::date,
+           (SELECT max((x.d->>'on')::date) FROM planner_events x WHERE x.event_type = 'DrillConducted'
+             AND x.d->>'plan' = a.d->>'code'),
+           (r.d->>'on')::date, r.recorded_at, a.recorded_at
       FROM planner_events a
       LEFT JOIN LATERAL (SELECT x.d, x.recorded_at FROM planner_events x WHERE x.event_type = 'PlanRetired'
                           AND x.key = a.key ORDER BY x.position DESC LIMIT 1) r ON true

@@ -77,26 +77,26 @@ extension PlannerStore {
                  WHERE (\(campaign.communities)::text[] IS NULL OR c.name = ANY(\(campaign.communities)::text[]))
                    AND c.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
             ), covered AS (
-                SELECT DISTINCT a.community, p.n
+                SELECT a.community, array_agg(DISTINCT p.n) AS periods
                   FROM planner.activities a JOIN periods p ON \(raw: match)
                  WHERE a.campaign = \(campaign.name)
                    AND a.on_date BETWEEN (SELECT min(start_on) FROM periods) AND (SELECT max(end_on) FROM periods)
                    AND a.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                    AND (a.retracted_at IS NULL OR a.retracted_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
+                 GROUP BY a.community
             )
-            SELECT s.name AS community, count(p.n) AS required, count(c.n) AS covered,
-                   coalesce(array_to_string(array_agg(p.n ORDER BY p.n) FILTER (WHERE c.n IS NULL AND p.n IS NOT NULL), ','), '') AS missing
-              FROM scope s
-              LEFT JOIN periods p ON true
-              LEFT JOIN covered c ON c.community = s.name AND c.n = p.n
-             GROUP BY s.name, s.position
+            SELECT s.name AS community, coalesce(array_to_string(c.periods, ','), '') AS covered
+              FROM scope s LEFT JOIN covered c ON c.community = s.name
              ORDER BY s.position
             """)
+        // Every community owes every selected period; which ones it covered comes from the
+        // database, the rest is arithmetic on the periods this side already has.
         return try rows.rows.map { row in
-            let missing = try row.decode("missing", as: String.self).split(separator: ",").compactMap { Int($0) }
+            let covered = Set(try row.decode("covered", as: String.self).split(separator: ",").compactMap { Int($0) })
             return ComplianceRow(
-                campaign: campaign.name, community: try row.decode("community"), required: try row.decode("required"),
-                covered: try row.decode("covered"), missing: missing.map { periods[$0 - 1] })
+                campaign: campaign.name, community: try row.decode("community"), required: periods.count,
+                covered: covered.count,
+                missing: periods.indices.filter { !covered.contains($0 + 1) }.map { periods[$0] })
         }
     }
 }

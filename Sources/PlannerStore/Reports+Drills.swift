@@ -33,7 +33,7 @@ extension PlannerStore {
         let rows = try connection.query(
             """
             WITH in_force AS (
-                SELECT p.code, p.number, p.name, p.unit, u.community, p.every_months, p.start_on
+                SELECT p.code, p.number, p.name, p.unit, u.community, p.every_months, p.start_on, p.last_conducted_on
                   FROM planner.plans p JOIN planner.units u ON u.name = p.unit
                  WHERE p.start_on <= \(asOf.dateText)::date
                    AND p.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
@@ -42,10 +42,14 @@ extension PlannerStore {
                    AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date, false)
                    AND (\(community)::text IS NULL OR u.community = \(community)::text)
             ), last AS (
-                SELECT f.*, (SELECT max(d.conducted_on) FROM planner.drills d
-                              WHERE d.plan = f.code AND d.conducted_on <= \(asOf.dateText)::date
-                                AND d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                            ) AS last_drill
+                SELECT f.*,
+                       CASE WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on IS NULL THEN NULL
+                            WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on <= \(asOf.dateText)::date
+                            THEN f.last_conducted_on
+                            ELSE (SELECT max(d.conducted_on) FROM planner.drills d
+                                   WHERE d.plan = f.code AND d.conducted_on <= \(asOf.dateText)::date
+                                     AND d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
+                       END AS last_drill
                   FROM in_force f
             )
             SELECT code, name, unit, community, last_drill::text AS last_drill,

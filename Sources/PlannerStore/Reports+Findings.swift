@@ -22,14 +22,16 @@ extension PlannerStore {
     public func findings(_ asOf: AsOf, openOnly: Bool, overdueOnly: Bool, community: String?) throws -> [FindingRow] {
         let rows = try connection.query(
             """
-            WITH status AS (
+            WITH last_step AS (
+                SELECT DISTINCT ON (s.finding) s.finding, s.step FROM planner.finding_steps s
+                 WHERE s.on_date <= \(asOf.dateText)::date
+                   AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                 ORDER BY s.finding, s.on_date DESC, s.position DESC
+            ), status AS (
                 SELECT f.code, f.number, f.description, f.unit, u.community, f.severity, f.due,
-                       CASE (SELECT s.step FROM planner.finding_steps s
-                              WHERE s.finding = f.code AND s.on_date <= \(asOf.dateText)::date
-                                AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                              ORDER BY s.on_date DESC, s.position DESC LIMIT 1)
-                            WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
+                       CASE l.step WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
                   FROM planner.findings f JOIN planner.units u ON u.name = f.unit
+                  LEFT JOIN last_step l ON l.finding = f.code
                  WHERE f.inspected_on <= \(asOf.dateText)::date
                    AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                    AND (\(community)::text IS NULL OR u.community = \(community)::text)

@@ -93,7 +93,7 @@ public final class Runner {
     func report(_ error: ShellError, at location: String?) {
         let prefix = location.map { $0 + ": " } ?? ""
         let label = session.text(L("error: ", "错误："))
-        let coloured = session.terminal.color ? "\u{1B}[31m" + label + "\u{1B}[0m" : label
+        let coloured = session.terminal.errorColor ? "\u{1B}[31m" + label + "\u{1B}[0m" : label
         var text = prefix + coloured + session.text(error.message) + "\n"
         if let hint = error.hint {
             text += String(repeating: " ", count: prefix.count) + session.text(hint) + "\n"

@@ -84,10 +84,24 @@ struct ShellCommand: ParsableCommand {
     }
 
     /// Plain line reading when standard input is not a terminal; stops at the first refusal.
+    /// A line that is not UTF-8 is refused, as a script that is not UTF-8 is (`readLine` would
+    /// silently put U+FFFD into names, which the append-only log then keeps for ever).
     static func readStandardInput(_ runner: Runner) -> Runner.Outcome {
+        // A FILE of its own on descriptor 0: Swift 6 refuses the C global `stdin`.
+        guard let input = fdopen(STDIN_FILENO, "r") else { return .ok }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
         var number = 0
-        while let line = readLine(strippingNewline: true) {
+        while case let count = getline(&buffer, &capacity, input), count >= 0, let buffer {
             number += 1
+            var bytes = UnsafeRawBufferPointer(start: buffer, count: count)[...]
+            if bytes.last == 0x0A { bytes = bytes.dropLast() }
+            if bytes.last == 0x0D { bytes = bytes.dropLast() }
+            guard let line = String(validating: bytes, as: UTF8.self) else {
+                Output.standardError("stdin:\(number): error: the line is not UTF-8 text\n")
+                return .refused
+            }
             let outcome = runner.run(line: line, location: "stdin:\(number)")
             if outcome != .ok { return outcome }
         }
@@ -108,12 +122,14 @@ enum TerminalFacts {
                 if rows <= 0 { rows = Int(size.ws_row) }
             }
         }
-        let color = isTTY && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        let colorAllowed = environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        let color = isTTY && colorAllowed
         // Only an interactive terminal pages; an empty PAGER (or "cat") turns it off.
         let pagerSetting = environment["PAGER"] ?? "less -FRX"
         let pager = isTTY && isatty(STDIN_FILENO) == 1 && !["", "cat"].contains(pagerSetting) ? pagerSetting : nil
         return Terminal(
-            isTTY: isTTY, columns: columns > 0 ? columns : 80, rows: rows > 0 ? rows : 24, color: color, pager: pager)
+            isTTY: isTTY, columns: columns > 0 ? columns : 80, rows: rows > 0 ? rows : 24, color: color,
+            errorColor: isatty(STDERR_FILENO) == 1 && colorAllowed, pager: pager)
     }
 }
 

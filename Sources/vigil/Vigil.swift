@@ -48,6 +48,13 @@ struct Vigil: ParsableCommand {
 
     /// Parses the invocation; a mistake in it exits with status 2, as SHELL.md says.
     static func main() {
+        // Swift repairs arguments that are not UTF-8 with U+FFFD; refuse them instead.
+        for index in 1..<max(1, Int(CommandLine.argc)) {
+            guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) != nil else {
+                FileHandle.standardError.write(Data("vigil: argument \(index) is not UTF-8 text\n".utf8))
+                Foundation.exit(2)
+            }
+        }
         do {
             var command = try parseAsRoot(Invocation.normalized(Array(CommandLine.arguments.dropFirst())))
             try command.run()

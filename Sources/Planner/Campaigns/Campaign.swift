@@ -25,6 +25,7 @@ public struct Campaign: Aggregate, Equatable {
         name: String, cadence: Cadence, window: Interval?, communities: [String]?, unknown: [String],
         state: Campaign
     ) throws -> [Event] {
+        try DomainError.checkName(name, "campaign", "宣传活动")
         guard !state.exists else { throw DomainError("campaign \(name) already exists", "宣传活动 \(name) 已存在") }
         if let first = unknown.first {
             throw DomainError("no community \(first)", "没有名为 \(first) 的社区")

@@ -13,6 +13,19 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { english }
 
+    /// The longest name a community, unit or campaign may have. Names are keys: every report
+    /// row shows them, and they are part of the log's stream ids, whose index takes no more
+    /// than about 2,700 bytes — so without a limit a long name fails in the database instead.
+    public static let maximumNameLength = 200
+
+    /// Refuses a name longer than `maximumNameLength`, without repeating it.
+    static func checkName(_ name: String, _ what: String, _ whatZh: String) throws {
+        guard name.count > maximumNameLength else { return }
+        throw DomainError(
+            "the \(what) name is \(name.count) characters long; at most \(maximumNameLength) are allowed",
+            "\(whatZh)名称长 \(name.count) 个字符，最多允许 \(maximumNameLength) 个")
+    }
+
     static func future(_ what: String, _ whatZh: String, _ date: LocalDate, today: LocalDate) -> DomainError {
         DomainError(
             "\(what) is dated \(date), after today (\(today)); record it on or after the day it happens",

@@ -13,6 +13,7 @@ public struct Community: Aggregate, Equatable {
 
     /// `community add NAME`
     public static func add(name: String, state: Community) throws -> [Event] {
+        try DomainError.checkName(name, "community", "社区")
         guard !state.exists else {
             throw DomainError("community \(name) already exists", "社区 \(name) 已存在")
         }

@@ -38,6 +38,7 @@ public struct Unit: Aggregate, Equatable {
     public static func add(
         name: String, community: Community, communityName: String, kind: UnitKind, keyFireUnit: Bool, state: Unit
     ) throws -> [Event] {
+        try DomainError.checkName(name, "unit", "单位")
         guard !state.exists else { throw DomainError("unit \(name) already exists", "单位 \(name) 已存在") }
         guard community.exists else {
             throw DomainError("no community \(communityName)", "没有名为 \(communityName) 的社区")

@@ -94,8 +94,8 @@ extension CommandSpec {
             ],
             rows.map { row in
                 [
-                    .text(row.drill), .text(row.plan), .text(row.unit), .date(row.scheduledOn), .text(row.status),
-                    .date(row.conductedOn), .optional(row.participants), .optional(row.rating),
+                    .text(row.drill), .text(row.plan), .text(row.unit), .date(row.scheduledOn), .code(row.status),
+                    .date(row.conductedOn), .optional(row.participants), row.rating.map(Value.code) ?? .null,
                 ]
             })
     }

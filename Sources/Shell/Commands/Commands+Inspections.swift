@@ -139,8 +139,8 @@ extension CommandSpec {
                     ],
                     rows.map { row in
                         [
-                            .text(row.finding), .text(row.unit), .text(row.community), .text(row.severity.rawValue),
-                            .text(row.status.rawValue), .date(row.due), .optional(row.daysOverdue),
+                            .text(row.finding), .text(row.unit), .text(row.community), .code(row.severity.rawValue),
+                            .code(row.status.rawValue), .date(row.due), .optional(row.daysOverdue),
                         ]
                     })
             }

@@ -24,10 +24,26 @@ public struct Interactive {
         Completion.install(specs: Registry.standard.specs)
         Completion.refresh(session.connection)
         using_history()
-        if read_history(historyFile) != 0, FileManager.default.fileExists(atPath: historyFile) {
+        // One warning at most, and a file that cannot be used is left alone: a device such as
+        // /dev/full or /dev/zero reads as an endless line (libedit would take memory without
+        // bound), a folder cannot be written, and a file that could not be read must not be
+        // overwritten by this session's few lines.
+        var keepHistory = true
+        var info = stat()
+        if stat(historyFile, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            keepHistory = false
             runner.writeError(
-                runner.session.text(L("warning: cannot read history from \(historyFile)", "警告：无法读取历史记录 \(historyFile)"))
-                    + "\n")
+                session.text(
+                    L(
+                        "warning: the history file \(historyFile) is not a regular file; history is not kept",
+                        "警告：历史记录 \(historyFile) 不是普通文件；本次不保存历史")) + "\n")
+        } else if read_history(historyFile) != 0, FileManager.default.fileExists(atPath: historyFile) {
+            keepHistory = false
+            runner.writeError(
+                session.text(
+                    L(
+                        "warning: cannot read history from \(historyFile); history is not kept",
+                        "警告：无法读取历史记录 \(historyFile)；本次不保存历史")) + "\n")
         }
         Interrupt.install()
         var outcome = Runner.Outcome.ok
@@ -63,7 +79,7 @@ public struct Interactive {
             }
             outcome = result == .refused ? .ok : outcome
         }
-        if write_history(historyFile) != 0 {
+        if keepHistory, write_history(historyFile) != 0 {
             runner.writeError(
                 session.text(L("warning: cannot save history to \(historyFile)", "警告：无法保存历史记录到 \(historyFile)")) + "\n")
         }

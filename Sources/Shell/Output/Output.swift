@@ -3,6 +3,8 @@ import Planner
 /// A cell of a result: rendered as text in tables and CSV, typed in JSON.
 public indirect enum Value: Equatable, Sendable {
     case text(String)
+    /// A fixed word (a status, a severity): its English code in JSON, translated in tables and CSV.
+    case word(String, L)
     case int(Int)
     case number(Double, digits: Int)
     case bool(Bool)
@@ -25,6 +27,7 @@ public indirect enum Value: Equatable, Sendable {
     public static func == (lhs: Value, rhs: Value) -> Bool {
         switch (lhs, rhs) {
         case (.text(let a), .text(let b)): return a == b
+        case (.word(let a, _), .word(let b, _)): return a == b
         case (.int(let a), .int(let b)): return a == b
         case (.number(let a, let x), .number(let b, let y)): return a == b && x == y
         case (.bool(let a), .bool(let b)): return a == b
@@ -72,5 +75,17 @@ public enum Output: Equatable, Sendable {
     /// The usual result of a creating command.
     static func created(_ code: String, _ message: L) -> Output {
         .object([("code", .text(code))], message: message)
+    }
+}
+
+extension Value {
+    /// The words users see for the codes of statuses and severities.
+    static func code(_ code: String) -> Value {
+        let translations: [String: String] = [
+            "open": "未整改", "rectified": "已整改待复查", "closed": "已销号", "general": "一般", "major": "重大",
+            "scheduled": "已安排", "cancelled": "已取消", "conducted": "已举行", "good": "好", "adequate": "一般",
+            "poor": "差",
+        ]
+        return .word(code, L(code, translations[code] ?? code))
     }
 }

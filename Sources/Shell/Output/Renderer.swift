@@ -11,14 +11,19 @@ public struct Terminal: Sendable, Equatable {
     public var columns: Int
     public var rows: Int
     public var color: Bool
+    /// Colour for errors, decided by standard error being a terminal, not standard output.
+    public var errorColor: Bool
     /// The pager for output longer than the screen (`PAGER`, default `less -FRX`); nil off a terminal.
     public var pager: String?
 
-    public init(isTTY: Bool, columns: Int, rows: Int = 24, color: Bool, pager: String? = nil) {
+    public init(
+        isTTY: Bool, columns: Int, rows: Int = 24, color: Bool, errorColor: Bool = false, pager: String? = nil
+    ) {
         self.isTTY = isTTY
         self.columns = columns
         self.rows = rows
         self.color = color
+        self.errorColor = errorColor
         self.pager = pager
     }
 
@@ -92,6 +97,7 @@ public struct Renderer {
     func plain(_ value: Value) -> String {
         switch value {
         case .text(let text): return text
+        case .word(_, let label): return label.text(language)
         case .int(let number): return String(number)
         case .number(let number, let digits): return String(format: "%.\(digits)f", number)
         case .bool(let flag): return flag ? (language == .zh ? "是" : "yes") : (language == .zh ? "否" : "no")
@@ -117,6 +123,7 @@ enum JSON {
     static func render(_ value: Value) -> String {
         switch value {
         case .text(let text): return string(text)
+        case .word(let code, _): return string(code)
         case .int(let number): return String(number)
         case .number(let number, let digits):
             let factor = pow(10.0, Double(digits))

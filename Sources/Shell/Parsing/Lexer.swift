@@ -71,7 +71,10 @@ public enum Lexer {
             index = line.index(after: index)
         }
         if let open = quote {
-            throw UnterminatedQuote(quote: open, fragment: String(line[quoteStart...]))
+            // Enough of the rest of the line to find the quote, not all of a very long one.
+            let rest = line[quoteStart...]
+            let fragment = rest.prefix(41).count > 40 ? rest.prefix(40) + "…" : String(rest)
+            throw UnterminatedQuote(quote: open, fragment: fragment)
         }
         endCommand()
         return commands
