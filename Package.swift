@@ -69,7 +69,7 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Postgres"], swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",
             dependencies: ["Postgres", "EventStore", "Planner", "Shell"],

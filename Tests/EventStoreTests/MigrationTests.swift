@@ -69,3 +69,18 @@ struct MigrationTests {
         }
     }
 }
+
+@Suite("Migrations at start-up", .serialized)
+struct MigrationStartupTests {
+    @Test("The start-up check refuses a changed migration without writing, so readers see it too")
+    func startupCheckSeesChangedMigration() throws {
+        let database = try TestDatabase()
+        var edited = Migration.all
+        edited[1].sql += "\n-- edited\n"
+        let error = try #require(throws: Migrator.Failure.self) {
+            try Migrator(migrations: edited).pending(try database.connect())
+        }
+        #expect(error.description.contains(Migration.all[1].fileName))
+        #expect(try Migrator().pending(try database.connect()).isEmpty)
+    }
+}

@@ -91,11 +91,27 @@ public struct Migrator {
         }
     }
 
-    /// The migrations not yet applied to this database.
+    /// The migrations not yet applied to this database, after checking that none of those
+    /// applied was changed since (read-only: any user can run it at start-up).
     public func pending(_ connection: Connection) throws -> [Migration] {
         let exists = try connection.query("SELECT to_regclass('vigil_meta.migrations') IS NOT NULL AS present")
         guard try exists.rows.first?.decode("present", as: Bool.self) == true else { return migrations }
         let applied = try appliedChecksums(connection)
+        let known = Set(migrations.map(\.version))
+        if let unknown = applied.keys.sorted().first(where: { !known.contains($0) }) {
+            throw Failure.unknownApplied(version: unknown)
+        }
+        let sums = try connection.query(
+            """
+            SELECT encode(sha256(convert_to(t, 'UTF8')), 'hex') AS sum
+              FROM unnest(\(migrations.map(\.sql))::text[]) WITH ORDINALITY AS m(t, n) ORDER BY n
+            """
+        ).rows.map { try $0.decode("sum", as: String.self) }
+        for (migration, sum) in zip(migrations, sums) {
+            if let recorded = applied[migration.version], recorded != sum {
+                throw Failure.changedAfterApplying(file: migration.fileName)
+            }
+        }
         return migrations.filter { applied[$0.version] == nil }
     }
 

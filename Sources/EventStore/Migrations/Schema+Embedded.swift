@@ -717,11 +717,11 @@ BEGIN
 
     INSERT INTO planner.plans
     SELECT a.d->>'code', planner.code_number(a.d->>'code'), a.d->>'name', a.d->>'unit', a.d->>'level', a.d->>'hazard',
-           (a.d->>'every_months')::integer, a.d->>'rule', (a.d->>'from')::date,
-           (SELECT max((x.d->>'on')::date) FROM planner_events x WHERE x.event_type = 'DrillConducted'
-             AND x.d->>'plan' = a.d->>'code'),
+           (a.d->>'every_months')::integer, a.d->>'rule', (a.d->>'from')::date, lc.last,
            (r.d->>'on')::date, r.recorded_at, a.recorded_at
       FROM planner_events a
+      LEFT JOIN (SELECT x.d->>'plan' AS plan, max((x.d->>'on')::date) AS last FROM planner_events x
+                  WHERE x.event_type = 'DrillConducted' GROUP BY 1) lc ON lc.plan = a.d->>'code'
       LEFT JOIN LATERAL (SELECT x.d, x.recorded_at FROM planner_events x WHERE x.event_type = 'PlanRetired'
                           AND x.key = a.key ORDER BY x.position DESC LIMIT 1) r ON true
      WHERE a.event_type = 'PlanAdded';
