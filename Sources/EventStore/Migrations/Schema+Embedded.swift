@@ -20,7 +20,12 @@ DECLARE
 BEGIN
     FOREACH r IN ARRAY ARRAY['vigil_admin', 'vigil_supervisor', 'vigil_inspector', 'vigil_manager'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
-            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+            -- Another database on the server may be migrating at the same moment.
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
         END IF;
     END LOOP;
 END
