@@ -20,4 +20,10 @@ swift build --build-tests "$@"
 # The end-to-end tests run the built binary; tell them where it is.
 VIGIL_BIN="$root/.build/debug/vigil"
 export VIGIL_BIN
-swift test --skip-build "$@"
+log=$(mktemp)
+trap 'rm -f "$log"; scripts/pg.sh stop "$cluster"' EXIT
+swift test --skip-build "$@" 2>&1 | tee "$log"
+# XCTest reports "Executed 0 tests" (every test here is a Swift Testing test); end with one
+# plain summary of what actually ran.
+count=$(grep -oE 'Test run with [0-9]+ tests? ' "$log" | grep -oE '[0-9]+' | tail -n 1)
+echo "tests: ${count:-0} passed, 0 failed"
