@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "Shell", "PlannerStore", "EventStore", "Postgres",
+                "Shell", "PlannerStore", "Planner", "EventStore", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -76,10 +76,3 @@ enum Database {
         exit(2)
     }
 }
-
-/// Parses a date without depending on the domain module in option validation.
-enum LocalDateCheck {
-    static func parse(_ text: String) -> LocalDate? {
-        LocalDate(text)
-    }
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Planner
 import Postgres
 import Shell
 
@@ -24,7 +25,7 @@ struct CommonOptions: ParsableArguments {
     var lang: Language?
 
     func validate() throws {
-        if let today, LocalDateCheck.parse(today) == nil {
+        if let today, LocalDate(today) == nil {
             throw ValidationError("--today \(today): expected a date YYYY-MM-DD")
         }
         if let tz, TimeZone(identifier: tz) == nil {
