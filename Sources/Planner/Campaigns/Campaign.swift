@@ -58,6 +58,8 @@ public struct Activity: Aggregate, Equatable {
 
     public static let initial = Activity(code: nil)
 
+    public var exists: Bool { code != nil }
+
     public func evolve(_ event: Event) -> Activity {
         var next = self
         switch event {

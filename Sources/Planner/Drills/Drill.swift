@@ -13,6 +13,8 @@ public struct Drill: Aggregate, Equatable {
 
     public static let initial = Drill(code: nil)
 
+    public var exists: Bool { code != nil }
+
     public func evolve(_ event: Event) -> Drill {
         var next = self
         switch event {

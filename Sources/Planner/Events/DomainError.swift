@@ -36,6 +36,8 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
 /// The decider shape every aggregate follows: a state folded from its events.
 public protocol Aggregate: Sendable {
     static var initial: Self { get }
+    /// False until the stream's first event: the thing was never created.
+    var exists: Bool { get }
     func evolve(_ event: Event) -> Self
 }
 

@@ -4,6 +4,8 @@ public struct HolidayYear: Aggregate, Equatable {
 
     public static let initial = HolidayYear(notice: nil)
 
+    public var exists: Bool { notice != nil }
+
     public func evolve(_ event: Event) -> HolidayYear {
         guard case .holidayNoticeImported(let e) = event else { return self }
         return HolidayYear(notice: e.notice)

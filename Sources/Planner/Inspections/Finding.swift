@@ -22,6 +22,8 @@ public struct Finding: Aggregate, Equatable {
 
     public static let initial = Finding(code: nil)
 
+    public var exists: Bool { code != nil }
+
     public func evolve(_ event: Event) -> Finding {
         var next = self
         switch event {

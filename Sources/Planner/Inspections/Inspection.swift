@@ -6,6 +6,8 @@ public struct Inspection: Aggregate, Equatable {
 
     public static let initial = Inspection(code: nil)
 
+    public var exists: Bool { code != nil }
+
     public func evolve(_ event: Event) -> Inspection {
         guard case .inspectionRecorded(let e) = event else { return self }
         return Inspection(code: e.code, unit: e.unit, on: e.on)

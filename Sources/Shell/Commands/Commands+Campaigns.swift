@@ -90,12 +90,10 @@ extension CommandSpec {
             let reason = args.string("reason") ?? ""
             return { session in
                 try session.write { _ in
-                    _ = try session.existing(
-                        Activity.self, PlannerStore.Stream.activity(code), L("activity", "活动"), code
+                    try session.apply(
+                        Activity.self, stream: PlannerStore.Stream.activity(code),
+                        mustExist: (L("activity", "活动"), code)
                     ) {
-                        $0.code != nil
-                    }
-                    try session.apply(Activity.self, stream: PlannerStore.Stream.activity(code)) {
                         try Activity.retract(reason: reason, state: $0)
                     }
                 }

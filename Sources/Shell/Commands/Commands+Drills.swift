@@ -47,10 +47,11 @@ extension CommandSpec {
             let reason = args.string("reason") ?? ""
             return { session in
                 try session.write { _ in
-                    let drill = try session.requireDrill(code)
-                    let context = try session.drillContext(plan: drill.plan)
-                    try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) {
-                        try Drill.reschedule(on: date, reason: reason, context: context, state: $0)
+                    try session.apply(
+                        Drill.self, stream: PlannerStore.Stream.drill(code), mustExist: (L("drill", "演练"), code)
+                    ) { drill in
+                        try Drill.reschedule(
+                            on: date, reason: reason, context: try session.drillContext(plan: drill.plan), state: drill)
                     }
                 }
                 return .created(code, L("rescheduled \(code) to \(date)", "\(code) 已改期至 \(date)"))
@@ -65,8 +66,9 @@ extension CommandSpec {
             let reason = args.string("reason") ?? ""
             return { session in
                 try session.write { _ in
-                    _ = try session.requireDrill(code)
-                    try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) {
+                    try session.apply(
+                        Drill.self, stream: PlannerStore.Stream.drill(code), mustExist: (L("drill", "演练"), code)
+                    ) {
                         try Drill.cancel(reason: reason, state: $0)
                     }
                 }
@@ -109,12 +111,12 @@ extension CommandSpec {
             return { session in
                 let drillCode = try session.write { store in
                     if isDrill {
-                        let drill = try session.requireDrill(code)
-                        let context = try session.drillContext(plan: drill.plan)
-                        try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) {
+                        try session.apply(
+                            Drill.self, stream: PlannerStore.Stream.drill(code), mustExist: (L("drill", "演练"), code)
+                        ) { drill in
                             try Drill.record(
                                 code: code, on: date, participants: participants, evacuationSeconds: evacuation,
-                                note: note, context: context, state: $0)
+                                note: note, context: try session.drillContext(plan: drill.plan), state: drill)
                         }
                         return code
                     }
@@ -157,20 +159,23 @@ extension CommandSpec {
             let within = try args.interval("action-within") ?? Interval(30, .days)
             return { session in
                 let raised = try session.write { store in
-                    let drill = try session.requireDrill(code)
                     let on = date ?? session.today
-                    let plan = try session.load(Plan.self, PlannerStore.Stream.plan(drill.plan))
-                    let calendar = try store.holidayCalendar(years: (on.year - 1)...(on.year + 1))
                     let findings = try actions.map { _ in try store.nextCode("F") }
-                    try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) {
-                        try Drill.evaluate(
-                            rating: rating, report: report, on: on, findings: findings, today: session.today, state: $0)
+                    var unit = ""
+                    try session.apply(
+                        Drill.self, stream: PlannerStore.Stream.drill(code), mustExist: (L("drill", "演练"), code)
+                    ) { drill in
+                        unit = try session.load(Plan.self, PlannerStore.Stream.plan(drill.plan)).unit
+                        return try Drill.evaluate(
+                            rating: rating, report: report, on: on, findings: findings, today: session.today,
+                            state: drill)
                     }
+                    let calendar = try store.holidayCalendar(years: (on.year - 1)...(on.year + 1))
                     for (finding, action) in zip(findings, actions) {
                         let command = Finding.AddCommand(
                             code: finding, text: action, severity: .general, deadline: .within(within))
                         try session.apply(Finding.self, stream: PlannerStore.Stream.finding(finding)) { _ in
-                            try Finding.raise(command, drill: code, unit: plan.unit, on: on, calendar: calendar)
+                            try Finding.raise(command, drill: code, unit: unit, on: on, calendar: calendar)
                         }
                     }
                     return findings
@@ -186,12 +191,6 @@ extension CommandSpec {
             }
         },
     ]
-}
-
-extension Session {
-    func requireDrill(_ code: String) throws -> Drill {
-        try existing(Drill.self, PlannerStore.Stream.drill(code), L("drill", "演练"), code) { $0.code != nil }
-    }
 }
 
 /// Evacuation times: `210s`, `4m` or a bare number of seconds.

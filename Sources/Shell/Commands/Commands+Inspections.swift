@@ -55,7 +55,7 @@ extension CommandSpec {
                 let code = try session.write { store in
                     let state = try session.existing(
                         Inspection.self, PlannerStore.Stream.inspection(inspection), L("inspection", "检查"), inspection
-                    ) { $0.code != nil }
+                    )
                     let calendar = try store.holidayCalendar(years: (state.on.year - 1)...(state.on.year + 1))
                     let code = try store.nextCode("F")
                     let command = Finding.AddCommand(
@@ -80,8 +80,9 @@ extension CommandSpec {
             let note = args.string("note")
             return { session in
                 try session.write { _ in
-                    _ = try session.requireFinding(code)
-                    try session.apply(Finding.self, stream: PlannerStore.Stream.finding(code)) {
+                    try session.apply(
+                        Finding.self, stream: PlannerStore.Stream.finding(code), mustExist: (L("finding", "隐患"), code)
+                    ) {
                         try Finding.rectify(on: date, note: note, today: session.today, state: $0)
                     }
                 }
@@ -106,8 +107,9 @@ extension CommandSpec {
             let note = args.string("note")
             return { session in
                 try session.write { _ in
-                    _ = try session.requireFinding(code)
-                    try session.apply(Finding.self, stream: PlannerStore.Stream.finding(code)) {
+                    try session.apply(
+                        Finding.self, stream: PlannerStore.Stream.finding(code), mustExist: (L("finding", "隐患"), code)
+                    ) {
                         try Finding.verify(on: date, result: result, note: note, today: session.today, state: $0)
                     }
                 }
@@ -165,11 +167,5 @@ enum Deadlines {
             throw ShellError(
                 L("give either --\(dueFlag) or --\(withinFlag), not both", "--\(dueFlag) 与 --\(withinFlag) 只能二选一"))
         }
-    }
-}
-
-extension Session {
-    func requireFinding(_ code: String) throws -> Finding {
-        try existing(Finding.self, PlannerStore.Stream.finding(code), L("finding", "隐患"), code) { $0.code != nil }
     }
 }

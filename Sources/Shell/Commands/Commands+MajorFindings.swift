@@ -76,8 +76,9 @@ extension CommandSpec {
     {
         { session in
             try session.write { _ in
-                _ = try session.requireFinding(code)
-                try session.apply(Finding.self, stream: PlannerStore.Stream.finding(code)) { try decide(session, $0) }
+                try session.apply(
+                    Finding.self, stream: PlannerStore.Stream.finding(code), mustExist: (L("finding", "隐患"), code)
+                ) { try decide(session, $0) }
             }
             return .created(code, message)
         }

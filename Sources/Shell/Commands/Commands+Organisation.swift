@@ -79,10 +79,9 @@ extension CommandSpec {
             let key = try args.yesNo("key-fire-unit")
             return { session in
                 try session.write { _ in
-                    _ = try session.existing(Unit.self, PlannerStore.Stream.unit(name), L("unit", "单位"), name) {
-                        $0.exists
-                    }
-                    try session.apply(Unit.self, stream: PlannerStore.Stream.unit(name)) {
+                    try session.apply(
+                        Unit.self, stream: PlannerStore.Stream.unit(name), mustExist: (L("unit", "单位"), name)
+                    ) {
                         try Unit.reclassify(kind: kind, keyFireUnit: key, state: $0)
                     }
                 }
@@ -99,10 +98,9 @@ extension CommandSpec {
             let date = try args.date("on") ?? LocalDate(dayNumber: 0)
             return { session in
                 try session.write { _ in
-                    _ = try session.existing(Unit.self, PlannerStore.Stream.unit(name), L("unit", "单位"), name) {
-                        $0.exists
-                    }
-                    try session.apply(Unit.self, stream: PlannerStore.Stream.unit(name)) {
+                    try session.apply(
+                        Unit.self, stream: PlannerStore.Stream.unit(name), mustExist: (L("unit", "单位"), name)
+                    ) {
                         try Unit.close(on: date, today: session.today, state: $0)
                     }
                 }

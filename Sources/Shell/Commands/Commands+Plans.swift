@@ -61,15 +61,13 @@ extension CommandSpec {
             }
             return { session in
                 try session.write { _ in
-                    try session.requirePlan(code)
                     if let finding {
                         _ = try session.existing(
-                            Finding.self, PlannerStore.Stream.finding(finding), L("finding", "隐患"), finding
-                        ) {
-                            $0.code != nil
-                        }
+                            Finding.self, PlannerStore.Stream.finding(finding), L("finding", "隐患"), finding)
                     }
-                    try session.apply(Plan.self, stream: PlannerStore.Stream.plan(code)) {
+                    try session.apply(
+                        Plan.self, stream: PlannerStore.Stream.plan(code), mustExist: (L("plan", "预案"), code)
+                    ) {
                         try Plan.revise(on: date, reason: reason, finding: finding, today: session.today, state: $0)
                     }
                 }
@@ -87,8 +85,9 @@ extension CommandSpec {
             let note = args.string("note")
             return { session in
                 try session.write { _ in
-                    try session.requirePlan(code)
-                    try session.apply(Plan.self, stream: PlannerStore.Stream.plan(code)) {
+                    try session.apply(
+                        Plan.self, stream: PlannerStore.Stream.plan(code), mustExist: (L("plan", "预案"), code)
+                    ) {
                         try Plan.evaluate(on: date, note: note, today: session.today, state: $0)
                     }
                 }
@@ -105,8 +104,9 @@ extension CommandSpec {
             let date = try args.date("on") ?? LocalDate(dayNumber: 0)
             return { session in
                 try session.write { _ in
-                    try session.requirePlan(code)
-                    try session.apply(Plan.self, stream: PlannerStore.Stream.plan(code)) {
+                    try session.apply(
+                        Plan.self, stream: PlannerStore.Stream.plan(code), mustExist: (L("plan", "预案"), code)
+                    ) {
                         try Plan.retire(on: date, state: $0)
                     }
                 }
@@ -147,13 +147,9 @@ extension CommandSpec {
 }
 
 extension Session {
-    func requirePlan(_ code: String) throws {
-        _ = try existing(Plan.self, PlannerStore.Stream.plan(code), L("plan", "预案"), code) { $0.exists }
-    }
-
     /// The plan and its unit, which drill commands decide against.
     func drillContext(plan code: String) throws -> Drill.Context {
-        let plan = try existing(Plan.self, PlannerStore.Stream.plan(code), L("plan", "预案"), code) { $0.exists }
+        let plan = try existing(Plan.self, PlannerStore.Stream.plan(code), L("plan", "预案"), code)
         let unit = try load(Unit.self, PlannerStore.Stream.unit(plan.unit))
         return Drill.Context(plan: plan, unit: unit, today: today)
     }

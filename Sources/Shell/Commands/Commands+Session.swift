@@ -134,9 +134,7 @@ extension CommandSpec {
         ) { args in
             let name = args.positional(0)
             return { session in
-                let unit = try session.existing(Unit.self, PlannerStore.Stream.unit(name), L("unit", "单位"), name) {
-                    $0.exists
-                }
+                let unit = try session.existing(Unit.self, PlannerStore.Stream.unit(name), L("unit", "单位"), name)
                 let rules = session.catalogue.rules(kind: unit.kind, keyFireUnit: unit.keyFireUnit, on: session.today)
                 let decided = PlanLevel.allCases.compactMap { level in
                     session.catalogue.drillCadence(

@@ -4,10 +4,14 @@ import PlannerStore
 
 extension Session {
     /// Loads an aggregate, lets the decider decide, and appends the result at the version it
-    /// was loaded at, in the caller's transaction.
+    /// was loaded at, in the caller's transaction. With `mustExist`, a stream never created is
+    /// refused as "no WHAT NAME" before deciding, from the same single read.
     @discardableResult
-    func apply<A: Aggregate>(_: A.Type, stream: String, _ decide: (A) throws -> [Event]) throws -> AppendResult {
+    func apply<A: Aggregate>(
+        _: A.Type, stream: String, mustExist: (what: L, name: String)? = nil, _ decide: (A) throws -> [Event]
+    ) throws -> AppendResult {
         let loaded = try store.load(A.self, stream: stream)
+        if let mustExist, !loaded.state.exists { throw ShellError.notFound(mustExist.what, mustExist.name) }
         let events = try decide(loaded.state)
         return try store.append(events, to: stream, expectedVersion: loaded.version, metadata: metadata())
     }
@@ -18,10 +22,9 @@ extension Session {
     }
 
     /// Loads an aggregate that must exist, or refuses naming it.
-    func existing<A: Aggregate>(_: A.Type, _ stream: String, _ what: L, _ name: String, exists: (A) -> Bool) throws -> A
-    {
+    func existing<A: Aggregate>(_: A.Type, _ stream: String, _ what: L, _ name: String) throws -> A {
         let state = try load(A.self, stream)
-        guard exists(state) else { throw ShellError.notFound(what, name) }
+        guard state.exists else { throw ShellError.notFound(what, name) }
         return state
     }
 }
