@@ -13,7 +13,7 @@ BIN = .build/$(CONFIG)/vigil
 CLUSTER = .vigil
 TEST_CLUSTER = .vigil/test
 
-.PHONY: run test build deps embed db-start db-stop db-url test-db-start test-db-stop format lint bench demo clean
+.PHONY: run test stress build deps embed db-start db-stop db-url test-db-start test-db-stop format lint bench demo clean
 
 deps:
 	@scripts/deps.sh
@@ -35,21 +35,29 @@ db-url:
 	@scripts/pg.sh url $(CLUSTER)
 
 ## make run: install what is missing, build, start the private cluster, migrate, open the shell.
+## The shell opens as the person's own admin login (scripts/first-login.sh); the superuser migrates.
 run: build db-start
 	$(BIN) migrate --db "$$(cat $(CLUSTER)/conninfo)"
-	$(BIN) --db "$$(cat $(CLUSTER)/conninfo)"
+	@scripts/first-login.sh $(BIN) $(CLUSTER)
+	$(BIN)
 
 ## make test: the same set-up on a throwaway cluster, then every test.
 test: embed
 	@scripts/deps.sh --test
 	@scripts/test.sh $(SWIFT_FLAGS)
 
+## make stress: the concurrency tests 20 times in a row (make test runs them once).
+stress: embed
+	@scripts/deps.sh --test
+	@scripts/stress.sh 20
+
 bench: deps embed
 	@scripts/bench.sh
 
 demo: build db-start
 	$(BIN) migrate --db "$$(cat $(CLUSTER)/conninfo)"
-	$(BIN) demo --db "$$(cat $(CLUSTER)/conninfo)"
+	@scripts/first-login.sh $(BIN) $(CLUSTER)
+	$(BIN) demo
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests

@@ -69,6 +69,11 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "SecurityTests",
+            dependencies: ["EventStore", "Planner", "Postgres", "Shell", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Postgres"], swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",

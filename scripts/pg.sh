@@ -3,15 +3,18 @@
 #
 #   scripts/pg.sh start DIR [--throwaway]   create (first use) and start; ensure db "vigil"
 #   scripts/pg.sh stop DIR                  stop if running (fast shutdown)
-#   scripts/pg.sh url DIR                   print the libpq conninfo string
+#   scripts/pg.sh url DIR [--user NAME]     print the libpq conninfo string (as
+#                                           the superuser, or as NAME)
 #
 # DIR is the cluster folder, absolute or relative to the project root (the
 # parent of this script's folder), e.g. `.vigil` or `.vigil/test`.
 #
 # The server listens ONLY on a Unix socket (listen_addresses = ''), in a
 # private mode-0700 folder, so it never conflicts with, or is reachable like,
-# a system PostgreSQL on TCP 5432. That is also why `trust` authentication is
-# acceptable: only the owner of the folder (and root) can reach the socket.
+# a system PostgreSQL on TCP 5432. It authenticates by peer: the kernel says
+# which OS user is at the other end of the socket, and the ident map `vigil`
+# lets only the cluster's owner in (as root, root and the postgres user), as
+# the superuser or as the login named after that OS user (see write_auth).
 #
 # Layout:
 #   DIR/data          PGDATA (a real folder, or a symlink, see below)
@@ -42,7 +45,7 @@ prog=$(basename "$0")
 die() { echo "$prog: $*" >&2; exit 1; }
 note() { echo "$prog: $*" >&2; }
 usage() {
-    echo "usage: $prog start DIR [--throwaway] | stop DIR | url DIR" >&2
+    echo "usage: $prog start DIR [--throwaway] | stop DIR | url DIR [--user NAME]" >&2
     exit 2
 }
 
@@ -283,13 +286,40 @@ write_settings() {
     } | as_pg tee "$DATA/vigil.conf" >/dev/null
 }
 
+# pg_hba.conf and pg_ident.conf, rewritten on every start: peer authentication
+# on the Unix socket only, for the OS users in the map and nobody else.
+write_auth() {
+    local person major
+    person=$(id -un)
+    major=$(<"$DATA/PG_VERSION")
+    {
+        echo "# Written by scripts/pg.sh on every start; edits are lost."
+        echo "local all all peer map=vigil"
+    } | as_pg tee "$DATA/pg_hba.conf" >/dev/null
+    {
+        echo "# Written by scripts/pg.sh on every start; edits are lost."
+        echo "# MAPNAME OS-USER DATABASE-USER"
+        echo "vigil $(db_user) $(db_user)"
+        if ((IS_ROOT)); then
+            echo "vigil $person $(db_user)"
+        fi
+        # The person's own login (make run creates it as an admin), named after the OS user.
+        echo "vigil $person $person"
+        # PostgreSQL 16 and later can let the owner log in as any role of the cluster; 15
+        # cannot, so tests there become other roles with SET SESSION AUTHORIZATION.
+        if ((major >= 16)); then
+            echo "vigil $person all"
+        fi
+    } | as_pg tee "$DATA/pg_ident.conf" >/dev/null
+}
+
 init_cluster() {
     local out
     note "initializing cluster in $DATA"
     # --no-locale + UTF8: byte-order collation, identical on every machine.
-    # trust is safe here: no TCP, and the socket folder is mode 0700.
+    # peer on the socket; write_auth adds the ident map before every start.
     if ! out=$(as_pg "$BINDIR/initdb" -D "$DATA" -U "$(db_user)" -E UTF8 --no-locale \
-        --auth=trust 2>&1); then
+        --auth-local=peer --auth-host=reject 2>&1); then
         printf '%s\n' "$out" >&2
         die "initdb failed"
     fi
@@ -340,6 +370,7 @@ cmd_start() {
 
     if ! is_running; then
         write_settings "$throwaway"
+        write_auth
         # pg_ctl redirects the server's stdin/stdout/stderr (to /dev/null and
         # the log), so callers capturing our output do not hang on it.
         if ! out=$(as_pg "$BINDIR/pg_ctl" start -D "$DATA" -l "$SOCKDIR/server.log" \
@@ -377,12 +408,12 @@ cmd_stop() {
 }
 
 cmd_url() {
-    local cdir
+    local cdir user=${2:-$(db_user)}
     cdir=$(cluster_dir "$1")
     if [[ -z $cdir ]] || ! locate_cluster "$cdir"; then
         die "no cluster in $1 (run: $prog start $1)"
     fi
-    echo "host=$(conninfo_value "$SOCKDIR") port=$PORT dbname=$DBNAME user=$(db_user)"
+    echo "host=$(conninfo_value "$SOCKDIR") port=$PORT dbname=$DBNAME user=$(conninfo_value "$user")"
 }
 
 main() {
@@ -402,7 +433,13 @@ main() {
             cmd_start "$dir" "$throwaway"
             ;;
         stop) (($# == 0)) || usage; cmd_stop "$dir" ;;
-        url) (($# == 0)) || usage; cmd_url "$dir" ;;
+        url)
+            case $# in
+                0) cmd_url "$dir" ;;
+                2) [[ $1 == --user ]] || usage; cmd_url "$dir" "$2" ;;
+                *) usage ;;
+            esac
+            ;;
         *) usage ;;
     esac
 }

@@ -11,6 +11,8 @@ public struct IntegrityProblem: Sendable, Equatable, CustomStringConvertible {
         case missingAtEnd
         /// The event sits out of order in its stream.
         case reordered
+        /// The stream's head (its version and last hash) does not match its last event.
+        case headMismatch
     }
 
     public var kind: Kind
@@ -27,34 +29,70 @@ public struct IntegrityProblem: Sendable, Equatable, CustomStringConvertible {
         case .missingBefore: return "\(at): the event before it was removed"
         case .missingAtEnd: return "\(at): events at the end of the stream were removed"
         case .reordered: return "\(at) is out of order in its stream"
+        case .headMismatch: return "\(at): the stream's head does not match its last event; it was changed"
         }
     }
 }
 
-/// A digest of the whole log up to a position, to be written down outside the database.
+/// A digest of the committed log, to be written down outside the database.
+///
+/// Format 2 (`vigil-seal-v2:HORIZON:POSITION:COUNT:DIGEST`) covers every event whose
+/// transaction is older than the transaction horizon when it was taken, up to the last such
+/// position: that set is final (no transaction below the horizon is still running), so a write
+/// in flight can never turn into a false alarm, and the position bound keeps out what a
+/// restored copy appends later under transaction ids of its own. Format 1 (`vigil-seal-v1:POSITION:COUNT:DIGEST`, positions up to POSITION) is still
+/// read and checked, so a seal written on paper stays checkable.
 public struct Seal: Sendable, Equatable, CustomStringConvertible {
-    public var lastPosition: Int64
+    public enum Bound: Sendable, Equatable {
+        /// Format 1: the events up to this position.
+        case position(Int64)
+        /// Format 2: the events of transactions older than `xid`, up to `position`.
+        case horizon(xid: UInt64, position: Int64)
+    }
+
+    public var bound: Bound
     public var eventCount: Int64
     public var digest: String
 
-    static let prefix = "vigil-seal-v1"
-
     public var description: String {
-        "\(Seal.prefix):\(lastPosition):\(eventCount):\(digest)"
+        switch bound {
+        case .position(let last): return "vigil-seal-v1:\(last):\(eventCount):\(digest)"
+        case .horizon(let xid, let last): return "vigil-seal-v2:\(xid):\(last):\(eventCount):\(digest)"
+        }
+    }
+
+    /// What the seal covers, in words.
+    public var coverage: String {
+        switch bound {
+        case .position(let last): return "the log up to position \(last)"
+        case .horizon(let xid, let last): return "the log below transaction \(xid), up to position \(last)"
+        }
     }
 
     /// Parses the text `seal` printed; nil when it is not a seal.
     public init?(_ text: String) {
         let parts = text.trimmingWhitespace().split(separator: ":")
-        guard parts.count == 4, parts[0] == Seal.prefix, let last = Int64(parts[1]),
-            let count = Int64(parts[2]), parts[3].count == 64,
-            parts[3].allSatisfy({ $0.isHexDigit && !$0.isUppercase })
-        else { return nil }
-        self.init(lastPosition: last, eventCount: count, digest: String(parts[3]))
+        guard let hex = parts.last, hex.count == 64, hex.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+            return nil
+        }
+        switch (parts.first, parts.count) {
+        case ("vigil-seal-v1", 4):
+            guard let last = Int64(parts[1]), let count = Int64(parts[2]) else { return nil }
+            bound = .position(last)
+            eventCount = count
+        case ("vigil-seal-v2", 5):
+            guard let xid = UInt64(parts[1]), let last = Int64(parts[2]), let count = Int64(parts[3]) else {
+                return nil
+            }
+            bound = .horizon(xid: xid, position: last)
+            eventCount = count
+        default: return nil
+        }
+        digest = String(hex)
     }
 
-    init(lastPosition: Int64, eventCount: Int64, digest: String) {
-        self.lastPosition = lastPosition
+    init(bound: Bound, eventCount: Int64, digest: String) {
+        self.bound = bound
         self.eventCount = eventCount
         self.digest = digest
     }
@@ -91,7 +129,14 @@ extension EventStore {
                 SELECT NULL, s.stream_id, coalesce(max(e.stream_version), 0), 'missingAtEnd'
                   FROM vigil.streams s LEFT JOIN vigil.events e USING (stream_id)
                  GROUP BY s.stream_id, s.version, s.head_hash
-                HAVING s.version <> coalesce(max(e.stream_version), 0)
+                HAVING s.version > coalesce(max(e.stream_version), 0)
+                UNION ALL
+                SELECT NULL, s.stream_id, s.version, 'headMismatch'
+                  FROM vigil.streams s
+                  LEFT JOIN LATERAL (SELECT e.stream_version, e.hash FROM vigil.events e WHERE e.stream_id = s.stream_id
+                                      ORDER BY e.stream_version DESC LIMIT 1) last ON true
+                 WHERE (s.version < coalesce(last.stream_version, 0))
+                    OR (s.version = last.stream_version AND s.head_hash <> last.hash)
             )
             SELECT position, stream_id, stream_version, kind FROM problems
              WHERE kind IS NOT NULL
@@ -107,31 +152,55 @@ extension EventStore {
         }
     }
 
-    /// A digest of every event's hash in log order; it writes nothing.
+    /// A digest of every event below this database's transaction horizon; it writes nothing.
     public func seal() throws -> Seal {
-        try seal(upTo: nil)
-    }
-
-    /// True when the log up to the seal's last position still gives the sealed digest.
-    public func matches(_ seal: Seal) throws -> Bool {
-        try self.seal(upTo: seal.lastPosition) == seal
-    }
-
-    private func seal(upTo last: Int64?) throws -> Seal {
-        let bound = last ?? Int64.max
+        // The horizon first, the log in a later statement: that one sees every transaction
+        // below the horizon as ended. The bound is then written in its smallest form (just
+        // above the newest transaction it covers), so the same log always gives the same seal.
+        let horizon = try connection.query("SELECT vigil.log_horizon()::text AS xid").first?.decode(
+            "xid", as: String.self)
         let row = try connection.query(
             """
-            SELECT coalesce(max(position), \(last ?? 0)) AS last_position, count(*) AS events,
-                   encode(sha256(coalesce(string_agg(hash, ''::bytea ORDER BY position), ''::bytea)), 'hex') AS digest
-              FROM vigil.events WHERE position <= \(bound)
+            SELECT coalesce(max(transaction_id)::text, '0') AS newest, coalesce(max(position), 0) AS last
+              FROM vigil.events WHERE transaction_id < \(horizon)::xid8
             """
         ).first
-        guard let row else { throw PostgresError(kind: .client, message: "seal returned no row") }
-        let lastPosition: Int64 = try last ?? row.decode("last_position")
-        return Seal(
-            lastPosition: lastPosition,
-            eventCount: try row.decode("events"),
-            digest: try row.decode("digest"))
+        guard let row, let newest = UInt64(try row.decode("newest", as: String.self)) else {
+            throw PostgresError(kind: .client, message: "seal found no horizon")
+        }
+        return try seal(.horizon(xid: newest == 0 ? 0 : newest + 1, position: try row.decode("last")))
+    }
+
+    /// True when the log still gives the sealed digest over what the seal covers.
+    public func matches(_ seal: Seal) throws -> Bool {
+        try self.seal(seal.bound) == seal
+    }
+
+    private func seal(_ bound: Seal.Bound) throws -> Seal {
+        let digestOf = """
+            SELECT count(*) AS events,
+                   encode(sha256(coalesce(string_agg(hash, ''::bytea ORDER BY position), ''::bytea)), 'hex') AS digest
+              FROM vigil.events
+            """
+        let result =
+            switch bound {
+            case .position(let last): try connection.query("\(raw: digestOf) WHERE position <= \(last)")
+            case .horizon(let xid, let last):
+                try connection.query(
+                    "\(raw: digestOf) WHERE transaction_id < \(String(xid))::xid8 AND position <= \(last)")
+            }
+        guard let row = result.first else { throw PostgresError(kind: .client, message: "seal returned no row") }
+        return Seal(bound: bound, eventCount: try row.decode("events"), digest: try row.decode("digest"))
+    }
+
+    /// The transaction horizon: every transaction below it has ended, so the events below it
+    /// are final.
+    public func horizon() throws -> UInt64 {
+        let row = try connection.query("SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin").first
+        guard let text = try row?.decode("xmin", as: String.self), let xid = UInt64(text) else {
+            throw PostgresError(kind: .client, message: "no transaction horizon")
+        }
+        return xid
     }
 }
 

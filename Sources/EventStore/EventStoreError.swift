@@ -10,6 +10,8 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible {
     case permissionDenied(eventType: String, roles: [String])
     /// A projection failed on an event; the message names both.
     case projectionFailed(message: String)
+    /// The event does not fit its type's definition (stream kind, payload, codes, version).
+    case invalidEvent(eventType: String, message: String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible {
             return "permission denied to record \(type); needs one of: \(roles.joined(separator: ", "))"
         case .projectionFailed(let message):
             return message
+        case .invalidEvent(_, let message):
+            return "the log refused the event: \(message)"
         }
     }
 
@@ -37,6 +41,8 @@ public enum EventStoreError: Error, Equatable, CustomStringConvertible {
             return EventStoreError.permissionDenied(eventType: error.detail ?? "", roles: roles)
         case "VG004":
             return EventStoreError.projectionFailed(message: error.message)
+        case "VG006":
+            return EventStoreError.invalidEvent(eventType: error.detail ?? "", message: error.message)
         default:
             return error
         }

@@ -16,9 +16,19 @@ public final class Connection {
     /// Opens a connection from a libpq conninfo string or URI.
     ///
     /// The session is put in UTC with ISO dates and UTF-8, so text values read back the same
-    /// whatever the server's defaults are.
-    public init(conninfo: String) throws {
-        guard let handle = PQconnectdb(conninfo) else {
+    /// whatever the server's defaults are. With `searchPath`, the session's search path is
+    /// pinned as the connection starts (and again on every reset), whatever the server or the
+    /// role's own settings say.
+    public init(conninfo: String, searchPath: String? = nil) throws {
+        var options = "-c TimeZone=UTC -c DateStyle=ISO,YMD"
+        if let searchPath { options += " -c search_path=" + searchPath.filter { $0 != " " } }
+        // expand_dbname: the conninfo (or URI) is read first, then the later keywords win.
+        let keywords = ["dbname", "options", "client_encoding"]
+        let values = [conninfo, options, "UTF8"]
+        let connected = withArrayOfCStrings(keywords) { keys in
+            withArrayOfCStrings(values) { vals in PQconnectdbParams(keys, vals, 1) }
+        }
+        guard let handle = connected else {
             throw PostgresError(kind: .connection, message: "out of memory while connecting")
         }
         guard PQstatus(handle) == CONNECTION_OK else {
@@ -28,7 +38,6 @@ public final class Connection {
         }
         self.handle = handle
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
-        try execute(script: "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET client_encoding = 'UTF8'")
     }
 
     deinit {
@@ -56,7 +65,6 @@ public final class Connection {
             throw PostgresError(
                 kind: .connection, message: Connection.firstLine(String(cString: PQerrorMessage(handle))))
         }
-        try execute(script: "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET client_encoding = 'UTF8'")
     }
 
     /// Runs one statement with its interpolated values bound as parameters.
@@ -184,4 +192,11 @@ public final class CancelToken: @unchecked Sendable {
         var buffer = [CChar](repeating: 0, count: 256)
         return PQcancel(cancel, &buffer, Int32(buffer.count)) == 1
     }
+}
+
+/// Calls `body` with a NULL-terminated C array of the strings, valid only inside it.
+private func withArrayOfCStrings<R>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    let copies: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    return body(copies.map { UnsafePointer($0) } + [nil])
 }

@@ -49,7 +49,8 @@ struct Verify: ParsableCommand {
     func run() throws {
         let parsedSeal = try seal.map { text -> Seal in
             guard let parsed = Seal(text) else {
-                throw ValidationError("--seal \(text): not a seal (expected vigil-seal-v1:POSITION:COUNT:DIGEST)")
+                throw ValidationError(
+                    "--seal \(text): not a seal (expected vigil-seal-v2:HORIZON:POSITION:COUNT:DIGEST)")
             }
             return parsed
         }
@@ -69,11 +70,11 @@ struct Verify: ParsableCommand {
         }
         if let parsedSeal {
             if try store.matches(parsedSeal) {
-                print("ok: the log up to position \(parsedSeal.lastPosition) matches the seal")
+                print("ok: \(parsedSeal.coverage) matches the seal")
             } else {
                 failed = true
                 print(
-                    "FAILED: the log up to position \(parsedSeal.lastPosition) does not match the seal; it was changed after the seal was taken"
+                    "FAILED: \(parsedSeal.coverage) does not match the seal; it was changed after the seal was taken"
                 )
             }
         }
@@ -90,7 +91,7 @@ struct SealCommand: ParsableCommand {
     func run() throws {
         let connection = try Database.connect(options.database)
         let seal = try EventStore(connection: connection).seal()
-        print("events: \(seal.eventCount), last position: \(seal.lastPosition)")
+        print("events: \(seal.eventCount), covering \(seal.coverage)")
         print(seal.description)
     }
 }
@@ -105,16 +106,9 @@ struct Tail: ParsableCommand {
     func run() throws {
         let connection = try Database.connect(options.database)
         let store = EventStore(connection: connection)
-        var start = Checkpoint.start
-        if !fromStart,
-            let last = try connection.query(
-                "SELECT transaction_id::text AS x, position FROM vigil.events ORDER BY transaction_id DESC, position DESC LIMIT 1"
-            ).first
-        {
-            start = Checkpoint(
-                transactionID: UInt64(try last.decode("x", as: String.self)) ?? 0, position: try last.decode("position")
-            )
-        }
+        // From the transaction horizon: an event of a transaction still running, or committed
+        // after the oldest running one began, is shown even when its position is lower.
+        let start = fromStart ? Checkpoint.start : Checkpoint(transactionID: try store.horizon(), position: 0)
         var subscription = Subscription(store: store, from: start)
         var printed = 0
         while count.map({ printed < $0 }) ?? true {

@@ -5,7 +5,9 @@ import Postgres
 import Shell
 
 /// Where the database is, in SHELL.md's order: `--db`, `VIGIL_DATABASE_URL`, libpq's `PG*`
-/// variables, then the cluster that `make run` started (its `.vigil/conninfo`).
+/// variables, then the cluster that `make run` started, whose connection string it keeps in one
+/// fixed place per OS user (`$XDG_STATE_HOME/vigil/conninfo`). Nothing is searched for in
+/// parent folders, where anybody could plant a file that redirects vigil.
 enum Database {
     static func conninfo(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> String?
@@ -16,24 +18,22 @@ enum Database {
         {
             return ""
         }
-        for start in [FileManager.default.currentDirectoryPath, executableDirectory()] {
-            var folder = URL(fileURLWithPath: start)
-            while true {
-                let file = folder.appendingPathComponent(".vigil/conninfo")
-                if let text = try? String(contentsOf: file, encoding: .utf8) {
-                    return text.trimmingCharacters(in: .whitespacesAndNewlines)
-                }
-                let parent = folder.deletingLastPathComponent()
-                if parent.path == folder.path { break }
-                folder = parent
-            }
-        }
-        return nil
+        guard let file = embeddedClusterFile(environment),
+            let text = try? String(contentsOfFile: file, encoding: .utf8)
+        else { return nil }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    static func executableDirectory() -> String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+    /// The file `make run` writes the embedded cluster's connection string to.
+    static func embeddedClusterFile(_ environment: [String: String]) -> String? {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/vigil/conninfo" }
+        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+        return home + "/.local/state/vigil/conninfo"
     }
+
+    /// The search path every vigil session runs with: the catalog first and the session's
+    /// temporary schema last, so no object of the user's can stand in for one of Vigil's.
+    static let searchPath = "pg_catalog,pg_temp"
 
     /// Connects, or exits with status 2 and a one-line message.
     static func connect(_ option: String?) throws -> Connection {
@@ -43,7 +43,7 @@ enum Database {
             )
         }
         do {
-            return try Connection(conninfo: conninfo)
+            return try Connection(conninfo: conninfo, searchPath: searchPath)
         } catch let error as PostgresError {
             fail("cannot connect to the database: \(error.message)")
         }

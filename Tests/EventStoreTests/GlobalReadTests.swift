@@ -10,6 +10,7 @@ struct GlobalReadTests {
 
     init() throws {
         database = try TestDatabase()
+        try database.registerTestEvents()
     }
 
     @Test("A reader never passes an event whose transaction commits late")
@@ -19,8 +20,8 @@ struct GlobalReadTests {
         let reader = EventStore(connection: try database.connect())
 
         try a.execute(script: "BEGIN")
-        let appendedByA = try EventStore(connection: a).append([event("A")], to: "late-a", expected: .noStream)
-        let appendedByB = try EventStore(connection: b).append([event("B")], to: "late-b", expected: .noStream)
+        let appendedByA = try EventStore(connection: a).append([event("A")], to: "t:late-a", expected: .noStream)
+        let appendedByB = try EventStore(connection: b).append([event("B")], to: "t:late-b", expected: .noStream)
         #expect(appendedByA.positions[0] < appendedByB.positions[0])
 
         // B has committed, A holds its lower position open: the reader must not move past A.
@@ -37,7 +38,7 @@ struct GlobalReadTests {
         let early = try database.connect()
         let late = try database.connect()
         let reader = EventStore(connection: try database.connect())
-        try EventStore(connection: early).append([event("first")], to: "c-0", expected: .noStream)
+        try EventStore(connection: early).append([event("first")], to: "t:c-0", expected: .noStream)
         let first = try reader.readUntil(count: 1, after: .start)
         var checkpoint = try #require(
             first.last.map { Checkpoint(transactionID: $0.transactionID, position: $0.position) })
@@ -45,8 +46,8 @@ struct GlobalReadTests {
         // `late` takes its transaction id first but its position after `early`'s next event.
         try late.execute(script: "BEGIN")
         try late.query("SELECT pg_current_xact_id()")
-        try EventStore(connection: early).append([event("second")], to: "c-1", expected: .noStream)
-        try EventStore(connection: late).append([event("late")], to: "c-2", expected: .noStream)
+        try EventStore(connection: early).append([event("second")], to: "t:c-1", expected: .noStream)
+        try EventStore(connection: late).append([event("late")], to: "t:c-2", expected: .noStream)
         #expect(try reader.readAll(after: checkpoint).isEmpty)
         try late.execute(script: "COMMIT")
 
@@ -86,7 +87,7 @@ struct GlobalReadTests {
                     var ids: [UUID] = []
                     var generator = SplitMix(seed: UInt64(writer + 1))
                     for n in 0..<appendsPerWriter {
-                        let stream = "stream-\(generator.next() % 20)"
+                        let stream = "t:stream-\(generator.next() % 20)"
                         let e = event("W", "{\"writer\": \(writer), \"n\": \(n)}")
                         while true {
                             do {
@@ -115,7 +116,7 @@ struct GlobalReadTests {
         let store = EventStore(connection: try database.connect())
         var stored = 0
         for s in 0..<20 {
-            let versions = try store.read(stream: "stream-\(s)").map(\.streamVersion)
+            let versions = try store.read(stream: "t:stream-\(s)").map(\.streamVersion)
             #expect(versions == Array(1..<(versions.count + 1)))
             stored += versions.count
         }
@@ -157,12 +158,13 @@ struct SubscriptionTests {
     @Test("A follower wakes on a notification and receives a late commit after the events that passed it")
     func followsLiveAndLate() throws {
         let database = try TestDatabase()
+        try database.registerTestEvents()
         var subscription = Subscription(store: EventStore(connection: try database.connect()))
         var seen: [String] = []
         #expect(try subscription.poll(wait: 0) { seen.append($0.type) } == 0)
 
         let writer = EventStore(connection: try database.connect())
-        try writer.append([event("first")], to: "f-1", expected: .noStream)
+        try writer.append([event("first")], to: "t:f-1", expected: .noStream)
         let deadline = ContinuousClock.now + .seconds(30)
         while seen.isEmpty, ContinuousClock.now < deadline {
             try subscription.poll(wait: 1) { seen.append($0.type) }
@@ -171,8 +173,8 @@ struct SubscriptionTests {
 
         let late = try database.connect()
         try late.execute(script: "BEGIN")
-        try EventStore(connection: late).append([event("late")], to: "f-2", expected: .noStream)
-        try writer.append([event("after")], to: "f-3", expected: .noStream)
+        try EventStore(connection: late).append([event("late")], to: "t:f-2", expected: .noStream)
+        try writer.append([event("after")], to: "t:f-3", expected: .noStream)
         #expect(try subscription.poll(wait: 0.2) { seen.append($0.type) } == 0, "nothing passes an open transaction")
         try late.execute(script: "COMMIT")
         while seen.count < 3, ContinuousClock.now < deadline {

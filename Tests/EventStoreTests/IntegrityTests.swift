@@ -11,18 +11,28 @@ struct IntegrityTests {
 
     init() throws {
         database = try TestDatabase()
+        try database.registerTestEvents()
         store = EventStore(connection: try database.connect())
         for n in 1...3 {
             try store.append(
                 [event("Drill", "{\"n\": \(n), \"名\": \"演练\(n)\"}"), event("Drill", "{\"n\": \(n * 10)}")],
-                to: "drill:D-\(n)", expected: .noStream)
+                to: "t:D-\(n)", expected: .noStream)
         }
     }
 
-    /// Runs SQL as a superuser with the append-only triggers out of the way, as an attacker would.
+    /// Runs SQL as a superuser with the log's guards switched off, as an attacker who owns the
+    /// server would (session_replication_role = replica no longer skips them).
     func tamper(_ sql: String) throws {
         try store.connection.execute(
-            script: "SET session_replication_role = replica; \(sql); SET session_replication_role = DEFAULT")
+            script: """
+                BEGIN;
+                ALTER TABLE vigil.events DISABLE TRIGGER events_append_only;
+                ALTER TABLE vigil.streams DISABLE TRIGGER streams_forward_only;
+                \(sql);
+                ALTER TABLE vigil.events ENABLE ALWAYS TRIGGER events_append_only;
+                ALTER TABLE vigil.streams ENABLE ALWAYS TRIGGER streams_forward_only;
+                COMMIT
+                """)
     }
 
     @Test("An untouched log verifies clean and seals to the same digest every time")
@@ -37,29 +47,29 @@ struct IntegrityTests {
 
     @Test("An event updated behind the application's back is named")
     func alteredEvent() throws {
-        try tamper("UPDATE vigil.events SET data = '{\"n\": 99}' WHERE stream_id = 'drill:D-2' AND stream_version = 1")
+        try tamper("UPDATE vigil.events SET data = '{\"n\": 99}' WHERE stream_id = 't:D-2' AND stream_version = 1")
         let problems = try store.verify()
         #expect(problems.first?.kind == .altered)
-        #expect(problems.first?.streamID == "drill:D-2")
+        #expect(problems.first?.streamID == "t:D-2")
         #expect(problems.first?.streamVersion == 1)
     }
 
     @Test("A deleted middle event is named by the event after the gap")
     func deletedEvent() throws {
-        try store.append([event("Drill")], to: "drill:D-2", expected: .exact(2))
-        try tamper("DELETE FROM vigil.events WHERE stream_id = 'drill:D-2' AND stream_version = 2")
+        try store.append([event("Drill")], to: "t:D-2", expected: .exact(2))
+        try tamper("DELETE FROM vigil.events WHERE stream_id = 't:D-2' AND stream_version = 2")
         let problem = try #require(try store.verify().first)
         #expect(problem.kind == .missingBefore)
-        #expect(problem.streamID == "drill:D-2")
+        #expect(problem.streamID == "t:D-2")
         #expect(problem.streamVersion == 3)
     }
 
     @Test("A deleted last event is caught through the stream's head")
     func deletedLastEvent() throws {
-        try tamper("DELETE FROM vigil.events WHERE stream_id = 'drill:D-3' AND stream_version = 2")
+        try tamper("DELETE FROM vigil.events WHERE stream_id = 't:D-3' AND stream_version = 2")
         let problem = try #require(try store.verify().first)
         #expect(problem.kind == .missingAtEnd)
-        #expect(problem.streamID == "drill:D-3")
+        #expect(problem.streamID == "t:D-3")
     }
 
     @Test("A forged event inserted into a stream is named")
@@ -67,26 +77,42 @@ struct IntegrityTests {
         try tamper(
             """
             INSERT INTO vigil.events (position, stream_id, stream_version, event_id, event_type, data, metadata, recorded_at, hash)
-            VALUES (1000, 'drill:D-1', 3, gen_random_uuid(), 'Drill', '{"n": 3}', '{"actor": "supervisor"}', now(), sha256('x'))
+            VALUES (1000, 't:D-1', 3, gen_random_uuid(), 'Drill', '{"n": 3}', '{"actor": "supervisor"}', now(), sha256('x'))
             """)
         let problem = try #require(try store.verify().first)
         #expect(problem.kind == .altered)
         #expect(problem.position == 1000)
     }
 
+    @Test("A rewritten last event whose hash was recomputed is caught by the stream's head")
+    func rewrittenHead() throws {
+        try tamper(
+            """
+            UPDATE vigil.events SET data = '{"n": 7}' WHERE stream_id = 't:D-1' AND stream_version = 2;
+            UPDATE vigil.events e SET hash = vigil.event_hash(
+                (SELECT p.hash FROM vigil.events p WHERE p.stream_id = e.stream_id AND p.stream_version = 1), e)
+             WHERE stream_id = 't:D-1' AND stream_version = 2
+            """)
+        let problem = try #require(try store.verify().first)
+        #expect(problem.kind == .headMismatch)
+        #expect(problem.streamID == "t:D-1")
+    }
+
     @Test("verify --seal catches a change made before the seal even when the chain was recomputed")
     func sealCatchesRecomputedChain() throws {
         let seal = try store.seal()
-        try store.append([event("After")], to: "drill:D-9", expected: .noStream)
+        try store.append([event("After")], to: "t:D-9", expected: .noStream)
         #expect(try store.matches(seal), "events appended after a seal do not break it")
 
         // A careful attacker rewrites an event and recomputes its hash with the public scheme.
         try tamper(
             """
-            UPDATE vigil.events SET data = '{"n": 7}' WHERE stream_id = 'drill:D-1' AND stream_version = 2;
+            UPDATE vigil.events SET data = '{"n": 7}' WHERE stream_id = 't:D-1' AND stream_version = 2;
             UPDATE vigil.events e SET hash = vigil.event_hash(
                 (SELECT p.hash FROM vigil.events p WHERE p.stream_id = e.stream_id AND p.stream_version = 1), e)
-             WHERE stream_id = 'drill:D-1' AND stream_version = 2
+             WHERE stream_id = 't:D-1' AND stream_version = 2;
+            UPDATE vigil.streams SET head_hash = (SELECT hash FROM vigil.events WHERE stream_id = 't:D-1' AND stream_version = 2)
+             WHERE stream_id = 't:D-1'
             """)
         #expect(try store.verify().isEmpty, "the chain alone cannot see a recomputed forgery")
         #expect(try store.matches(seal) == false)
@@ -98,6 +124,7 @@ struct ProjectionTests {
     @Test("A projection that fails on an event stops the append and names the event")
     func failingProjectionNamesEvent() throws {
         let database = try TestDatabase()
+        try database.registerTestEvents()
         let connection = try database.connect()
         try connection.execute(
             script: """
@@ -111,18 +138,18 @@ struct ProjectionTests {
                 SELECT vigil.register_projection('broken', 1);
                 """)
         let store = EventStore(connection: connection)
-        try store.append([event("Fine")], to: "s-1", expected: .noStream)
+        try store.append([event("Fine")], to: "t:s-1", expected: .noStream)
         let error = try #require(throws: EventStoreError.self) {
-            try store.append([event("Poison")], to: "s-2", expected: .noStream)
+            try store.append([event("Poison")], to: "t:s-2", expected: .noStream)
         }
         guard case .projectionFailed(let message) = error else {
             Issue.record("expected a projection failure, got \(error)")
             return
         }
         #expect(message.contains("projection broken failed on event"))
-        #expect(message.contains("Poison #1 of s-2"))
+        #expect(message.contains("Poison #1 of t:s-2"))
         #expect(message.contains("cannot digest this"))
-        #expect(try store.version(of: "s-2") == 0, "the failed append wrote nothing")
+        #expect(try store.version(of: "t:s-2") == 0, "the failed append wrote nothing")
         #expect(try store.rebuild(projection: "broken") == 1)
     }
 }

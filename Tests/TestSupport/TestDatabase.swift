@@ -40,13 +40,42 @@ public final class TestDatabase {
         try Connection(conninfo: conninfo)
     }
 
-    /// A new connection as another role (one the test created with LOGIN).
+    /// A new connection in which `user` (a login the test created) is the session user, as
+    /// when that person connects with psql: the server's superuser connects and then becomes
+    /// `user` for good. The test cluster authenticates only its OS owner (peer), and
+    /// PostgreSQL 15's ident map cannot let that owner log in as any role.
     public func connect(as user: String) throws -> Connection {
-        try Connection(conninfo: conninfo + " user=" + user)
+        let connection = try connect()
+        try connection.execute(script: "SET SESSION AUTHORIZATION " + Connection.quoteIdentifier(user))
+        return connection
     }
 
     /// The server's conninfo with another database name (later keywords win in libpq).
     public static func conninfo(_ server: String, database: String) -> String {
         server + " dbname=" + database
+    }
+}
+
+extension TestDatabase {
+    /// The event types the event store's own tests append: generic ones of the stream kind `t`,
+    /// registered in this database only, so the store is tested apart from the domain.
+    public static let testEventTypes = [
+        "Tested", "A", "B", "first", "second", "late", "after", "W", "Drill", "After", "Fine", "Poison",
+    ]
+
+    /// Registers `testEventTypes` in this database's `vigil.event_types`.
+    public func registerTestEvents() throws {
+        let fields = #"""
+            [{"name": "n", "kind": "count", "required": false},
+             {"name": "x", "kind": "text", "max_length": 100, "required": false},
+             {"name": "writer", "kind": "count", "required": false},
+             {"name": "名", "kind": "text", "max_length": 100, "required": false}]
+            """#
+        try connect().query(
+            """
+            INSERT INTO vigil.event_types (type, stream_kind, roles, schema_version, key, fields)
+            SELECT t, 't', ARRAY['supervisor'], 1, NULL, \(fields)::jsonb FROM unnest(\(TestDatabase.testEventTypes)::text[]) AS t
+            """)
+        try connect().query("INSERT INTO vigil.stream_kinds VALUES ('t', NULL)")
     }
 }

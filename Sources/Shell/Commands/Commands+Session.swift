@@ -104,14 +104,23 @@ extension CommandSpec {
         ) { _ in
             { session in
                 let roles = session.roles.sorted().map(\.rawValue)
+                // What the database will let this user record here, as it decides it.
+                let kinds = try session.connection.query(
+                    """
+                    SELECT DISTINCT stream_kind FROM vigil.event_types
+                     WHERE vigil.has_role('admin') OR roles && vigil.session_roles() ORDER BY 1
+                    """
+                ).rows.map { try $0.decode("stream_kind", as: String.self) }
+                let records = kinds.isEmpty ? "-" : kinds.joined(separator: ", ")
                 return .object(
                     [
                         ("user", .text(session.connection.user)), ("database", .text(session.connection.database)),
-                        ("roles", .list(roles.map(Value.text))),
+                        ("roles", .list(roles.map(Value.text))), ("may_record", .list(kinds.map(Value.text))),
                     ],
                     message: L(
-                        "\(session.connection.user)@\(session.connection.database): \(roles.joined(separator: ", "))",
-                        "\(session.connection.user)@\(session.connection.database)：\(roles.joined(separator: "、"))"))
+                        "\(session.connection.user)@\(session.connection.database): \(roles.joined(separator: ", ")); may record: \(records)",
+                        "\(session.connection.user)@\(session.connection.database)：\(roles.joined(separator: "、"))；可登记：\(records)"
+                    ))
             }
         },
         CommandSpec(

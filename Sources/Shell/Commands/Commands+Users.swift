@@ -22,8 +22,19 @@ extension CommandSpec {
             let role = try args.choice("role", Role.self) ?? .manager
             let prompt = args.has("password-prompt")
             return { session in
-                let password = prompt ? try Password.read(for: name) : nil
-                try session.connection.query("SELECT vigil.user_add(\(name), \(role.rawValue), \(password))")
+                // Hashed here: the clear text never reaches the server, nor its log if CREATE ROLE fails.
+                let password =
+                    try prompt ? session.connection.encryptPassword(Password.read(for: name), user: name) : nil
+                let created = try session.connection.query(
+                    "SELECT vigil.user_add(\(name), \(role.rawValue), \(password)) AS created"
+                ).first?.decode("created", as: Bool.self)
+                if created == false {
+                    return .created(
+                        name,
+                        L(
+                            "\(name) already has a login; granted \(role.rawValue) here (its password is unchanged)",
+                            "\(name) 已有登录名；已在此授予 \(role.rawValue) 角色（密码未改变）"))
+                }
                 return .created(name, L("added user \(name) as \(role.rawValue)", "已添加用户 \(name)，角色 \(role.rawValue)"))
             }
         },
