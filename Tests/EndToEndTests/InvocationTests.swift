@@ -19,6 +19,32 @@ struct InvocationTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test("The embedded cluster's connection string is read from one fixed place, never from a parent folder")
+    func conninfoFromOneFixedPlace() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-\(UUID().uuidString)")
+        let planted = scratch.appendingPathComponent("project/.vigil")
+        let deep = scratch.appendingPathComponent("project/sub/dir")
+        let state = scratch.appendingPathComponent("state/vigil")
+        for folder in [planted, deep, state] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try "host=/planted/by/someone dbname=theirs".write(
+            to: planted.appendingPathComponent("conninfo"), atomically: true, encoding: .utf8)
+        let home = scratch.appendingPathComponent("home").path
+        let nothing = try VigilBinary.run(
+            ["-c", "help"], in: deep, environment: ["HOME": home, "XDG_STATE_HOME": nil])
+        #expect(nothing.status == 2)
+        #expect(nothing.stderr.contains("no database"), "\(nothing.stderr)")
+        #expect(!nothing.stderr.contains("planted"))
+
+        try database.conninfo.write(to: state.appendingPathComponent("conninfo"), atomically: true, encoding: .utf8)
+        let found = try VigilBinary.run(
+            ["-c", "help"], in: deep,
+            environment: ["HOME": home, "XDG_STATE_HOME": scratch.appendingPathComponent("state").path])
+        #expect(found.status == 0, "\(found.stderr)")
+    }
+
     @Test(
         "A mistake in vigil's own options exits 2 and names it",
         arguments: [
