@@ -124,8 +124,7 @@ enum TerminalFacts {
         let colorAllowed = environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         let color = isTTY && colorAllowed
         // Only an interactive terminal pages; an empty PAGER (or "cat") turns it off.
-        let pagerSetting = environment["PAGER"] ?? "less -FRX"
-        let pager = isTTY && isatty(STDIN_FILENO) == 1 && !["", "cat"].contains(pagerSetting) ? pagerSetting : nil
+        let pager = isTTY && isatty(STDIN_FILENO) == 1 ? Pager.from(environment: environment) : nil
         return Terminal(
             isTTY: isTTY, columns: columns > 0 ? columns : 80, rows: rows > 0 ? rows : 24, color: color,
             errorColor: isatty(STDERR_FILENO) == 1 && colorAllowed, pager: pager)

@@ -148,6 +148,40 @@ struct InteractiveTests {
         #expect(entries.map { $0.trimmingCharacters(in: .whitespaces) } == ["drills overdue"])
     }
 
+    @Test("Long Chinese output goes through less as Chinese where the locale is not installed")
+    func pagerShowsChineseWithoutTheLocale() throws {
+        let tmux = try #require(TmuxSession.executable, "tmux is not installed; apt-get install -y tmux")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // LOCPATH naming an empty folder makes sure zh_CN.UTF-8 is missing, as on most servers,
+        // whatever this machine has installed: glibc then looks for locales there only.
+        let noLocales = folder.appendingPathComponent("locales")
+        try FileManager.default.createDirectory(at: noLocales, withIntermediateDirectories: true)
+        let quote = GoldenFile.shellQuoted
+        let script = """
+            trap : INT
+            export LANG=zh_CN.UTF-8 LOCPATH=\(quote(noLocales.path))
+            unset LC_ALL LC_CTYPE LESSCHARSET LESSCHARDEF LESS PAGER VIGIL_DATABASE_URL
+            \(quote(VigilBinary.path)) --db \(quote(database.conninfo)) --today 2019-06-30 --lang zh -c help
+            echo "[vigil exited: $?]"
+            sleep 600
+
+            """
+        let file = folder.appendingPathComponent("paged.sh")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        let shell = try TmuxSession(tmux: tmux, folder: folder, script: file)
+        defer { shell.close() }
+
+        // The help is longer than the 40-row screen, so less (the default pager) shows its start.
+        try shell.waitFor("the help's first group title in the pager") { $0.contains("组织机构") }
+        let screen = try shell.screen()
+        #expect(screen.contains("Vigil —— 预案、演练、检查与宣传。"))
+        #expect(!screen.contains("<E"), "less showed bytes instead of characters:\n\(screen)")
+        #expect(!screen.contains("[vigil exited"), "the output did not go through the pager")
+
+        try shell.send("q")
+        try shell.waitFor("vigil to exit with status 0 after the pager") { $0.contains("[vigil exited: 0]") }
+    }
+
     @Test("The libedit history decoder reads octal escapes and UTF-8")
     func historyDecoder() {
         let file = Data("_HiStOrY_V2_\ncommunity\\040add\\040测试社区\nunit\\040list\\012x\n".utf8)
