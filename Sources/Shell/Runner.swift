@@ -48,12 +48,7 @@ public final class Runner {
     func run(_ words: [Word], location: String?) -> Outcome {
         do {
             if let first = words.first, !first.quoted, first.text == "help" || first.text == "帮助", words.count > 1 {
-                guard let (spec, _) = registry.match(Array(words.dropFirst())) else {
-                    throw ShellError.unknownCommand(
-                        words.dropFirst().map(\.text).joined(separator: " "),
-                        suggestion: registry.suggestion(for: Array(words.dropFirst())))
-                }
-                emit(.text(Help.command(spec, session)))
+                emit(.text(try Help.asked(Array(words.dropFirst()), registry: registry, session)))
                 return .ok
             }
             let (spec, action) = try registry.parse(words)

@@ -148,6 +148,39 @@ struct InteractiveTests {
         #expect(entries.map { $0.trimmingCharacters(in: .whitespaces) } == ["drills overdue"])
     }
 
+    @Test("Tab completes Chinese command words, and help 演练 lists the commands they begin")
+    func chineseCommandWords() throws {
+        let shell = try startShell()
+        defer {
+            shell.close()
+            try? FileManager.default.removeItem(at: folder)
+        }
+
+        try shell.send("演练 安", literally: true)
+        try shell.send("Tab")
+        try shell.waitFor("演练 安 completed to 演练 安排") { Self.lastLine($0, is: "演练 安排") }
+
+        let promptsBefore = try shell.lines().filter { $0.contains(Self.prompt) }.count
+        try shell.send("C-c")
+        try shell.waitFor("a fresh, empty prompt") { lines in
+            lines.filter { $0.contains(Self.prompt) }.count == promptsBefore + 1 && Self.lastLine(lines, is: "")
+        }
+
+        try shell.send("help 演", literally: true)
+        try shell.send("Tab")
+        try shell.waitFor("help 演 completed to help 演练") { Self.lastLine($0, is: "help 演练") }
+        try shell.send("Enter")
+        try shell.waitFor("the commands beginning with 演练") { lines in
+            lines.contains { $0.contains("演练 安排 (drill schedule)") }
+                && lines.contains { $0.contains("演练 逾期 (drills overdue)") }
+        }
+        #expect(try !shell.screen().contains("error"))
+
+        try shell.send("quit", literally: true)
+        try shell.send("Enter")
+        try shell.waitFor("the shell to exit with status 0") { $0.contains("[vigil exited: 0]") }
+    }
+
     @Test("Long Chinese output goes through less as Chinese where the locale is not installed")
     func pagerShowsChineseWithoutTheLocale() throws {
         let tmux = try #require(TmuxSession.executable, "tmux is not installed; apt-get install -y tmux")
