@@ -30,12 +30,14 @@ have_server_binaries() {
     return 1
 }
 
-# --test: also what the tests drive (tmux runs the shell under a pseudo-terminal).
+# --test: also what the tests drive (tmux runs the shell under a pseudo-terminal, and less
+# is the pager it shows long output in).
 packages=(postgresql libpq-dev libedit-dev pkg-config)
 missing=()
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(tmux)
+    packages+=(tmux less)
     command -v tmux >/dev/null 2>&1 || missing+=("tmux")
+    command -v less >/dev/null 2>&1 || missing+=("less")
 fi
 have_server_binaries || missing+=("PostgreSQL server binaries (initdb/pg_ctl/postgres)")
 if command -v pkg-config >/dev/null 2>&1; then

@@ -1,15 +1,25 @@
 #!/usr/bin/env python3
-"""Generate Sources/Planner/Holidays/ShippedHolidays.swift from the chinese-calendar package.
+"""Generate Sources/Planner/Holidays/ShippedHolidays.swift from two independent transcriptions.
 
 Data source: chinese-calendar 1.11.0 from PyPI (https://pypi.org/project/chinese-calendar/),
-which transcribes the State Council's yearly 部分节假日安排 notices from 2004 on.
+which transcribes the State Council's yearly 部分节假日安排 notices from 2004 on, checked
+against the China calendar of holidays 0.109 from PyPI (https://pypi.org/project/holidays/),
+which transcribes the same notices independently (its China class cites each year's notice).
 
     python3 -m venv /tmp/cc-venv
-    /tmp/cc-venv/bin/pip install chinese-calendar==1.11.0
+    /tmp/cc-venv/bin/pip install chinese-calendar==1.11.0 holidays==0.109
     /tmp/cc-venv/bin/python scripts/gen-holidays.py
 
-The script refuses to run against any other version: bumping the data is a deliberate act
-(update PINNED_VERSION, regenerate, and review the diff and the tests).
+The script refuses to run against any other versions: bumping the data is a deliberate act
+(update PINNED_VERSIONS, regenerate, and review the diff and the tests). It runs only when
+someone regenerates the data, never in CI; the tests check what it wrote.
+
+The cross-check compares, for every date of the years chinese-calendar covers, the weekday
+off days (the sources differ on whether they list the weekend days of a break, which Vigil
+widens to anyway) and the make-up working days (调休上班). Where the sources disagree the
+script writes nothing, unless DECISIONS settles that date: a decision names the notice
+that decides it (its document number) and says what the notice says. A decision for a date
+where the sources agree is refused too, so that none outlives the disagreement it settled.
 
 What it does with the package's data:
 - `chinese_calendar.constants.holidays` maps each off day to a `Holiday` value (its English
@@ -20,6 +30,8 @@ What it does with the package's data:
 - An entry belongs to the notice of the year it is announced in: the 元旦 days that fall in
   late December (e.g. 2018-12-30/31, 2018-12-29 worked) go to the next year's notice, as in
   holiday-cn.
+- A date a decision settles is written as the decision says, under the holiday it names
+  (2005-12-31, worked for 元旦, goes to the 2006 notice like any late-December 元旦 entry).
 - Weekend days that the package leaves out *inside* one holiday's break (a lone Saturday or
   Sunday between two of its off days) are added as off days of that holiday, so that a break is
   one run of days; they are listed in the generated file's header. Weekend days at the edges of a
@@ -32,9 +44,11 @@ from collections import defaultdict
 from pathlib import Path
 
 import chinese_calendar
+import holidays as holidays_package
 from chinese_calendar.constants import Holiday, holidays, workdays
 
-PINNED_VERSION = "1.11.0"
+PINNED_VERSIONS = {"chinese-calendar": "1.11.0", "holidays": "0.109"}
+INSTALLED_VERSIONS = {"chinese-calendar": chinese_calendar.__version__, "holidays": holidays_package.__version__}
 OUTPUT = Path(__file__).resolve().parent.parent / "Sources/Planner/Holidays/ShippedHolidays.swift"
 
 # The package's Chinese names, as the notices spell them.
@@ -46,6 +60,67 @@ EXTRA_PAPERS = {
     2019: ["国务院办公厅关于调整2019年劳动节假期安排的通知"],
     2020: ["国务院办公厅关于延长2020年春节假期的通知"],
 }
+
+
+# Where the two sources disagree, the State Council's notice decides. Each entry: the date,
+# what it is in the notice ("off" day, make-up "work" day, or None when the notice lists
+# nothing that day), the holiday it belongs to, the notice's document number, and what the
+# notice says.
+DECISIONS = {
+    datetime.date(2005, 12, 31): (
+        "work",
+        "元旦",
+        "国办发明电〔2005〕35号",
+        "元旦 is 1–3 January 2006, and Saturday 31 December 2005 is a working day "
+        "(chinese-calendar lists the three days off but not the working day)",
+    ),
+}
+
+
+def classify(date, off_days, work_days):
+    """What one source says a date is: "off" (a weekday off day), "work" (make-up working day)."""
+    if date in work_days:
+        return "work"
+    if date in off_days and date.weekday() < 5:
+        return "off"
+    return None
+
+
+def cross_check(first, last):
+    """The dates where the two sources disagree, with what each says; exits on an unsettled one."""
+    other = holidays_package.China(years=range(first, last + 1))
+    start, end = datetime.date(first, 1, 1), datetime.date(last, 12, 31)
+    dates = {d for d in list(holidays) + list(workdays) + list(other) + list(other.weekend_workdays) if start <= d <= end}
+    differences = {}
+    for date in sorted(dates):
+        ours = classify(date, holidays, workdays)
+        theirs = classify(date, set(other), other.weekend_workdays)
+        if ours != theirs:
+            differences[date] = (ours, theirs)
+    unsettled = [d for d in differences if d not in DECISIONS]
+    stale = [d for d in DECISIONS if d not in differences]
+    for date in unsettled:
+        ours, theirs = differences[date]
+        print(f"{date}: chinese-calendar says {ours}, holidays says {theirs}", file=sys.stderr)
+    for date in stale:
+        print(f"{date}: the sources agree; remove its decision", file=sys.stderr)
+    if unsettled or stale:
+        sys.exit(
+            "the sources disagree where no decision settles it (or a decision is stale): read the notice and "
+            "record a decision in DECISIONS with its document number; nothing was written"
+        )
+    return differences
+
+
+def decide(years, differences):
+    """Applies each decision to the notice year its date belongs to."""
+    for date in sorted(differences):
+        kind, name, _, _ = DECISIONS[date]
+        year = notice_year(date, name)
+        if kind is None:
+            years[year].pop(date, None)
+        else:
+            years[year][date] = (name, kind == "off")
 
 
 def chinese_name(value):
@@ -63,8 +138,8 @@ def notice_year(date, name):
     return date.year
 
 
-def collect():
-    """{year: {date: (name, is_off_day)}}, plus the weekend days filled in."""
+def collect(differences):
+    """{year: {date: (name, is_off_day)}}, decided where the sources differ, plus the weekend days filled in."""
     years = defaultdict(dict)
     for source, is_off in ((holidays, True), (workdays, False)):
         for date, value in source.items():
@@ -75,6 +150,7 @@ def collect():
             if date.month == 12 and name != "元旦":
                 sys.exit(f"unexpected December entry {date} {name}")
             years[year][date] = (name, is_off)
+    decide(years, differences)
 
     filled = []
     for year, days in years.items():
@@ -104,17 +180,21 @@ def swift_string(text):
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def render(years, filled):
+def render(years, filled, differences):
     first, last = min(years), max(years)
     missing = [y for y in range(first, last + 1) if y not in years]
     if missing:
         sys.exit(f"years without data: {missing}")
-    source = f"chinese-calendar {PINNED_VERSION}"
+    source = f"chinese-calendar {PINNED_VERSIONS['chinese-calendar']}, checked against holidays {PINNED_VERSIONS['holidays']}"
     out = []
     w = out.append
     w("// swift-format-ignore-file")
     w("// GENERATED by scripts/gen-holidays.py — do not edit by hand.")
-    w(f"// Source: {source} (PyPI), State Council holiday notices {first}–{last}.")
+    w(f"// Source: chinese-calendar {PINNED_VERSIONS['chinese-calendar']} (PyPI), State Council holiday notices {first}–{last},")
+    w(f"// checked date by date against holidays {PINNED_VERSIONS['holidays']} (PyPI). Where they differ, the notice decides:")
+    for date in sorted(differences):
+        kind, name, notice, says = DECISIONS[date]
+        w(f"//   {date.isoformat()} {name} {kind or 'nothing'} — {notice}: {says}")
     w("// Weekend days added inside a break that the package leaves out:")
     for date, name in filled:
         w(f"//   {date.isoformat()} {name}")
@@ -184,11 +264,17 @@ def render(years, filled):
 
 
 def main():
-    if chinese_calendar.__version__ != PINNED_VERSION:
-        sys.exit(f"chinese-calendar {chinese_calendar.__version__} installed, script pins {PINNED_VERSION}")
-    years, filled = collect()
-    OUTPUT.write_text(render(years, filled), encoding="utf-8")
+    for package, pinned in PINNED_VERSIONS.items():
+        if INSTALLED_VERSIONS[package] != pinned:
+            sys.exit(f"{package} {INSTALLED_VERSIONS[package]} installed, script pins {pinned}")
+    first = min(d.year for d in holidays)
+    last = max(d.year for d in holidays)
+    differences = cross_check(first, last)
+    years, filled = collect(differences)
+    OUTPUT.write_text(render(years, filled, differences), encoding="utf-8")
     print(f"wrote {OUTPUT} ({min(years)}–{max(years)}, {sum(len(d) for d in years.values())} days)")
+    for date in sorted(differences):
+        print(f"decided {date} by {DECISIONS[date][2]}")
     for date, name in filled:
         print(f"filled weekend gap {date} {name}")
 

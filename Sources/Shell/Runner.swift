@@ -1,10 +1,6 @@
 import Foundation
 import Postgres
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Runs command lines in a session: parses each command fully before any I/O, checks the
 /// user's role, runs it, and writes the result to standard output and refusals to standard error.
 public final class Runner {
@@ -52,12 +48,7 @@ public final class Runner {
     func run(_ words: [Word], location: String?) -> Outcome {
         do {
             if let first = words.first, !first.quoted, first.text == "help" || first.text == "帮助", words.count > 1 {
-                guard let (spec, _) = registry.match(Array(words.dropFirst())) else {
-                    throw ShellError.unknownCommand(
-                        words.dropFirst().map(\.text).joined(separator: " "),
-                        suggestion: registry.suggestion(for: Array(words.dropFirst())))
-                }
-                emit(.text(Help.command(spec, session)))
+                emit(.text(try Help.asked(Array(words.dropFirst()), registry: registry, session)))
                 return .ok
             }
             let (spec, action) = try registry.parse(words)
@@ -83,7 +74,7 @@ public final class Runner {
         let text = Renderer(format: session.format, language: session.language, terminal: session.terminal).render(
             output)
         if let pager = session.terminal.pager, text.reduce(0, { $1 == "\n" ? $0 + 1 : $0 }) > session.terminal.rows - 2,
-            Pager.show(text, with: pager)
+            pager.show(text)
         {
             return
         }
@@ -118,15 +109,5 @@ extension Session {
     func may(_ spec: CommandSpec) -> Bool {
         guard let needed = spec.roles else { return true }
         return roles.contains(.admin) || !roles.isDisjoint(with: needed)
-    }
-}
-
-/// Long output on a terminal goes through the user's pager, as psql does.
-enum Pager {
-    /// Writes the text to the pager; false when the pager could not be started.
-    static func show(_ text: String, with command: String) -> Bool {
-        guard let pipe = popen(command, "w") else { return false }
-        fputs(text, pipe)
-        return pclose(pipe) != -1
     }
 }

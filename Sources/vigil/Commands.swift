@@ -6,6 +6,10 @@ import PlannerStore
 import Postgres
 import Shell
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply the Schema/ migrations, then exit.")
     @OptionGroup var options: CommonOptions
@@ -145,15 +149,15 @@ struct Demo: ParsableCommand {
         var demo = DemoYear(endingOn: end)
         let calendar = try session.store.holidayCalendar(years: (end.year - 2)...(end.year + 1))
         let lines = demo.commands(calendar: calendar)
-        let runner = Runner(
-            session: session, write: { _ in }, writeError: { FileHandle.standardError.write(Data($0.utf8)) })
+        let writeError = { (text: String) in FileHandle.standardError.write(Data(text.utf8)) }
+        let runner = Runner(session: session, write: { _ in }, writeError: writeError)
+        let progress = ProgressLine(
+            "demo", total: lines.count, unit: "commands", every: 500, onTerminal: isatty(STDERR_FILENO) == 1,
+            write: writeError)
         for (index, line) in lines.enumerated() {
             guard runner.run(line: line, location: "demo:\(index + 1)") == .ok else { throw ExitCode(1) }
-            if index % 500 == 0 {
-                FileHandle.standardError.write(Data("demo: \(index)/\(lines.count) commands\r".utf8))
-            }
+            progress.advance(to: index + 1)
         }
-        FileHandle.standardError.write(Data("\n".utf8))
         print(
             "loaded a demo year \(demo.start) – \(end): \(lines.count) commands. Try: drills overdue · compliance summary · findings --overdue"
         )

@@ -18,7 +18,9 @@ struct ShellCommand: ParsableCommand {
     @Option(name: .customShort("c"), help: "Run the commands ('CMD; CMD'), then exit.")
     var commands: String?
 
-    @Option(name: .customShort("f"), help: "Run a script: one command per line, '#' starts a comment.")
+    @Option(
+        name: .customShort("f"),
+        help: "Run a script: one command per line, '#' starts a comment; '-' reads it from standard input.")
     var file: String?
 
     func validate() throws {
@@ -30,16 +32,14 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let terminal = TerminalFacts.detect(environment: environment)
-        var script: (text: String, name: String, folder: URL)?
+        let currentFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        var script: Script?
         if let file {
-            let url = URL(fileURLWithPath: file)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                Database.fail("cannot read the script \(file): no such file or not readable")
+            do {
+                script = try Script.read(file, currentFolder: currentFolder)
+            } catch {
+                Database.fail(error.description)
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                Database.fail("the script \(file) is not UTF-8 text")
-            }
-            script = (text, file, url.deletingLastPathComponent())
         }
 
         let connection = try Database.connect(options.database)
@@ -51,8 +51,7 @@ struct ShellCommand: ParsableCommand {
         let session = Session(
             connection: connection, language: options.lang ?? Language.from(environment: environment),
             format: options.format ?? .table, terminal: terminal, timeZone: timeZone,
-            baseDirectory: script?.folder
-                ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+            baseDirectory: script?.folder ?? currentFolder)
         session.todayOverride = options.today.flatMap { LocalDate($0) }
         if let file = environment["VIGIL_RULES"], !file.isEmpty {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -125,8 +124,7 @@ enum TerminalFacts {
         let colorAllowed = environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         let color = isTTY && colorAllowed
         // Only an interactive terminal pages; an empty PAGER (or "cat") turns it off.
-        let pagerSetting = environment["PAGER"] ?? "less -FRX"
-        let pager = isTTY && isatty(STDIN_FILENO) == 1 && !["", "cat"].contains(pagerSetting) ? pagerSetting : nil
+        let pager = isTTY && isatty(STDIN_FILENO) == 1 ? Pager.from(environment: environment) : nil
         return Terminal(
             isTTY: isTTY, columns: columns > 0 ? columns : 80, rows: rows > 0 ? rows : 24, color: color,
             errorColor: isatty(STDERR_FILENO) == 1 && colorAllowed, pager: pager)

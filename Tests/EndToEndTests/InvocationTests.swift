@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("Invoking vigil: exit statuses and messages", .serialized)
 struct InvocationTests {
     let database: TestDatabase
@@ -62,6 +66,60 @@ struct InvocationTests {
         let result = try VigilBinary.run(["--db", database.conninfo, "-f", "/nonexistent/plan.vgl"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/plan.vgl"))
+    }
+
+    @Test("-f - runs a script from standard input (a heredoc), with relative names from the current folder")
+    func scriptFromStandardInput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            at: VigilBinary.packageRoot.appendingPathComponent("Runbooks/files/holidays-2017.json"),
+            to: folder.appendingPathComponent("notice.json"))
+        let script = """
+            # from another program
+            community add 江岸社区
+            holiday import notice.json
+            community list
+            """
+        let result = try VigilBinary.run(
+            ["--db", database.conninfo, "--lang", "en", "-f", "-"], in: folder, input: script + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("added community 江岸社区"))
+        #expect(result.stdout.contains("2017"))
+        #expect(result.stdout.hasSuffix("江岸社区   0\n"))
+
+        // A refusal is located by "stdin" and its line, and stops the script.
+        let refused = try VigilBinary.run(
+            ["--db", database.conninfo, "--lang", "en", "-f", "-"], input: "community list\ncommunity add\nwhoami\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("stdin:2: error: "))
+        #expect(!refused.stdout.contains("roles"))
+    }
+
+    @Test("-f /dev/stdin and -f with a named pipe read the script as a file would be read")
+    func scriptFromDeviceAndNamedPipe() throws {
+        let viaDevice = try VigilBinary.run(
+            ["--db", database.conninfo, "--lang", "en", "-f", "/dev/stdin"], input: "community add 汉水湾社区\n")
+        #expect(viaDevice.status == 0, "\(viaDevice.stderr)")
+        #expect(viaDevice.stdout == "added community 汉水湾社区\n")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("script.fifo").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        // The writer blocks until vigil opens the pipe; its own output goes nowhere, so a vigil
+        // that never opens it fails this test instead of hanging it.
+        let viaPipe = try Subprocess.run(
+            "/bin/sh",
+            [
+                "-c", #"printf 'community list\n' 2>/dev/null >"$1" & exec "$2" --db "$3" --lang en -f "$1""#, "sh",
+                fifo, VigilBinary.path, database.conninfo,
+            ])
+        #expect(viaPipe.status == 0, "\(viaPipe.stderr)")
+        #expect(viaPipe.stdout.contains("汉水湾社区"))
     }
 
     @Test("help prints the commands and exits 0; piped standard input works like a script")

@@ -2,9 +2,9 @@ import Testing
 
 @testable import Planner
 
-/// Checks the shipped holiday notices (generated from chinese-calendar) against the dates that
-/// `ComputedHolidays` derives from the lunar calendar and the solar terms, and each against
-/// known dates.
+/// Checks the shipped holiday notices (generated from chinese-calendar, checked against the
+/// holidays package) against the dates that `ComputedHolidays` derives from the lunar calendar
+/// and the solar terms, and each against known dates.
 @Suite("Holiday data")
 struct HolidayDataTests {
     static let shippedYears = Array(ShippedHolidays.firstYear...ShippedHolidays.lastYear)
@@ -52,7 +52,7 @@ struct HolidayDataTests {
     @Test func shippedRangeAndSource() {
         #expect(ShippedHolidays.firstYear == 2004)
         #expect(ShippedHolidays.lastYear >= 2026)
-        #expect(ShippedHolidays.dataSource == "chinese-calendar 1.11.0")
+        #expect(ShippedHolidays.dataSource == "chinese-calendar 1.11.0, checked against holidays 0.109")
         #expect(ShippedHolidays.notice(for: ShippedHolidays.firstYear - 1) == nil)
         #expect(ShippedHolidays.notice(for: ShippedHolidays.lastYear + 1) == nil)
     }
@@ -115,6 +115,26 @@ struct HolidayDataTests {
         // The whole 1–8 October break counts for both holidays.
         let october4 = try #require(LocalDate("2017-10-04"))
         #expect(Self.isInBreak(october4, of: "中秋节", in: notice))
+    }
+
+    /// The State Council's notice for 2006 (国办发明电〔2005〕35号): 元旦 is 1–3 January, and
+    /// Saturday 31 December 2005 is worked. chinese-calendar lacks the working day, which made
+    /// 元旦 2006 a four-day block from 31 December; the second source and the notice have it.
+    @Test func shipped2006NewYearFollowsTheNotice() throws {
+        let notice = try #require(ShippedHolidays.notice(for: 2006))
+        let newYear = notice.days.filter { $0.name == "元旦" }
+            .map { "\($0.date) \($0.isOffDay ? "off" : "work")" }
+        #expect(newYear == ["2005-12-31 work", "2006-01-01 off", "2006-01-02 off", "2006-01-03 off"])
+
+        let calendar = HolidayCalendar(years: 2005...2006)
+        let block = try #require(calendar.blocks(year: 2006).first { $0.name == "元旦" })
+        #expect(block.first == LocalDate("2006-01-01") && block.last == LocalDate("2006-01-03"))
+        let december31 = try #require(LocalDate("2005-12-31"))
+        #expect(calendar.isMakeUpDay(december31) && calendar.isWorkingDay(december31))
+        // The first working day after Friday 30 December 2005 is that Saturday, not 4 January.
+        #expect(calendar.workingDay(1, after: december31.adding(days: -1)) == december31)
+        // 2005's own notice keeps nothing of it.
+        #expect(ShippedHolidays.notice(for: 2005)?.days.contains { $0.date == december31 } == false)
     }
 
     @Test(arguments: [2015, 2019, 2020])

@@ -112,7 +112,8 @@ struct GoldenTests {
         "Help, in English and Chinese",
         arguments: [
             GoldenCase.en("help", "help"), .zh("help-zh", "help"), .en("help-drill-record", "help drill record"),
-            .zh("help-drill-record-zh", "help drill record"),
+            .zh("help-drill-record-zh", "help drill record"), .en("help-drill-words", "help drill"),
+            .zh("help-drill-words-zh", "help 演练"), .zh("help-findings-zh", "帮助 隐患"),
         ])
     func help(_ golden: GoldenCase) throws {
         try check(golden)

@@ -148,6 +148,73 @@ struct InteractiveTests {
         #expect(entries.map { $0.trimmingCharacters(in: .whitespaces) } == ["drills overdue"])
     }
 
+    @Test("Tab completes Chinese command words, and help 演练 lists the commands they begin")
+    func chineseCommandWords() throws {
+        let shell = try startShell()
+        defer {
+            shell.close()
+            try? FileManager.default.removeItem(at: folder)
+        }
+
+        try shell.send("演练 安", literally: true)
+        try shell.send("Tab")
+        try shell.waitFor("演练 安 completed to 演练 安排") { Self.lastLine($0, is: "演练 安排") }
+
+        let promptsBefore = try shell.lines().filter { $0.contains(Self.prompt) }.count
+        try shell.send("C-c")
+        try shell.waitFor("a fresh, empty prompt") { lines in
+            lines.filter { $0.contains(Self.prompt) }.count == promptsBefore + 1 && Self.lastLine(lines, is: "")
+        }
+
+        try shell.send("help 演", literally: true)
+        try shell.send("Tab")
+        try shell.waitFor("help 演 completed to help 演练") { Self.lastLine($0, is: "help 演练") }
+        try shell.send("Enter")
+        try shell.waitFor("the commands beginning with 演练") { lines in
+            lines.contains { $0.contains("演练 安排 (drill schedule)") }
+                && lines.contains { $0.contains("演练 逾期 (drills overdue)") }
+        }
+        #expect(try !shell.screen().contains("error"))
+
+        try shell.send("quit", literally: true)
+        try shell.send("Enter")
+        try shell.waitFor("the shell to exit with status 0") { $0.contains("[vigil exited: 0]") }
+    }
+
+    @Test("Long Chinese output goes through less as Chinese where the locale is not installed")
+    func pagerShowsChineseWithoutTheLocale() throws {
+        let tmux = try #require(TmuxSession.executable, "tmux is not installed; apt-get install -y tmux")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // LOCPATH naming an empty folder makes sure zh_CN.UTF-8 is missing, as on most servers,
+        // whatever this machine has installed: glibc then looks for locales there only.
+        let noLocales = folder.appendingPathComponent("locales")
+        try FileManager.default.createDirectory(at: noLocales, withIntermediateDirectories: true)
+        let quote = GoldenFile.shellQuoted
+        let script = """
+            trap : INT
+            export LANG=zh_CN.UTF-8 LOCPATH=\(quote(noLocales.path))
+            unset LC_ALL LC_CTYPE LESSCHARSET LESSCHARDEF LESS PAGER VIGIL_DATABASE_URL
+            \(quote(VigilBinary.path)) --db \(quote(database.conninfo)) --today 2019-06-30 --lang zh -c help
+            echo "[vigil exited: $?]"
+            sleep 600
+
+            """
+        let file = folder.appendingPathComponent("paged.sh")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        let shell = try TmuxSession(tmux: tmux, folder: folder, script: file)
+        defer { shell.close() }
+
+        // The help is longer than the 40-row screen, so less (the default pager) shows its start.
+        try shell.waitFor("the help's first group title in the pager") { $0.contains("组织机构") }
+        let screen = try shell.screen()
+        #expect(screen.contains("Vigil —— 预案、演练、检查与宣传。"))
+        #expect(!screen.contains("<E"), "less showed bytes instead of characters:\n\(screen)")
+        #expect(!screen.contains("[vigil exited"), "the output did not go through the pager")
+
+        try shell.send("q")
+        try shell.waitFor("vigil to exit with status 0 after the pager") { $0.contains("[vigil exited: 0]") }
+    }
+
     @Test("The libedit history decoder reads octal escapes and UTF-8")
     func historyDecoder() {
         let file = Data("_HiStOrY_V2_\ncommunity\\040add\\040测试社区\nunit\\040list\\012x\n".utf8)

@@ -5,6 +5,9 @@ extension CommandSpec {
         CommandSpec(
             path: ["help"], aliases: [["帮助"]], group: .session, syntax: "[COMMAND]",
             summary: L("List the commands by task, or explain one with an example", "按任务列出命令，或说明某个命令并给出示例"),
+            details: L(
+                "help WORD lists the commands that begin with it, in English or Chinese: help drill, help 演练.",
+                "help 词 列出以它开头的命令，英文中文均可：help drill、help 演练。"),
             example: "help drill record", positionals: []
         ) { _ in
             { session in .text(Help.overview(session)) }
@@ -50,7 +53,66 @@ enum Help {
         return lines.joined(separator: "\n")
     }
 
-    static func command(_ spec: CommandSpec, _ session: Session) -> String {
+    /// `help WORDS`: the command the words name, or the commands they begin (`help drill`,
+    /// `help 演练`), in English words or their Chinese aliases.
+    static func asked(_ words: [Word], registry: Registry, _ session: Session) throws(ShellError) -> String {
+        let typed = words.map(\.text)
+        let exact = registry.match(words)
+        if let (spec, rest) = exact, rest.isEmpty {
+            let more = commands(beginningWith: typed, registry).filter { $0.name != spec.name }
+            return command(spec, session, more: more.map { name(of: $0, typed: typed) })
+        }
+        let begun = commands(beginningWith: typed, registry)
+        if !begun.isEmpty {
+            return listing(begun, beginningWith: typed, session)
+        }
+        // `help drill record D-1`: the words after a command are its arguments.
+        guard let (spec, _) = exact else {
+            throw ShellError.unknownCommand(
+                typed.joined(separator: " "), suggestion: registry.suggestion(for: words))
+        }
+        return command(spec, session)
+    }
+
+    /// The commands whose words, or whose Chinese alias, begin with `typed`, in the table's order.
+    static func commands(beginningWith typed: [String], _ registry: Registry) -> [CommandSpec] {
+        registry.specs.filter { spec in ([spec.path] + spec.aliases).contains { $0.starts(with: typed) } }
+    }
+
+    /// How a listed command is named to someone who typed `typed`: its alias when that is what
+    /// they began, with the English words after it (`演练 安排 (drill schedule)`).
+    static func name(of spec: CommandSpec, typed: [String]) -> String {
+        guard !spec.path.starts(with: typed), let alias = spec.aliases.first(where: { $0.starts(with: typed) }) else {
+            return spec.name
+        }
+        return alias.joined(separator: " ") + " (" + spec.name + ")"
+    }
+
+    static func listing(_ specs: [CommandSpec], beginningWith typed: [String], _ session: Session) -> String {
+        let words = typed.joined(separator: " ")
+        var lines = [
+            session.text(
+                L(
+                    "Commands beginning with \(words) (help COMMAND explains one):",
+                    "以 \(words) 开头的命令（help 命令 查看详细说明）：")),
+            "",
+        ]
+        let width = specs.map { DisplayWidth.of(name(of: $0, typed: typed)) }.max() ?? 0
+        for spec in specs {
+            let mark = session.may(spec) ? "  " : "× "
+            lines.append(
+                "  " + mark + DisplayWidth.pad(name(of: spec, typed: typed), to: width) + "  "
+                    + session.text(spec.summary))
+        }
+        if specs.contains(where: { !session.may($0) }) {
+            lines += ["", session.text(L("× needs a role you do not have (see whoami).", "× 表示需要您没有的角色（参见 whoami）。"))]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One command's help; `more` lists the other commands that begin with the same words
+    /// (`help compliance` also points to `compliance summary`).
+    static func command(_ spec: CommandSpec, _ session: Session, more: [String] = []) -> String {
         var lines = [
             session.text(spec.summary), "",
             session.text(L("Usage: ", "用法：")) + spec.name + (spec.syntax.isEmpty ? "" : " " + spec.syntax),
@@ -71,6 +133,9 @@ enum Help {
                     + (roles.union([.admin])).sorted().map(\.rawValue).joined(separator: ", "))
         }
         lines += ["", session.text(L("Example:", "示例：")), "  " + spec.example]
+        if !more.isEmpty {
+            lines += ["", session.text(L("See also: ", "另见：")) + more.joined(separator: ", ")]
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -139,16 +139,32 @@ enum Completion {
     }
 
     /// What may come next after `typed` (the line up to the cursor), starting with `partial`.
+    ///
+    /// Command words complete in English and in their Chinese aliases (`演练 安排`); after
+    /// `help` come command words only.
     static func candidates(typed: String, partial: String) -> [String] {
-        let words = typed.split(separator: " ").map(String.init).dropLast(typed.hasSuffix(" ") ? 0 : 1)
-        let spec = specs.filter { words.starts(with: $0.path) }.max { $0.path.count < $1.path.count }
+        let words = Array(typed.split(separator: " ").map(String.init).dropLast(typed.hasSuffix(" ") ? 0 : 1))
+        let isHelp = words.first == "help" || words.first == "帮助"
+        let commandWords = isHelp ? Array(words.dropFirst()) : words
+        let paths = specs.flatMap { spec in ([spec.path] + spec.aliases).map { (spec, $0) } }
+        // The next word of every command whose words begin with the ones typed.
+        let next = paths.compactMap { _, path in
+            path.starts(with: commandWords) && path.count > commandWords.count ? path[commandWords.count] : nil
+        }
+        let matched = paths.filter { commandWords.starts(with: $0.1) }.max { $0.1.count < $1.1.count }
         var options: [String]
-        if let spec {
-            options = partial.hasPrefix("-") ? spec.flags.map { "--" + $0.name } : names
-        } else {
-            options = specs.compactMap { spec in
-                spec.path.starts(with: words) && spec.path.count > words.count ? spec.path[words.count] : nil
+        if isHelp {
+            options = next
+        } else if let (spec, path) = matched {
+            if partial.hasPrefix("-") {
+                options = spec.flags.map { "--" + $0.name }
+            } else {
+                // Right after a command's words a longer command may go on (`compliance summary`,
+                // `隐患 登记`), or the command's first name.
+                options = names + (words.count == path.count ? next : [])
             }
+        } else {
+            options = next
         }
         return Array(Set(options.filter { $0.hasPrefix(partial) })).sorted()
     }

@@ -13,11 +13,11 @@ public struct Terminal: Sendable, Equatable {
     public var color: Bool
     /// Colour for errors, decided by standard error being a terminal, not standard output.
     public var errorColor: Bool
-    /// The pager for output longer than the screen (`PAGER`, default `less -FRX`); nil off a terminal.
-    public var pager: String?
+    /// The pager for output longer than the screen; nil off a terminal.
+    public var pager: Pager?
 
     public init(
-        isTTY: Bool, columns: Int, rows: Int = 24, color: Bool, errorColor: Bool = false, pager: String? = nil
+        isTTY: Bool, columns: Int, rows: Int = 24, color: Bool, errorColor: Bool = false, pager: Pager? = nil
     ) {
         self.isTTY = isTTY
         self.columns = columns
