@@ -74,7 +74,7 @@ let package = Package(
             dependencies: ["EventStore", "Planner", "Postgres", "Shell", "TestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Postgres"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "EventStore", "Planner"], swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",
             dependencies: ["Postgres", "EventStore", "Planner", "Shell"],

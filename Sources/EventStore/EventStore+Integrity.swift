@@ -111,18 +111,20 @@ extension EventStore {
                        lag(e.hash) OVER w AS previous_hash,
                        lag(e.stream_version) OVER w AS previous_version,
                        lag(e.position) OVER w AS previous_position,
+                       -- Each event by its own hash format (an unknown one matches nothing).
+                       CASE e.hash_format WHEN 1 THEN
                        sha256(coalesce(lag(e.hash) OVER w, '\\x'::bytea) || convert_to(jsonb_build_array(
                            e.position, e.transaction_id::text, e.stream_id, e.stream_version,
                            e.event_id::text, e.event_type, e.schema_version, e.data, e.metadata,
                            to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
-                       )::text, 'UTF8')) AS expected_hash
+                       )::text, 'UTF8')) END AS expected_hash
                   FROM vigil.events e
                 WINDOW w AS (PARTITION BY e.stream_id ORDER BY e.stream_version)
             ), problems AS (
                 SELECT position, stream_id, stream_version,
                        CASE WHEN stream_version <> coalesce(previous_version, 0) + 1 THEN 'missingBefore'
                             WHEN previous_position > position THEN 'reordered'
-                            WHEN hash <> expected_hash THEN 'altered'
+                            WHEN hash IS DISTINCT FROM expected_hash THEN 'altered'
                        END AS kind
                   FROM chain
                 UNION ALL
@@ -157,12 +159,11 @@ extension EventStore {
         // The horizon first, the log in a later statement: that one sees every transaction
         // below the horizon as ended. The bound is then written in its smallest form (just
         // above the newest transaction it covers), so the same log always gives the same seal.
-        let horizon = try connection.query("SELECT vigil.log_horizon()::text AS xid").first?.decode(
-            "xid", as: String.self)
+        let horizon = try horizon()
         let row = try connection.query(
             """
             SELECT coalesce(max(transaction_id)::text, '0') AS newest, coalesce(max(position), 0) AS last
-              FROM vigil.events WHERE transaction_id < \(horizon)::xid8
+              FROM vigil.events WHERE transaction_id < \(String(horizon))::xid8
             """
         ).first
         guard let row, let newest = UInt64(try row.decode("newest", as: String.self)) else {
@@ -193,10 +194,11 @@ extension EventStore {
         return Seal(bound: bound, eventCount: try row.decode("events"), digest: try row.decode("digest"))
     }
 
-    /// The transaction horizon: every transaction below it has ended, so the events below it
-    /// are final.
+    /// This database's transaction horizon (`vigil.log_horizon()`): every transaction below it
+    /// that wrote here has ended, so the events below it are final. Read the log in a later
+    /// statement, which sees every one of them.
     public func horizon() throws -> UInt64 {
-        let row = try connection.query("SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin").first
+        let row = try connection.query("SELECT vigil.log_horizon()::text AS xmin").first
         guard let text = try row?.decode("xmin", as: String.self), let xid = UInt64(text) else {
             throw PostgresError(kind: .client, message: "no transaction horizon")
         }

@@ -63,43 +63,17 @@ struct GlobalReadTests {
         let writers = 8
         let appendsPerWriter = 500
         let expected = writers * appendsPerWriter
-        let tailer = Task.detached { () throws -> [UUID] in
-            let reader = EventStore(connection: try Connection(conninfo: conninfo))
-            var checkpoint = Checkpoint.start
-            var seen: [UUID] = []
-            let deadline = ContinuousClock.now + .seconds(120)
-            while seen.count < expected, ContinuousClock.now < deadline {
-                let page = try reader.readAll(after: checkpoint, limit: 500)
-                if page.isEmpty {
-                    try await Task.sleep(for: .milliseconds(20))
-                }
-                for e in page {
-                    seen.append(e.id)
-                    checkpoint = Checkpoint(transactionID: e.transactionID, position: e.position)
-                }
+        // Every worker on a thread of its own: blocking calls on the cooperative pool (two
+        // threads on two cores) could leave the reader unscheduled past its deadline.
+        let tailer = Task {
+            try await onThread { () throws -> [UUID] in
+                try Self.tail(conninfo, expected: expected)
             }
-            return seen
         }
         let acknowledged = try await withThrowingTaskGroup(of: [UUID].self) { group in
             for writer in 0..<writers {
                 group.addTask {
-                    let store = EventStore(connection: try Connection(conninfo: conninfo))
-                    var ids: [UUID] = []
-                    var generator = SplitMix(seed: UInt64(writer + 1))
-                    for n in 0..<appendsPerWriter {
-                        let stream = "t:stream-\(generator.next() % 20)"
-                        let e = event("W", "{\"writer\": \(writer), \"n\": \(n)}")
-                        while true {
-                            do {
-                                try store.append([e], to: stream, expected: .exact(try store.version(of: stream)))
-                                break
-                            } catch EventStoreError.wrongExpectedVersion {
-                                continue
-                            }
-                        }
-                        ids.append(e.id)
-                    }
-                    return ids
+                    try await onThread { try Self.write(conninfo, writer: writer, appends: appendsPerWriter) }
                 }
             }
             var all: [UUID] = []
@@ -121,6 +95,44 @@ struct GlobalReadTests {
             stored += versions.count
         }
         #expect(stored == acknowledged.count)
+    }
+
+    /// Follows the global log until `expected` events have arrived (or five minutes pass).
+    static func tail(_ conninfo: String, expected: Int) throws -> [UUID] {
+        let reader = EventStore(connection: try Connection(conninfo: conninfo))
+        var checkpoint = Checkpoint.start
+        var seen: [UUID] = []
+        let deadline = ContinuousClock.now + .seconds(300)
+        while seen.count < expected, ContinuousClock.now < deadline {
+            let page = try reader.readAll(after: checkpoint, limit: 500)
+            if page.isEmpty { Thread.sleep(forTimeInterval: 0.02) }
+            for e in page {
+                seen.append(e.id)
+                checkpoint = Checkpoint(transactionID: e.transactionID, position: e.position)
+            }
+        }
+        return seen
+    }
+
+    /// One writer's appends to random streams, retrying on a version conflict.
+    static func write(_ conninfo: String, writer: Int, appends: Int) throws -> [UUID] {
+        let store = EventStore(connection: try Connection(conninfo: conninfo))
+        var ids: [UUID] = []
+        var generator = SplitMix(seed: UInt64(writer + 1))
+        for n in 0..<appends {
+            let stream = "t:stream-\(generator.next() % 20)"
+            let e = event("W", "{\"writer\": \(writer), \"n\": \(n)}")
+            while true {
+                do {
+                    try store.append([e], to: stream, expected: .exact(try store.version(of: stream)))
+                    break
+                } catch EventStoreError.wrongExpectedVersion {
+                    continue
+                }
+            }
+            ids.append(e.id)
+        }
+        return ids
     }
 }
 

@@ -24,18 +24,7 @@ struct ConcurrencyTests {
             let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<writers {
                     group.addTask {
-                        let store = EventStore(connection: try Connection(conninfo: conninfo))
-                        let event = NewEvent(
-                            type: "DrillConducted", data: #"{"code": "D-\#(round)", "plan": "P-1", "on": "2017-07-01"}"#
-                        )
-                        do {
-                            try store.append([event], to: "drill:D-\(round)", expected: .noStream)
-                            return "won"
-                        } catch EventStoreError.wrongExpectedVersion(_, _, let actual) where actual == 1 {
-                            return "lost"
-                        } catch {
-                            return "error: \(error)"
-                        }
+                        try await onThread { try Self.create(conninfo, round: round) }
                     }
                 }
                 var all: [String] = []
@@ -48,6 +37,22 @@ struct ConcurrencyTests {
         }
         #expect(wins == rounds)
         #expect(try EventStore(connection: superuser).verify().isEmpty)
+    }
+
+    /// One writer's attempt to create a round's drill stream: "won", "lost" or the error.
+    static func create(_ conninfo: String, round: Int) throws -> String {
+        let store = EventStore(connection: try Connection(conninfo: conninfo))
+        let event = NewEvent(
+            type: "DrillConducted", data: #"{"code": "D-\#(round)", "plan": "P-1", "on": "2017-07-01"}"#
+        )
+        do {
+            try store.append([event], to: "drill:D-\(round)", expected: .noStream)
+            return "won"
+        } catch EventStoreError.wrongExpectedVersion(_, _, let actual) where actual == 1 {
+            return "lost"
+        } catch {
+            return "error: \(error)"
+        }
     }
 
     @Test("A seal taken while an earlier append is still open is not a false alarm once it commits")
@@ -114,14 +119,16 @@ struct ConcurrencyTests {
         #expect(try reader.query("SELECT count(*) AS n FROM planner.communities").first?.decode("n") == 20)
 
         // A writer that read a projection table, then appends: it waits for the rebuild.
-        let writer = Task.detached { () throws -> String in
-            let connection = try Connection(conninfo: conninfo)
-            try connection.execute(script: "SET lock_timeout = '20s'; BEGIN")
-            _ = try connection.query("SELECT count(*) FROM planner.communities")
-            let harness = ShellHarness(connection, today: "2017-06-30")
-            let outcome = harness.run("community add 社区21")
-            try connection.execute(script: "COMMIT")
-            return outcome == .ok ? "ok" : harness.errors
+        let writer = Task {
+            try await onThread { () throws -> String in
+                let connection = try Connection(conninfo: conninfo)
+                try connection.execute(script: "SET lock_timeout = '20s'; BEGIN")
+                _ = try connection.query("SELECT count(*) FROM planner.communities")
+                let harness = ShellHarness(connection, today: "2017-06-30")
+                let outcome = harness.run("community add 社区21")
+                try connection.execute(script: "COMMIT")
+                return outcome == .ok ? "ok" : harness.errors
+            }
         }
         try await Task.sleep(for: .milliseconds(500))
         #expect(try reader.query("SELECT count(*) AS n FROM planner.communities").first?.decode("n") == 20)

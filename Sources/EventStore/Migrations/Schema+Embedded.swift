@@ -1225,6 +1225,13 @@ BEGIN
 END
 $$;
 
+-- ------------------------------------------------------------------ the hash's format
+
+-- Which canonical form an event's hash was computed over. Format 1 is vigil.event_digest_input;
+-- a later format brings its own input and number, new events use it, and verify recomputes
+-- every event by its own format, so a chain written today stays verifiable.
+ALTER TABLE vigil.events ADD COLUMN hash_format smallint NOT NULL DEFAULT 1 CHECK (hash_format = 1);
+
 -- ------------------------------------------------------------------ append
 
 -- Appends events to one stream.
@@ -1307,6 +1314,7 @@ BEGIN
             v_row.metadata := coalesce(v_event->'metadata', '{}'::jsonb)
                               || jsonb_build_object('actor', session_user::text);
             v_row.recorded_at := v_now;
+            v_row.hash_format := 1;
             v_row.hash := vigil.event_hash(v_head, v_row);
             INSERT INTO vigil.events VALUES (v_row.*);
             v_head := v_row.hash;
