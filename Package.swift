@@ -74,7 +74,9 @@ let package = Package(
             dependencies: ["EventStore", "Planner", "Postgres", "Shell", "TestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "EventStore", "Planner"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "EventStore", "Planner"],
+            swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",
             dependencies: ["Postgres", "EventStore", "Planner", "Shell"],

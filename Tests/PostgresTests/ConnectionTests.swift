@@ -139,9 +139,13 @@ struct PinnedSettingsTests {
         try database.connect().execute(
             script: "ALTER DATABASE \(Connection.quoteIdentifier(database.name)) SET search_path = public, vigil")
         let connection = try Connection(conninfo: database.conninfo, searchPath: "pg_catalog, pg_temp")
-        #expect(try connection.query("SHOW search_path").first?.decode("search_path", as: String.self) == "pg_catalog,pg_temp")
+        #expect(
+            try connection.query("SHOW search_path").first?.decode("search_path", as: String.self)
+                == "pg_catalog,pg_temp")
         try connection.reset()
-        #expect(try connection.query("SHOW search_path").first?.decode("search_path", as: String.self) == "pg_catalog,pg_temp")
+        #expect(
+            try connection.query("SHOW search_path").first?.decode("search_path", as: String.self)
+                == "pg_catalog,pg_temp")
         #expect(try connection.query("SHOW TimeZone").first?.decode("TimeZone", as: String.self) == "UTC")
         let plain = try database.connect()
         #expect(try plain.query("SHOW search_path").first?.decode("search_path", as: String.self) == "public, vigil")
