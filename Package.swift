@@ -75,7 +75,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "EventStore", "Planner"],
+            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "EventStore", "Planner", "Shell"],
             swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",

@@ -13,6 +13,8 @@ public struct IntegrityProblem: Sendable, Equatable, CustomStringConvertible {
         case reordered
         /// The stream's head (its version and last hash) does not match its last event.
         case headMismatch
+        /// A photo or document the event carries no longer has the bytes its SHA-256 names.
+        case evidenceChanged
     }
 
     public var kind: Kind
@@ -30,6 +32,8 @@ public struct IntegrityProblem: Sendable, Equatable, CustomStringConvertible {
         case .missingAtEnd: return "\(at): events at the end of the stream were removed"
         case .reordered: return "\(at) is out of order in its stream"
         case .headMismatch: return "\(at): the stream's head does not match its last event; it was changed"
+        case .evidenceChanged:
+            return "\(at) carries a photo or document whose stored bytes were changed or removed"
         }
     }
 }
@@ -139,6 +143,17 @@ extension EventStore {
                                       ORDER BY e.stream_version DESC LIMIT 1) last ON true
                  WHERE (s.version < coalesce(last.stream_version, 0))
                     OR (s.version = last.stream_version AND s.head_hash <> last.hash)
+                UNION ALL
+                -- Every photo's bytes, from the chunks, against the SHA-256 and size the event names.
+                SELECT e.position, e.stream_id, e.stream_version, 'evidenceChanged'
+                  FROM vigil.events e
+                 CROSS JOIN LATERAL jsonb_array_elements(e.data->'photos') AS p
+                  LEFT JOIN LATERAL (
+                       SELECT encode(sha256(string_agg(c.bytes, ''::bytea ORDER BY c.n)), 'hex') AS actual,
+                              sum(octet_length(c.bytes)) AS size
+                         FROM vigil.attachment_chunks c WHERE c.sha256 = p->>'sha256') x ON true
+                 WHERE e.data ? 'photos'
+                   AND (x.actual IS DISTINCT FROM p->>'sha256' OR x.size IS DISTINCT FROM (p->>'size')::numeric)
             )
             SELECT position, stream_id, stream_version, kind FROM problems
              WHERE kind IS NOT NULL

@@ -8,7 +8,7 @@ import Testing
 @Suite("vigil tail", .serialized)
 struct TailTests {
     @Test("tail starts at the transaction horizon: an append still open when it starts is shown when it commits")
-    func startsAtTheHorizon() async throws {
+    func startsAtTheHorizon() throws {
         let database = try TestDatabase()
         let early = try database.connect()
         let other = try database.connect()
@@ -21,13 +21,15 @@ struct TailTests {
         try EventStore(connection: early).append([try community("迟社区")], to: "community:迟社区", expected: .noStream)
         try EventStore(connection: other).append([try community("新社区")], to: "community:新社区", expected: .noStream)
 
-        let conninfo = database.conninfo
-        let tail = Task { try await onThread { try VigilBinary.run(["--db", conninfo, "tail", "--count", "2"]) } }
-        try await Task.sleep(for: .seconds(1))
+        let tail = try Child(["--db", database.conninfo, "tail", "--count", "2"])
+        // Commit only once tail has taken its starting point and is reading the log.
+        poll("tail to start reading") {
+            (try? database.number(
+                "SELECT count(*) " + TestDatabase.others + " AND query LIKE '%(transaction_id, position) >%'")) ?? 0 > 0
+        }
         try early.execute(script: "COMMIT")
-        let result = try await tail.value
-        #expect(result.status == 0, "\(result.stderr)")
-        let streams = result.stdout.split(separator: "\n").map { $0.split(separator: "\t")[3] }
-        #expect(Set(streams) == ["community:迟社区", "community:新社区"], "\(result.stdout)")
+        #expect(tail.waitForExit() == 0, "\(tail.stderr)")
+        let streams = tail.stdout.split(separator: "\n").map { $0.split(separator: "\t")[3] }
+        #expect(Set(streams) == ["community:迟社区", "community:新社区"], "\(tail.stdout)")
     }
 }

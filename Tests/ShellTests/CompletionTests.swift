@@ -22,7 +22,7 @@ struct CompletionTests {
 
     @Test("After a command: its flags for a dash, live names and codes otherwise")
     func flagsAndNames() {
-        #expect(Completion.candidates(typed: "drill record P-1 --p", partial: "--p") == ["--participants"])
+        #expect(Completion.candidates(typed: "drill record P-1 --p", partial: "--p") == ["--participants", "--photo"])
         #expect(Completion.candidates(typed: "drill record P", partial: "P") == ["P-1", "P-12"])
         #expect(Completion.candidates(typed: "unit list --community 江岸", partial: "江岸") == ["江岸小学", "江岸社区"])
         #expect(Completion.candidates(typed: "findings --o", partial: "--o") == ["--open", "--overdue"])
@@ -36,7 +36,7 @@ struct CompletionTests {
         #expect(Completion.candidates(typed: "宣传 定", partial: "定") == ["定义"])
         // After an alias, the command's flags and live names, as after its English words.
         #expect(Completion.candidates(typed: "演练 登记 P", partial: "P") == ["P-1", "P-12"])
-        #expect(Completion.candidates(typed: "演练 登记 D-3 --p", partial: "--p") == ["--participants"])
+        #expect(Completion.candidates(typed: "演练 登记 D-3 --p", partial: "--p") == ["--participants", "--photo"])
     }
 
     @Test("A command that longer ones begin offers their next word beside the names")

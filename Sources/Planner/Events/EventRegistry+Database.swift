@@ -63,6 +63,7 @@ extension FieldSpec {
             field.maxLength = EventRegistry.nameLength
         case .object: field.kind = "object"
         case .array: field.kind = "array"
+        case .attachments: field.kind = "attachments"
         }
         return field
     }

@@ -66,7 +66,7 @@ public enum EventRegistry {
             [
                 FieldSpec("code", .code("D")), FieldSpec("plan", .code("P")), .date("on"),
                 FieldSpec("participants", .count, required: false),
-                FieldSpec("evacuation_seconds", .count, required: false), .text("note", required: false),
+                FieldSpec("evacuation_seconds", .count, required: false), .text("note", required: false), .photos,
             ]),
         EventTypeSpec(
             "DrillEvaluated", .drill, [.supervisor],
@@ -101,7 +101,7 @@ public enum EventRegistry {
             "InspectionRecorded", .inspection, [.inspector], key: .field("code"),
             [
                 FieldSpec("code", .code("I")), .name("unit"), .date("on"), .name("inspector", required: false),
-                .choice("kind", InspectionKind.allCases.map(\.rawValue), required: false),
+                .choice("kind", InspectionKind.allCases.map(\.rawValue), required: false), .photos,
             ]),
         EventTypeSpec(
             "FindingAdded", .finding, [.supervisor, .inspector], key: .field("code"),
@@ -109,14 +109,15 @@ public enum EventRegistry {
                 FieldSpec("code", .code("F")), FieldSpec("inspection", .code("I"), required: false),
                 FieldSpec("drill", .code("D"), required: false), .date("inspected_on"), .name("unit"), .text("text"),
                 .choice("severity", Severity.allCases.map(\.rawValue)), .date("due"), .name("deadline"),
-                .name("responsible", required: false),
+                .name("responsible", required: false), .photos,
             ]),
-        EventTypeSpec("FindingRectified", .finding, [.inspector], [.date("on"), .text("note", required: false)]),
+        EventTypeSpec(
+            "FindingRectified", .finding, [.inspector], [.date("on"), .text("note", required: false), .photos]),
         EventTypeSpec(
             "FindingVerified", .finding, [.inspector],
             [
                 .date("on"), .choice("result", VerificationResult.allCases.map(\.rawValue)),
-                .text("note", required: false),
+                .text("note", required: false), .photos,
             ]),
         EventTypeSpec(
             "MajorFindingReported", .finding, [.inspector], [.date("on"), .name("authority", required: false)]),
@@ -191,6 +192,8 @@ public struct FieldSpec: Sendable, Equatable {
         case object
         /// A JSON array (checked by its own type's decoder).
         case array
+        /// Photos and documents: each names a stored attachment with its type and size.
+        case attachments
     }
 
     public var name: String
@@ -210,6 +213,9 @@ public struct FieldSpec: Sendable, Equatable {
     static func text(_ name: String, required: Bool = true) -> FieldSpec {
         FieldSpec(name, .text(maxLength: EventRegistry.textLength), required: required)
     }
+
+    /// The optional evidence a record carries (`--photo FILE`).
+    static let photos = FieldSpec("photos", .attachments, required: false)
 
     static func date(_ name: String, required: Bool = true) -> FieldSpec {
         FieldSpec(name, .date, required: required)

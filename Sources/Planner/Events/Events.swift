@@ -194,10 +194,12 @@ public struct DrillConducted: Codable, Sendable, Equatable {
     public var participants: Int?
     public var evacuationSeconds: Int?
     public var note: String?
+    /// Photos and documents carried as evidence.
+    public var photos: [Attachment]?
 
     public init(
         code: String, plan: String, on: LocalDate, participants: Int? = nil, evacuationSeconds: Int? = nil,
-        note: String? = nil
+        note: String? = nil, photos: [Attachment]? = nil
     ) {
         self.code = code
         self.plan = plan
@@ -205,6 +207,7 @@ public struct DrillConducted: Codable, Sendable, Equatable {
         self.participants = participants
         self.evacuationSeconds = evacuationSeconds
         self.note = note
+        self.photos = photos
     }
 }
 
@@ -292,13 +295,19 @@ public struct InspectionRecorded: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var inspector: String?
     public var kind: InspectionKind?
+    /// Photos and documents carried as evidence.
+    public var photos: [Attachment]?
 
-    public init(code: String, unit: String, on: LocalDate, inspector: String? = nil, kind: InspectionKind? = nil) {
+    public init(
+        code: String, unit: String, on: LocalDate, inspector: String? = nil, kind: InspectionKind? = nil,
+        photos: [Attachment]? = nil
+    ) {
         self.code = code
         self.unit = unit
         self.on = on
         self.inspector = inspector
         self.kind = kind
+        self.photos = photos
     }
 }
 
@@ -326,10 +335,13 @@ public struct FindingAdded: Codable, Sendable, Equatable {
     public var deadline: String
     /// The person responsible for the rectification.
     public var responsible: String?
+    /// Photos and documents carried as evidence.
+    public var photos: [Attachment]?
 
     public init(
         code: String, inspection: String? = nil, drill: String? = nil, inspectedOn: LocalDate, unit: String,
-        text: String, severity: Severity, due: LocalDate, deadline: String, responsible: String? = nil
+        text: String, severity: Severity, due: LocalDate, deadline: String, responsible: String? = nil,
+        photos: [Attachment]? = nil
     ) {
         self.code = code
         self.inspection = inspection
@@ -341,16 +353,20 @@ public struct FindingAdded: Codable, Sendable, Equatable {
         self.due = due
         self.deadline = deadline
         self.responsible = responsible
+        self.photos = photos
     }
 }
 
 public struct FindingRectified: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var note: String?
+    /// Photos and documents carried as evidence.
+    public var photos: [Attachment]?
 
-    public init(on: LocalDate, note: String? = nil) {
+    public init(on: LocalDate, note: String? = nil, photos: [Attachment]? = nil) {
         self.on = on
         self.note = note
+        self.photos = photos
     }
 }
 
@@ -362,11 +378,14 @@ public struct FindingVerified: Codable, Sendable, Equatable {
     public var on: LocalDate
     public var result: VerificationResult
     public var note: String?
+    /// Photos and documents carried as evidence.
+    public var photos: [Attachment]?
 
-    public init(on: LocalDate, result: VerificationResult, note: String? = nil) {
+    public init(on: LocalDate, result: VerificationResult, note: String? = nil, photos: [Attachment]? = nil) {
         self.on = on
         self.result = result
         self.note = note
+        self.photos = photos
     }
 }
 

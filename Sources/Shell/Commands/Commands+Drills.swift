@@ -77,18 +77,18 @@ extension CommandSpec {
         },
         CommandSpec(
             path: ["drill", "record"], aliases: [["演练", "登记"]], group: .plansAndDrills,
-            syntax: "D-n|P-n --on DATE [--participants N] [--evacuation DURATION] [--note TEXT]",
+            syntax: "D-n|P-n --on DATE [--participants N] [--evacuation DURATION] [--note TEXT] [--photo FILE]...",
             summary: L(
                 "Record a drill as held: a scheduled one (D-n), or one held without a schedule (P-n)",
                 "登记演练已举行：已安排的（D-n），或未经安排直接举行的（P-n）"),
             details: L(
-                "--evacuation is the evacuation time, in seconds (210s) or minutes (4m).",
-                "--evacuation 为疏散用时，如 210s 或 4m。"),
+                "--evacuation is the evacuation time, in seconds (210s) or minutes (4m). --photo attaches a JPEG, PNG or PDF (at most 20 MB), e.g. the drill's photos or evaluation document; repeat it for several.",
+                "--evacuation 为疏散用时，如 210s 或 4m。--photo 附上 JPEG、PNG 或 PDF 文件（不超过 20 MB），如演练照片或评估报告；可重复使用。"),
             example: "drill record D-1 --on 2017-01-06 --participants 809 --evacuation 210s",
             positionals: ["D-n|P-n"],
             flags: [
                 FlagSpec("on", "DATE", required: true), FlagSpec("participants", "N"),
-                FlagSpec("evacuation", "DURATION"), FlagSpec("note", "TEXT"),
+                FlagSpec("evacuation", "DURATION"), FlagSpec("note", "TEXT"), FlagSpec("photo", "FILE"),
             ],
             roles: [.supervisor]
         ) { args throws(ShellError) in
@@ -108,11 +108,14 @@ extension CommandSpec {
                 try Seconds.parse(text, flag: "--evacuation")
             }
             let note = args.string("note")
+            let photoPaths = args.strings("photo")
             return { session in
                 let drillCode = try session.write { store in
+                    let photos = try session.attach(photoPaths)
                     if isDrill {
                         try session.apply(
-                            Drill.self, stream: PlannerStore.Stream.drill(code), mustExist: (L("drill", "演练"), code)
+                            Drill.self, stream: PlannerStore.Stream.drill(code), mustExist: (L("drill", "演练"), code),
+                            photos: photos
                         ) { drill in
                             try Drill.record(
                                 code: code, on: date, participants: participants, evacuationSeconds: evacuation,
@@ -122,7 +125,7 @@ extension CommandSpec {
                     }
                     let context = try session.drillContext(plan: code)
                     let newCode = try store.nextCode("D")
-                    try session.apply(Drill.self, stream: PlannerStore.Stream.drill(newCode)) {
+                    try session.apply(Drill.self, stream: PlannerStore.Stream.drill(newCode), photos: photos) {
                         try Drill.record(
                             code: newCode, on: date, participants: participants, evacuationSeconds: evacuation,
                             note: note, context: context, state: $0)

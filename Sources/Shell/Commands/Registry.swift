@@ -5,7 +5,8 @@ struct Registry: Sendable {
     static let standard = Registry(
         specs: CommandSpec.organisation + CommandSpec.plans + CommandSpec.drills + CommandSpec.drillReports
             + CommandSpec.campaigns + CommandSpec.holidays + CommandSpec.inspections + CommandSpec.majorFindings
-            + [CommandSpec.findingStatistics] + CommandSpec.session + CommandSpec.users + CommandSpec.help)
+            + [CommandSpec.findingStatistics] + CommandSpec.attachments + CommandSpec.session + CommandSpec.users
+            + CommandSpec.help)
 
     /// The command whose words (or Chinese alias) begin the line, the longest match winning,
     /// and the words after them.

@@ -5,14 +5,16 @@ import PlannerStore
 extension Session {
     /// Loads an aggregate, lets the decider decide, and appends the result at the version it
     /// was loaded at, in the caller's transaction. With `mustExist`, a stream never created is
-    /// refused as "no WHAT NAME" before deciding, from the same single read.
+    /// refused as "no WHAT NAME" before deciding, from the same single read. `photos` (already
+    /// stored, see `attach`) go with the decided event that carries evidence.
     @discardableResult
     func apply<A: Aggregate>(
-        _: A.Type, stream: String, mustExist: (what: L, name: String)? = nil, _ decide: (A) throws -> [Event]
+        _: A.Type, stream: String, mustExist: (what: L, name: String)? = nil, photos: [Attachment] = [],
+        _ decide: (A) throws -> [Event]
     ) throws -> AppendResult {
         let loaded = try store.load(A.self, stream: stream)
         if let mustExist, !loaded.state.exists { throw ShellError.notFound(mustExist.what, mustExist.name) }
-        let events = try decide(loaded.state)
+        let events = try decide(loaded.state).map { $0.carrying(photos) }
         return try store.append(events, to: stream, expectedVersion: loaded.version, metadata: metadata())
     }
 
