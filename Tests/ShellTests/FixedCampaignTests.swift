@@ -170,6 +170,23 @@ struct FixedCampaignTests {
             ])
     }
 
+    @Test("rules shows the campaign that keeps each publicity day, and those flags define it")
+    func rulesGiveTheCampaign() throws {
+        shell.clear()
+        try #require(shell.run("rules") == .ok)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(shell.output.utf8)) as? [[String: Any]])
+        let campaigns = rows.compactMap { row in
+            (row["campaign"] as? String).map { (row["rule"] as? String ?? "", $0) }
+        }
+        #expect(campaigns.contains { $0 == ("CN-FIRE-DAY", "--cadence fixed-day --on 11-09 --window 7d") })
+        #expect(campaigns.contains { $0 == ("CN-SAFETY-MONTH", "--cadence fixed-month --month 6") })
+        #expect(campaigns.count >= 10)
+        for (rule, flags) in campaigns {
+            shell.clear()
+            #expect(shell.run("campaign define \(rule) \(flags)") == .ok, "\(rule): \(shell.errors)")
+        }
+    }
+
     @Test(
         "Mistakes in the day or month are refused, naming the word",
         arguments: [
