@@ -19,29 +19,34 @@ public struct ComplianceRow: Sendable, Equatable {
 /// A campaign as defined.
 public struct CampaignRow: Sendable, Equatable {
     public var name: String
-    public var cadence: Cadence
-    public var windowDays: Int
+    /// The cadence with its window, day or month.
+    public var schedule: Schedule
     public var communities: [String]?
 }
 
 extension PlannerStore {
     /// The campaigns, in the order they were defined.
+    ///
+    /// A fixed day and a fixed month are read from the defining event itself (the row's
+    /// position is that event's), so the projection's tables need no column for them.
     public func campaigns(_ asOf: AsOf? = nil) throws -> [CampaignRow] {
         let rows = try connection.query(
             """
-            SELECT name, cadence, window_days, array_to_json(communities)::text AS communities
-              FROM planner.campaigns
-             WHERE recorded_at <= coalesce(\(asOf?.recorded)::timestamptz, 'infinity')
-             ORDER BY position
+            SELECT c.name, c.cadence, c.window_days, array_to_json(c.communities)::text AS communities,
+                   e.data->>'day' AS day, (e.data->>'month')::integer AS month
+              FROM planner.campaigns c
+              LEFT JOIN vigil.events e ON e.position = c.position AND e.event_type = 'CampaignDefined'
+             WHERE c.recorded_at <= coalesce(\(asOf?.recorded)::timestamptz, 'infinity')
+             ORDER BY c.position
             """)
         return try rows.rows.map { row in
-            let scope = try row.decode("communities", as: String?.self).flatMap {
-                try? JSONDecoder().decode([String].self, from: Data($0.utf8))
+            let scope = try row.decode("communities", as: String?.self).map { text in
+                try JSONDecoder().decode([String].self, from: Data(text.utf8))
             }
-            return CampaignRow(
-                name: try row.decode("name"),
-                cadence: Cadence(rawValue: try row.decode("cadence")) ?? .weekly,
-                windowDays: try row.decode("window_days"), communities: scope)
+            let schedule = try Schedule(
+                storedCadence: try row.decode("cadence"), windowDays: try row.decode("window_days"),
+                day: try row.decode("day", as: String?.self), month: try row.decode("month", as: Int?.self))
+            return CampaignRow(name: try row.decode("name"), schedule: schedule, communities: scope)
         }
     }
 
@@ -56,16 +61,15 @@ extension PlannerStore {
         }
         let calendar = try holidayCalendar(years: years, recordedAsOf: asOf.recorded)
         let periods = Period.required(
-            Period.periods(campaign.cadence, selection: selection, window: campaign.windowDays, calendar: calendar),
-            asOf: asOf.date)
+            Period.periods(campaign.schedule, selection: selection, calendar: calendar), asOf: asOf.date)
         // Weeks, months and quarters are found by truncating the activity's date, which lets
-        // PostgreSQL hash-join them; holiday windows (a handful a year) by range.
+        // PostgreSQL hash-join them; holiday and fixed-day windows (a handful a year) by range.
         let match: String
-        switch campaign.cadence {
+        switch campaign.schedule {
         case .weekly: match = "date_trunc('week', a.on_date)::date = p.start_on"
-        case .monthly: match = "date_trunc('month', a.on_date)::date = p.start_on"
+        case .monthly, .fixedMonth: match = "date_trunc('month', a.on_date)::date = p.start_on"
         case .quarterly: match = "date_trunc('quarter', a.on_date)::date = p.start_on"
-        case .holiday: match = "a.on_date BETWEEN p.start_on AND p.end_on"
+        case .holiday, .fixedDay: match = "a.on_date BETWEEN p.start_on AND p.end_on"
         }
         let rows = try connection.query(
             """

@@ -7,12 +7,12 @@ struct CampaignDeciderTests {
     let today = date("2017-12-31")
 
     func define(
-        _ name: String = "节日消防宣传", cadence: Cadence = .holiday, window: String? = nil, communities: [String]? = nil,
-        unknown: [String] = [], state: Campaign = .initial
+        _ name: String = "节日消防宣传", cadence: Cadence = .holiday, on day: String? = nil, month: Int? = nil,
+        window: String? = nil, communities: [String]? = nil, unknown: [String] = [], state: Campaign = .initial
     ) throws -> [Event] {
         try Campaign.define(
-            name: name, cadence: cadence, window: window.flatMap { Interval($0) }, communities: communities,
-            unknown: unknown, state: state)
+            name: name, cadence: cadence, day: day.flatMap { FixedDay($0) }, month: month,
+            window: window.flatMap { Interval($0) }, communities: communities, unknown: unknown, state: state)
     }
 
     func log(
@@ -56,6 +56,69 @@ struct CampaignDeciderTests {
     @Test func duplicateName() {
         let state = Campaign.fold(Given.campaign("节日消防宣传", cadence: .holiday))
         expectRefusal(naming: "campaign 节日消防宣传 already exists") { try define(state: state) }
+    }
+
+    // MARK: - fixed days and fixed months
+
+    @Test(
+        "a fixed-day campaign keeps its day and its window, 7 days unless given",
+        arguments: [("11-09", nil, 7), ("05-12", "3d", 3), ("03-last-mon", "2w", 14)] as [(String, String?, Int)])
+    func fixedDay(on day: String, window: String?, days: Int) throws {
+        let events = try define("宣传日", cadence: .fixedDay, on: day, window: window)
+        let fixed = try #require(FixedDay(day))
+        #expect(
+            events == [
+                .campaignDefined(CampaignDefined(name: "宣传日", cadence: .fixedDay, windowDays: days, day: fixed))
+            ])
+        let campaign = Campaign.fold(events)
+        #expect(campaign.day == fixed && campaign.windowDays == days && campaign.cadence == .fixedDay)
+    }
+
+    @Test func aFixedMonthCampaignKeepsItsMonth() throws {
+        let events = try define("安全生产月", cadence: .fixedMonth, month: 6, communities: [Given.communityName])
+        #expect(
+            events == [
+                .campaignDefined(
+                    CampaignDefined(
+                        name: "安全生产月", cadence: .fixedMonth, windowDays: 7, month: 6,
+                        communities: [Given.communityName]))
+            ])
+        #expect(Campaign.fold(events).month == 6)
+    }
+
+    @Test func aFixedDayNeedsItsDayAndAFixedMonthItsMonth() {
+        expectRefusal(naming: "fixed-day", "--on MM-DD") { try define(cadence: .fixedDay) }
+        expectRefusal(naming: "fixed-month", "--month M") { try define(cadence: .fixedMonth) }
+    }
+
+    @Test(
+        "--on and --month go with their own cadence only",
+        arguments: [Cadence.weekly, .monthly, .quarterly, .holiday, .fixedMonth])
+    func dayWithAnotherCadence(cadence: Cadence) {
+        expectRefusal(naming: "--on goes with --cadence fixed-day") {
+            try define(cadence: cadence, on: "11-09", month: cadence == .fixedMonth ? 6 : nil)
+        }
+    }
+
+    @Test(arguments: [Cadence.weekly, .monthly, .quarterly, .holiday, .fixedDay])
+    func monthWithAnotherCadence(cadence: Cadence) {
+        expectRefusal(naming: "--month goes with --cadence fixed-month") {
+            try define(cadence: cadence, on: cadence == .fixedDay ? "11-09" : nil, month: 6)
+        }
+    }
+
+    @Test(arguments: [0, 13, -6])
+    func aMonthIsOneToTwelve(month: Int) {
+        expectRefusal(naming: "--month \(month) is not a month") { try define(cadence: .fixedMonth, month: month) }
+    }
+
+    @Test func aFixedMonthTakesNoWindow() {
+        expectRefusal(naming: "whole month", "--window") { try define(cadence: .fixedMonth, month: 6, window: "7d") }
+    }
+
+    @Test("a fixed day's window is in days or weeks", arguments: ["1m", "1y", "5wd"])
+    func fixedDayWindowInMonthsRefused(window: String) {
+        expectRefusal(naming: window, "days or weeks") { try define(cadence: .fixedDay, on: "11-09", window: window) }
     }
 
     @Test func anEmptyScopeIsRefused() {

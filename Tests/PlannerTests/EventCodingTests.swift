@@ -31,6 +31,11 @@ struct EventCodingTests {
         .drillEvaluated(
             DrillEvaluated(on: date("2017-04-14"), rating: .poor, report: "疏散慢", findings: ["F-1", "F-2"])),
         .campaignDefined(CampaignDefined(name: "节日消防宣传", cadence: .holiday, windowDays: 10, communities: ["东风社区"])),
+        .campaignDefined(
+            CampaignDefined(
+                name: "119消防宣传", cadence: .fixedDay, windowDays: 7, day: .date(month: 11, day: 9),
+                communities: ["东风社区"])),
+        .campaignDefined(CampaignDefined(name: "安全生产月", cadence: .fixedMonth, windowDays: 7, month: 6)),
         .activityLogged(
             ActivityLogged(
                 code: "A-1", campaign: "节日消防宣传", community: "东风社区", on: date("2017-04-25"), activity: "发放传单",
@@ -57,7 +62,7 @@ struct EventCodingTests {
 
     @Test func thereIsASampleOfEveryType() {
         let types = Self.samples.map(\.type)
-        #expect(Set(types).count == types.count, "one sample per type")
+        #expect(Set(types).count == types.count - 2, "one sample per type, and one per fixed campaign")
         #expect(
             Set(types) == [
                 "CommunityAdded", "UnitAdded", "UnitReclassified", "UnitClosed", "PlanAdded", "PlanRevised",
@@ -109,6 +114,38 @@ struct EventCodingTests {
         )
         .encoded()
         #expect(unit.data == #"{"community":"东风社区","key_fire_unit":false,"kind":"crowded-place","name":"某厂"}"#)
+    }
+
+    @Test func storedFormOfFixedCampaigns() throws {
+        let day = try #require(FixedDay("03-last-mon"))
+        let fixedDay = try Event.campaignDefined(
+            CampaignDefined(name: "安全教育日", cadence: .fixedDay, windowDays: 7, day: day)
+        ).encoded()
+        #expect(fixedDay.data == #"{"cadence":"fixed-day","day":"03-last-mon","name":"安全教育日","window_days":7}"#)
+        let fixedMonth = try Event.campaignDefined(
+            CampaignDefined(name: "安全生产月", cadence: .fixedMonth, windowDays: 7, month: 6, communities: ["东风社区"])
+        ).encoded()
+        #expect(
+            fixedMonth.data
+                == #"{"cadence":"fixed-month","communities":["东风社区"],"month":6,"name":"安全生产月","window_days":7}"#)
+        // Campaigns defined before fixed days existed keep their stored form.
+        let weekly = try Event.campaignDefined(CampaignDefined(name: "周宣传", cadence: .weekly, windowDays: 7)).encoded()
+        #expect(weekly.data == #"{"cadence":"weekly","name":"周宣传","window_days":7}"#)
+    }
+
+    @Test(
+        "a fixed campaign without its day or month is refused when read",
+        arguments: [
+            #"{"cadence":"fixed-day","name":"消防日","window_days":7}"#,
+            #"{"cadence":"fixed-day","day":"02-29","name":"消防日","window_days":7}"#,
+            #"{"cadence":"fixed-month","name":"安全生产月","window_days":7}"#,
+            #"{"cadence":"fixed-month","month":0,"name":"安全生产月","window_days":7}"#,
+        ])
+    func fixedCampaignWithoutItsDay(data: String) {
+        let error = #expect(throws: EventDecodingError.self) {
+            try Event.decode(type: "CampaignDefined", schemaVersion: 1, data: data)
+        }
+        #expect(error?.type == "CampaignDefined")
     }
 
     @Test func absentOptionalsDecode() throws {

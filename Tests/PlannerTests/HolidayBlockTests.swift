@@ -115,7 +115,7 @@ struct HolidayBlockTests {
     // MARK: - Holiday periods
 
     @Test func holidayPeriodsOf2017StartAWeekBeforeTheirBlock() {
-        let periods = Period.periods(.holiday, selection: .year(2017), calendar: calendar)
+        let periods = Period.periods(.holiday(windowDays: 7), selection: .year(2017), calendar: calendar)
         #expect(
             periods.map(\.summary) == [
                 "2017 元旦 2016-12-24..2017-01-02",
@@ -129,14 +129,14 @@ struct HolidayBlockTests {
 
     @Test(arguments: [(0, "2017-04-29"), (3, "2017-04-26"), (14, "2017-04-15")])
     func windowSetsTheStart(window: Int, start: String) {
-        let periods = Period.periods(.holiday, selection: .year(2017), window: window, calendar: calendar)
+        let periods = Period.periods(.holiday(windowDays: window), selection: .year(2017), calendar: calendar)
         let mayDay = periods.first { $0.label == "2017 劳动节" }
         #expect(mayDay?.start == date(start))
         #expect(mayDay?.end == date("2017-05-01"))
     }
 
     @Test func year2018HasItsNewYearAndNot2017s() {
-        let periods = Period.periods(.holiday, selection: .year(2018), calendar: calendar)
+        let periods = Period.periods(.holiday(windowDays: 7), selection: .year(2018), calendar: calendar)
         #expect(periods.first?.summary == "2018 元旦 2017-12-23..2018-01-01")
         #expect(periods.count == 7)
         #expect(!periods.contains { $0.label.hasPrefix("2017") })
@@ -156,13 +156,14 @@ struct HolidayBlockTests {
             ("2017-10-09", "2017-12-29", []),
         ])
     func rangeSelection(from: String, to: String, expected: [String]) {
-        let periods = Period.periods(.holiday, selection: .range(date(from), date(to)), calendar: calendar)
+        let periods = Period.periods(
+            .holiday(windowDays: 7), selection: .range(date(from), date(to)), calendar: calendar)
         #expect(periods.map(\.label) == expected)
     }
 
     @Test func aSelectedHolidaysWindowMayStartBeforeTheRange() throws {
         let periods = Period.periods(
-            .holiday, selection: .range(date("2017-04-25"), date("2017-05-31")), calendar: calendar)
+            .holiday(windowDays: 7), selection: .range(date("2017-04-25"), date("2017-05-31")), calendar: calendar)
         let mayDay = try #require(periods.first)
         #expect(mayDay.summary == "2017 劳动节 2017-04-22..2017-05-01")
     }

@@ -6,8 +6,8 @@ import Testing
 struct PeriodTests {
     let calendar = Notices.calendar
 
-    func labels(_ cadence: Cadence, _ selection: PeriodSelection) -> [String] {
-        Period.periods(cadence, selection: selection, calendar: calendar).map(\.label)
+    func labels(_ schedule: Schedule, _ selection: PeriodSelection) -> [String] {
+        Period.periods(schedule, selection: selection, calendar: calendar).map(\.label)
     }
 
     // MARK: - ISO weeks
@@ -85,7 +85,7 @@ struct PeriodTests {
     @Test(
         "a range selects the periods lying wholly inside it",
         arguments: [
-            (Cadence.monthly, "2019-04-10", "2019-07-31", ["2019-05", "2019-06", "2019-07"]),
+            (Schedule.monthly, "2019-04-10", "2019-07-31", ["2019-05", "2019-06", "2019-07"]),
             (.monthly, "2019-04-01", "2019-07-30", ["2019-04", "2019-05", "2019-06"]),
             (.monthly, "2019-04-02", "2019-05-30", []),
             (.quarterly, "2019-02-01", "2019-12-30", ["2019-Q2", "2019-Q3"]),
@@ -94,8 +94,8 @@ struct PeriodTests {
             (.weekly, "2019-04-01", "2019-04-13", ["2019-W14"]),
             (.weekly, "2019-12-23", "2020-01-05", ["2019-W52", "2020-W01"]),
         ])
-    func range(cadence: Cadence, from: String, to: String, expected: [String]) {
-        #expect(labels(cadence, .range(date(from), date(to))) == expected)
+    func range(schedule: Schedule, from: String, to: String, expected: [String]) {
+        #expect(labels(schedule, .range(date(from), date(to))) == expected)
     }
 
     // MARK: - Required periods
@@ -122,7 +122,7 @@ struct PeriodTests {
     }
 
     @Test func requiredHolidayPeriodEndsWithItsBlock() {
-        let holidays = Period.periods(.holiday, selection: .year(2017), calendar: calendar)
+        let holidays = Period.periods(.holiday(windowDays: 7), selection: .year(2017), calendar: calendar)
         let mayDay = holidays.filter { $0.label == "2017 劳动节" }
         #expect(mayDay.count == 1)
         #expect(Period.required(mayDay, asOf: date("2017-04-30")).isEmpty)

@@ -139,4 +139,62 @@ struct RuleCatalogueTests {
         }
         #expect(byId["CN-ERC-8-1"]?.months == 24)
     }
+
+    // MARK: - Fixed campaign days (RULES.md)
+
+    /// RULES.md, "Fixed campaign days", with the campaign each is kept by.
+    static let campaignDays: [(id: String, name: String, flags: String?)] = [
+        ("CN-EDU-DAY", "全国中小学生安全教育日", "--cadence fixed-day --on 03-last-mon --window 7d"),
+        ("CN-NSE-DAY", "全民国家安全教育日", "--cadence fixed-day --on 04-15 --window 7d"),
+        ("CN-DPR-DAY", "全国防灾减灾日", "--cadence fixed-day --on 05-12 --window 7d"),
+        ("CN-SAFETY-MONTH", "安全生产月", "--cadence fixed-month --month 6"),
+        // Set each year by that year's notice: no fixed day keeps it; the month does.
+        ("CN-SAFETY-CONSULT-DAY", "安全生产宣传咨询日", nil),
+        ("CN-DRUG-DAY", "国际禁毒日", "--cadence fixed-day --on 06-26 --window 7d"),
+        ("CN-FIRE-DAY", "全国消防日", "--cadence fixed-day --on 11-09 --window 7d"),
+        ("CN-FIRE-MONTH", "消防宣传月", "--cadence fixed-month --month 11"),
+        ("CN-TRAFFIC-DAY", "全国交通安全日", "--cadence fixed-day --on 12-02 --window 7d"),
+        ("CN-CONSTITUTION-DAY", "国家宪法日", "--cadence fixed-day --on 12-04 --window 7d"),
+    ]
+
+    @Test func everyFixedCampaignDayIsShippedWithItsCampaignAndSource() throws {
+        let byId = Dictionary(RuleCatalogue.shipped.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(byId.count == RuleCatalogue.shipped.count, "rule ids are unique")
+        for (id, name, flags) in Self.campaignDays {
+            let rule = try #require(byId[id], "\(id) is shipped")
+            #expect(rule.summary.contains(name), "\(id)")
+            #expect(rule.obligation == .publicity, "\(id)")
+            #expect(rule.campaign?.flags == flags, "\(id)")
+            #expect(!rule.source.isEmpty && rule.status == .found, "\(id)")
+        }
+        #expect(RuleCatalogue.campaignDays.map(\.id) == Self.campaignDays.map(\.id))
+        #expect(byId["CN-FIRE-LAW-31"]?.campaign == .holiday(windowDays: 7))
+    }
+
+    @Test(
+        "the catalogue's days fall where the calendar puts them",
+        arguments: [
+            ("CN-EDU-DAY", 2019, "2019 03-25 2019-03-18..2019-03-25"),
+            ("CN-EDU-DAY", 2020, "2020 03-30 2020-03-23..2020-03-30"),
+            ("CN-DPR-DAY", 2019, "2019 05-12 2019-05-05..2019-05-12"),
+            ("CN-FIRE-DAY", 2019, "2019 11-09 2019-11-02..2019-11-09"),
+            ("CN-SAFETY-MONTH", 2019, "2019-06 2019-06-01..2019-06-30"),
+            ("CN-FIRE-MONTH", 2019, "2019-11 2019-11-01..2019-11-30"),
+        ])
+    func campaignDayPeriods(id: String, year: Int, expected: String) throws {
+        let rule = try #require(RuleCatalogue.shipped.first { $0.id == id })
+        let schedule = try #require(rule.campaign)
+        let periods = Period.periods(schedule, selection: .year(year), calendar: Notices.calendar)
+        #expect(periods.map(\.summary) == [expected])
+    }
+
+    @Test func theOfficeIsAskedForItsPublicityDays() {
+        let ids = Set(catalogue.rules(kind: .government, keyFireUnit: false, on: date("2019-01-01")).map(\.id))
+        #expect(ids.isSuperset(of: ["CN-FIRE-DAY", "CN-SAFETY-MONTH", "CN-DPR-DAY", "CN-FIRE-MONTH"]))
+        // In force from its first year only.
+        let before = Set(catalogue.rules(kind: .government, keyFireUnit: false, on: date("2016-12-31")).map(\.id))
+        #expect(!before.contains("CN-FIRE-MONTH") && before.contains("CN-FIRE-DAY"))
+        let school = Set(catalogue.rules(kind: .primarySchool, keyFireUnit: false, on: date("2019-01-01")).map(\.id))
+        #expect(school.contains("CN-EDU-DAY") && !school.contains("CN-FIRE-DAY"))
+    }
 }

@@ -32,7 +32,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
 /// world; names mix Chinese, ASCII and fullwidth punctuation of different display widths.
 @Suite("Golden output of the vigil binary", .serialized)
 struct GoldenTests {
-    /// Codes are given in creation order: plans P-1…P-3, drills D-1…D-3, activities A-1…A-3,
+    /// Codes are given in creation order: plans P-1…P-3, drills D-1…D-3, activities A-1…A-5,
     /// inspection I-1, findings F-1 (closed), F-2 (open, not yet due), F-3 (rectified),
     /// F-4 (open, overdue).
     static let world = """
@@ -61,6 +61,10 @@ struct GoldenTests {
         finding rectify F-1 --on 2019-05-10 --note 已清理
         finding verify F-1 --on 2019-05-12 --result pass
         finding rectify F-3 --on 2019-05-18
+        campaign define 119消防宣传 --cadence fixed-day --on 11-09 --communities 江岸社区,汉水湾社区（东区）
+        campaign define 安全生产月 --cadence fixed-month --month 6
+        campaign log 119消防宣传 --community 江岸社区 --on 2018-11-05 --activity 消防宣传
+        campaign log 安全生产月 --community A区 --on 2019-06-16 --activity 安全生产宣传咨询日
 
         """
 
@@ -90,6 +94,7 @@ struct GoldenTests {
             .en("table-drills-list", "drills list"), .en("table-findings", "findings"),
             .zh("table-findings-zh", "findings"),
             .en("table-compliance-detail", "compliance 安全生产月度宣传 --year 2019 --detail"),
+            .zh("table-compliance-fixed-day-zh", "compliance 119消防宣传 --year 2018 --detail"),
         ])
     func tables(_ golden: GoldenCase) throws {
         try check(golden)
@@ -103,6 +108,8 @@ struct GoldenTests {
             .en("csv-compliance", "compliance 安全生产月度宣传 --year 2019", format: "csv"),
             .en("json-compliance-detail", "compliance 安全生产月度宣传 --year 2019 --detail", format: "json"),
             .zh("csv-findings-zh", "findings", format: "csv"), .en("json-findings", "findings", format: "json"),
+            .en("json-compliance-fixed-day", "compliance 119消防宣传 --year 2018 --detail", format: "json"),
+            .en("json-compliance-fixed-month", "compliance 安全生产月 --year 2019 --detail", format: "json"),
         ])
     func machineReadable(_ golden: GoldenCase) throws {
         try check(golden)
@@ -114,6 +121,7 @@ struct GoldenTests {
             GoldenCase.en("help", "help"), .zh("help-zh", "help"), .en("help-drill-record", "help drill record"),
             .zh("help-drill-record-zh", "help drill record"), .en("help-drill-words", "help drill"),
             .zh("help-drill-words-zh", "help 演练"), .zh("help-findings-zh", "帮助 隐患"),
+            .en("help-campaign-define", "help campaign define"), .zh("help-campaign-define-zh", "help 宣传 定义"),
         ])
     func help(_ golden: GoldenCase) throws {
         try check(golden)
@@ -131,6 +139,7 @@ struct GoldenTests {
             .zh("refusal-bad-date-zh", "drill record D-2 --on 2019-02-30"),
             .en("refusal-bad-duration", "plan add 新预案 --unit 江岸小学 --level special --every 6x"),
             .en("refusal-bad-choice", "unit add 新单位 --community 江岸社区 --kind school"),
+            .en("refusal-bad-fixed-day", "campaign define 闰日宣传 --cadence fixed-day --on 02-29"),
             .en("refusal-unknown-reference", "drill record D-99 --on 2019-06-01"),
             .en("refusal-domain", "finding verify F-2 --on 2019-06-01 --result pass"),
             .zh("refusal-domain-zh", "finding verify F-2 --on 2019-06-01 --result pass"),

@@ -1986,5 +1986,84 @@ BEGIN
 END
 $$;
 """#),
+        Migration(
+            version: 6,
+            name: "fixed_campaign_days",
+            sql: #"""
+-- CampaignDefined names the fixed-day and fixed-month cadences (issue 19): a fixed-day campaign
+-- carries its day ("11-09", or a weekday rule such as "03-last-mon"), a fixed-month one its
+-- month. The payload check of 0004 keeps each type's fields in vigil.event_types; this is the
+-- CampaignDefined row of EventRegistry.databaseJSON() with the two fields and the two cadences
+-- added, and RegistryTests compares it with the Swift registry as before. Every day a campaign
+-- may name is listed, so the database refuses a day the shell refuses (02-29, 11-31, 03-5th-mon).
+UPDATE vigil.event_types
+   SET fields = $fields$[
+  {"kind": "text", "max_length": 200, "name": "name", "required": true},
+  {"kind": "choice", "name": "cadence", "required": true, "values": ["weekly", "monthly", "quarterly", "holiday", "fixed-day", "fixed-month"]},
+  {"kind": "count", "name": "window_days", "required": true},
+  {"kind": "choice", "name": "day", "required": false, "values": [
+      "01-01", "01-02", "01-03", "01-04", "01-05", "01-06", "01-07", "01-08", "01-09", "01-10", "01-11", "01-12", "01-13", "01-14",
+      "01-15", "01-16", "01-17", "01-18", "01-19", "01-20", "01-21", "01-22", "01-23", "01-24", "01-25", "01-26", "01-27", "01-28",
+      "01-29", "01-30", "01-31", "02-01", "02-02", "02-03", "02-04", "02-05", "02-06", "02-07", "02-08", "02-09", "02-10", "02-11",
+      "02-12", "02-13", "02-14", "02-15", "02-16", "02-17", "02-18", "02-19", "02-20", "02-21", "02-22", "02-23", "02-24", "02-25",
+      "02-26", "02-27", "02-28", "03-01", "03-02", "03-03", "03-04", "03-05", "03-06", "03-07", "03-08", "03-09", "03-10", "03-11",
+      "03-12", "03-13", "03-14", "03-15", "03-16", "03-17", "03-18", "03-19", "03-20", "03-21", "03-22", "03-23", "03-24", "03-25",
+      "03-26", "03-27", "03-28", "03-29", "03-30", "03-31", "04-01", "04-02", "04-03", "04-04", "04-05", "04-06", "04-07", "04-08",
+      "04-09", "04-10", "04-11", "04-12", "04-13", "04-14", "04-15", "04-16", "04-17", "04-18", "04-19", "04-20", "04-21", "04-22",
+      "04-23", "04-24", "04-25", "04-26", "04-27", "04-28", "04-29", "04-30", "05-01", "05-02", "05-03", "05-04", "05-05", "05-06",
+      "05-07", "05-08", "05-09", "05-10", "05-11", "05-12", "05-13", "05-14", "05-15", "05-16", "05-17", "05-18", "05-19", "05-20",
+      "05-21", "05-22", "05-23", "05-24", "05-25", "05-26", "05-27", "05-28", "05-29", "05-30", "05-31", "06-01", "06-02", "06-03",
+      "06-04", "06-05", "06-06", "06-07", "06-08", "06-09", "06-10", "06-11", "06-12", "06-13", "06-14", "06-15", "06-16", "06-17",
+      "06-18", "06-19", "06-20", "06-21", "06-22", "06-23", "06-24", "06-25", "06-26", "06-27", "06-28", "06-29", "06-30", "07-01",
+      "07-02", "07-03", "07-04", "07-05", "07-06", "07-07", "07-08", "07-09", "07-10", "07-11", "07-12", "07-13", "07-14", "07-15",
+      "07-16", "07-17", "07-18", "07-19", "07-20", "07-21", "07-22", "07-23", "07-24", "07-25", "07-26", "07-27", "07-28", "07-29",
+      "07-30", "07-31", "08-01", "08-02", "08-03", "08-04", "08-05", "08-06", "08-07", "08-08", "08-09", "08-10", "08-11", "08-12",
+      "08-13", "08-14", "08-15", "08-16", "08-17", "08-18", "08-19", "08-20", "08-21", "08-22", "08-23", "08-24", "08-25", "08-26",
+      "08-27", "08-28", "08-29", "08-30", "08-31", "09-01", "09-02", "09-03", "09-04", "09-05", "09-06", "09-07", "09-08", "09-09",
+      "09-10", "09-11", "09-12", "09-13", "09-14", "09-15", "09-16", "09-17", "09-18", "09-19", "09-20", "09-21", "09-22", "09-23",
+      "09-24", "09-25", "09-26", "09-27", "09-28", "09-29", "09-30", "10-01", "10-02", "10-03", "10-04", "10-05", "10-06", "10-07",
+      "10-08", "10-09", "10-10", "10-11", "10-12", "10-13", "10-14", "10-15", "10-16", "10-17", "10-18", "10-19", "10-20", "10-21",
+      "10-22", "10-23", "10-24", "10-25", "10-26", "10-27", "10-28", "10-29", "10-30", "10-31", "11-01", "11-02", "11-03", "11-04",
+      "11-05", "11-06", "11-07", "11-08", "11-09", "11-10", "11-11", "11-12", "11-13", "11-14", "11-15", "11-16", "11-17", "11-18",
+      "11-19", "11-20", "11-21", "11-22", "11-23", "11-24", "11-25", "11-26", "11-27", "11-28", "11-29", "11-30", "12-01", "12-02",
+      "12-03", "12-04", "12-05", "12-06", "12-07", "12-08", "12-09", "12-10", "12-11", "12-12", "12-13", "12-14", "12-15", "12-16",
+      "12-17", "12-18", "12-19", "12-20", "12-21", "12-22", "12-23", "12-24", "12-25", "12-26", "12-27", "12-28", "12-29", "12-30",
+      "12-31",
+      "01-1st-mon", "01-1st-tue", "01-1st-wed", "01-1st-thu", "01-1st-fri", "01-1st-sat", "01-1st-sun", "01-2nd-mon", "01-2nd-tue", "01-2nd-wed", "01-2nd-thu", "01-2nd-fri", "01-2nd-sat", "01-2nd-sun",
+      "01-3rd-mon", "01-3rd-tue", "01-3rd-wed", "01-3rd-thu", "01-3rd-fri", "01-3rd-sat", "01-3rd-sun", "01-4th-mon", "01-4th-tue", "01-4th-wed", "01-4th-thu", "01-4th-fri", "01-4th-sat", "01-4th-sun",
+      "01-last-mon", "01-last-tue", "01-last-wed", "01-last-thu", "01-last-fri", "01-last-sat", "01-last-sun", "02-1st-mon", "02-1st-tue", "02-1st-wed", "02-1st-thu", "02-1st-fri", "02-1st-sat", "02-1st-sun",
+      "02-2nd-mon", "02-2nd-tue", "02-2nd-wed", "02-2nd-thu", "02-2nd-fri", "02-2nd-sat", "02-2nd-sun", "02-3rd-mon", "02-3rd-tue", "02-3rd-wed", "02-3rd-thu", "02-3rd-fri", "02-3rd-sat", "02-3rd-sun",
+      "02-4th-mon", "02-4th-tue", "02-4th-wed", "02-4th-thu", "02-4th-fri", "02-4th-sat", "02-4th-sun", "02-last-mon", "02-last-tue", "02-last-wed", "02-last-thu", "02-last-fri", "02-last-sat", "02-last-sun",
+      "03-1st-mon", "03-1st-tue", "03-1st-wed", "03-1st-thu", "03-1st-fri", "03-1st-sat", "03-1st-sun", "03-2nd-mon", "03-2nd-tue", "03-2nd-wed", "03-2nd-thu", "03-2nd-fri", "03-2nd-sat", "03-2nd-sun",
+      "03-3rd-mon", "03-3rd-tue", "03-3rd-wed", "03-3rd-thu", "03-3rd-fri", "03-3rd-sat", "03-3rd-sun", "03-4th-mon", "03-4th-tue", "03-4th-wed", "03-4th-thu", "03-4th-fri", "03-4th-sat", "03-4th-sun",
+      "03-last-mon", "03-last-tue", "03-last-wed", "03-last-thu", "03-last-fri", "03-last-sat", "03-last-sun", "04-1st-mon", "04-1st-tue", "04-1st-wed", "04-1st-thu", "04-1st-fri", "04-1st-sat", "04-1st-sun",
+      "04-2nd-mon", "04-2nd-tue", "04-2nd-wed", "04-2nd-thu", "04-2nd-fri", "04-2nd-sat", "04-2nd-sun", "04-3rd-mon", "04-3rd-tue", "04-3rd-wed", "04-3rd-thu", "04-3rd-fri", "04-3rd-sat", "04-3rd-sun",
+      "04-4th-mon", "04-4th-tue", "04-4th-wed", "04-4th-thu", "04-4th-fri", "04-4th-sat", "04-4th-sun", "04-last-mon", "04-last-tue", "04-last-wed", "04-last-thu", "04-last-fri", "04-last-sat", "04-last-sun",
+      "05-1st-mon", "05-1st-tue", "05-1st-wed", "05-1st-thu", "05-1st-fri", "05-1st-sat", "05-1st-sun", "05-2nd-mon", "05-2nd-tue", "05-2nd-wed", "05-2nd-thu", "05-2nd-fri", "05-2nd-sat", "05-2nd-sun",
+      "05-3rd-mon", "05-3rd-tue", "05-3rd-wed", "05-3rd-thu", "05-3rd-fri", "05-3rd-sat", "05-3rd-sun", "05-4th-mon", "05-4th-tue", "05-4th-wed", "05-4th-thu", "05-4th-fri", "05-4th-sat", "05-4th-sun",
+      "05-last-mon", "05-last-tue", "05-last-wed", "05-last-thu", "05-last-fri", "05-last-sat", "05-last-sun", "06-1st-mon", "06-1st-tue", "06-1st-wed", "06-1st-thu", "06-1st-fri", "06-1st-sat", "06-1st-sun",
+      "06-2nd-mon", "06-2nd-tue", "06-2nd-wed", "06-2nd-thu", "06-2nd-fri", "06-2nd-sat", "06-2nd-sun", "06-3rd-mon", "06-3rd-tue", "06-3rd-wed", "06-3rd-thu", "06-3rd-fri", "06-3rd-sat", "06-3rd-sun",
+      "06-4th-mon", "06-4th-tue", "06-4th-wed", "06-4th-thu", "06-4th-fri", "06-4th-sat", "06-4th-sun", "06-last-mon", "06-last-tue", "06-last-wed", "06-last-thu", "06-last-fri", "06-last-sat", "06-last-sun",
+      "07-1st-mon", "07-1st-tue", "07-1st-wed", "07-1st-thu", "07-1st-fri", "07-1st-sat", "07-1st-sun", "07-2nd-mon", "07-2nd-tue", "07-2nd-wed", "07-2nd-thu", "07-2nd-fri", "07-2nd-sat", "07-2nd-sun",
+      "07-3rd-mon", "07-3rd-tue", "07-3rd-wed", "07-3rd-thu", "07-3rd-fri", "07-3rd-sat", "07-3rd-sun", "07-4th-mon", "07-4th-tue", "07-4th-wed", "07-4th-thu", "07-4th-fri", "07-4th-sat", "07-4th-sun",
+      "07-last-mon", "07-last-tue", "07-last-wed", "07-last-thu", "07-last-fri", "07-last-sat", "07-last-sun", "08-1st-mon", "08-1st-tue", "08-1st-wed", "08-1st-thu", "08-1st-fri", "08-1st-sat", "08-1st-sun",
+      "08-2nd-mon", "08-2nd-tue", "08-2nd-wed", "08-2nd-thu", "08-2nd-fri", "08-2nd-sat", "08-2nd-sun", "08-3rd-mon", "08-3rd-tue", "08-3rd-wed", "08-3rd-thu", "08-3rd-fri", "08-3rd-sat", "08-3rd-sun",
+      "08-4th-mon", "08-4th-tue", "08-4th-wed", "08-4th-thu", "08-4th-fri", "08-4th-sat", "08-4th-sun", "08-last-mon", "08-last-tue", "08-last-wed", "08-last-thu", "08-last-fri", "08-last-sat", "08-last-sun",
+      "09-1st-mon", "09-1st-tue", "09-1st-wed", "09-1st-thu", "09-1st-fri", "09-1st-sat", "09-1st-sun", "09-2nd-mon", "09-2nd-tue", "09-2nd-wed", "09-2nd-thu", "09-2nd-fri", "09-2nd-sat", "09-2nd-sun",
+      "09-3rd-mon", "09-3rd-tue", "09-3rd-wed", "09-3rd-thu", "09-3rd-fri", "09-3rd-sat", "09-3rd-sun", "09-4th-mon", "09-4th-tue", "09-4th-wed", "09-4th-thu", "09-4th-fri", "09-4th-sat", "09-4th-sun",
+      "09-last-mon", "09-last-tue", "09-last-wed", "09-last-thu", "09-last-fri", "09-last-sat", "09-last-sun", "10-1st-mon", "10-1st-tue", "10-1st-wed", "10-1st-thu", "10-1st-fri", "10-1st-sat", "10-1st-sun",
+      "10-2nd-mon", "10-2nd-tue", "10-2nd-wed", "10-2nd-thu", "10-2nd-fri", "10-2nd-sat", "10-2nd-sun", "10-3rd-mon", "10-3rd-tue", "10-3rd-wed", "10-3rd-thu", "10-3rd-fri", "10-3rd-sat", "10-3rd-sun",
+      "10-4th-mon", "10-4th-tue", "10-4th-wed", "10-4th-thu", "10-4th-fri", "10-4th-sat", "10-4th-sun", "10-last-mon", "10-last-tue", "10-last-wed", "10-last-thu", "10-last-fri", "10-last-sat", "10-last-sun",
+      "11-1st-mon", "11-1st-tue", "11-1st-wed", "11-1st-thu", "11-1st-fri", "11-1st-sat", "11-1st-sun", "11-2nd-mon", "11-2nd-tue", "11-2nd-wed", "11-2nd-thu", "11-2nd-fri", "11-2nd-sat", "11-2nd-sun",
+      "11-3rd-mon", "11-3rd-tue", "11-3rd-wed", "11-3rd-thu", "11-3rd-fri", "11-3rd-sat", "11-3rd-sun", "11-4th-mon", "11-4th-tue", "11-4th-wed", "11-4th-thu", "11-4th-fri", "11-4th-sat", "11-4th-sun",
+      "11-last-mon", "11-last-tue", "11-last-wed", "11-last-thu", "11-last-fri", "11-last-sat", "11-last-sun", "12-1st-mon", "12-1st-tue", "12-1st-wed", "12-1st-thu", "12-1st-fri", "12-1st-sat", "12-1st-sun",
+      "12-2nd-mon", "12-2nd-tue", "12-2nd-wed", "12-2nd-thu", "12-2nd-fri", "12-2nd-sat", "12-2nd-sun", "12-3rd-mon", "12-3rd-tue", "12-3rd-wed", "12-3rd-thu", "12-3rd-fri", "12-3rd-sat", "12-3rd-sun",
+      "12-4th-mon", "12-4th-tue", "12-4th-wed", "12-4th-thu", "12-4th-fri", "12-4th-sat", "12-4th-sun", "12-last-mon", "12-last-tue", "12-last-wed", "12-last-thu", "12-last-fri", "12-last-sat", "12-last-sun"
+    ]},
+  {"kind": "positive", "name": "month", "required": false},
+  {"kind": "names", "max_length": 200, "name": "communities", "required": false}
+]$fields$::jsonb
+ WHERE type = 'CampaignDefined';
+"""#),
     ]
 }

@@ -1,8 +1,11 @@
-/// A publicity programme (宣传) owed by communities weekly, monthly, quarterly or per holiday.
+/// A publicity programme (宣传) owed by communities weekly, monthly, quarterly, per holiday, or
+/// once a year around a fixed day or in a fixed month.
 public struct Campaign: Aggregate, Equatable {
     public var name: String?
     public var cadence: Cadence = .weekly
     public var windowDays = 7
+    public var day: FixedDay?
+    public var month: Int?
     public var communities: [String]?
 
     public static let initial = Campaign(name: nil)
@@ -11,7 +14,9 @@ public struct Campaign: Aggregate, Equatable {
 
     public func evolve(_ event: Event) -> Campaign {
         guard case .campaignDefined(let e) = event else { return self }
-        return Campaign(name: e.name, cadence: e.cadence, windowDays: e.windowDays, communities: e.communities)
+        return Campaign(
+            name: e.name, cadence: e.cadence, windowDays: e.windowDays, day: e.day, month: e.month,
+            communities: e.communities)
     }
 
     /// True when the community owes this campaign.
@@ -19,17 +24,18 @@ public struct Campaign: Aggregate, Equatable {
         communities?.contains(community) ?? true
     }
 
-    /// `campaign define NAME --cadence C [--window D] [--communities C1,C2]`;
+    /// `campaign define NAME --cadence C [--on MM-DD | --month M] [--window D] [--communities C1,C2]`;
     /// `unknown` lists the named communities that do not exist.
     public static func define(
-        name: String, cadence: Cadence, window: Interval?, communities: [String]?, unknown: [String],
-        state: Campaign
+        name: String, cadence: Cadence, day: FixedDay? = nil, month: Int? = nil, window: Interval?,
+        communities: [String]?, unknown: [String], state: Campaign
     ) throws -> [Event] {
         try DomainError.checkName(name, "campaign", "宣传活动")
         guard !state.exists else { throw DomainError("campaign \(name) already exists", "宣传活动 \(name) 已存在") }
         if let first = unknown.first {
             throw DomainError("no community \(first)", "没有名为 \(first) 的社区")
         }
+        try checkDayAndMonth(cadence: cadence, day: day, month: month, window: window)
         var days = 7
         if let window {
             switch window.unit {
@@ -37,8 +43,7 @@ public struct Campaign: Aggregate, Equatable {
             case .weeks: days = window.count * 7
             default:
                 throw DomainError(
-                    "a holiday window is counted in days or weeks (e.g. 7d), not \(window)",
-                    "节日窗口以天或周计（如 7d），不能是 \(window)")
+                    "a window is counted in days or weeks (e.g. 7d), not \(window)", "窗口以天或周计（如 7d），不能是 \(window)")
             }
         }
         if let communities, communities.isEmpty {
@@ -46,8 +51,40 @@ public struct Campaign: Aggregate, Equatable {
         }
         return [
             .campaignDefined(
-                CampaignDefined(name: name, cadence: cadence, windowDays: days, communities: communities))
+                CampaignDefined(
+                    name: name, cadence: cadence, windowDays: days, day: day, month: month, communities: communities))
         ]
+    }
+
+    /// A fixed-day campaign names its day and a fixed-month one its month; no other takes either,
+    /// and a month, counted whole, takes no window.
+    static func checkDayAndMonth(cadence: Cadence, day: FixedDay?, month: Int?, window: Interval?) throws {
+        switch cadence {
+        case .fixedDay where day == nil:
+            throw DomainError(
+                "a fixed-day campaign needs --on MM-DD (e.g. --on 11-09, or --on 03-last-mon)",
+                "固定日宣传需要 --on MM-DD（如 --on 11-09，或 --on 03-last-mon）")
+        case .fixedMonth where month == nil:
+            throw DomainError(
+                "a fixed-month campaign needs --month M (e.g. --month 6)", "固定月宣传需要 --month M（如 --month 6）")
+        case .fixedMonth where window != nil:
+            throw DomainError(
+                "a fixed-month campaign counts its whole month; --window goes with holiday and fixed-day campaigns",
+                "固定月宣传按整月计；--window 只用于节日和固定日宣传")
+        default:
+            break
+        }
+        if day != nil && cadence != .fixedDay {
+            throw DomainError("--on goes with --cadence fixed-day", "--on 只用于 --cadence fixed-day")
+        }
+        if let month {
+            guard cadence == .fixedMonth else {
+                throw DomainError("--month goes with --cadence fixed-month", "--month 只用于 --cadence fixed-month")
+            }
+            guard (1...12).contains(month) else {
+                throw DomainError("--month \(month) is not a month; give 1 to 12", "--month \(month) 不是月份；应为 1 到 12")
+            }
+        }
     }
 }
 

@@ -1,15 +1,14 @@
 extension Period {
-    /// The periods a question selects for a cadence, in order.
-    ///
-    /// `window` is how far before a holiday block its period starts (default 7 days).
-    public static func periods(
-        _ cadence: Cadence, selection: PeriodSelection, window: Int = 7, calendar: HolidayCalendar
-    ) -> [Period] {
-        switch cadence {
+    /// The periods a question selects for a schedule, in order.
+    public static func periods(_ schedule: Schedule, selection: PeriodSelection, calendar: HolidayCalendar) -> [Period]
+    {
+        switch schedule {
         case .weekly: return weeks(selection)
         case .monthly: return months(selection, length: 1)
         case .quarterly: return months(selection, length: 3)
-        case .holiday: return holidays(selection, window: window, calendar: calendar)
+        case .holiday(let window): return holidays(selection, window: window, calendar: calendar)
+        case .fixedDay(let day, let window): return fixedDays(day, selection, window: window)
+        case .fixedMonth(let month): return months(selection, length: 1).filter { $0.start.month == month }
         }
     }
 

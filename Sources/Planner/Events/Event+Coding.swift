@@ -109,7 +109,12 @@ extension Event {
         case "DrillCancelled": return .drillCancelled(try read(DrillCancelled.self))
         case "DrillConducted": return .drillConducted(try read(DrillConducted.self))
         case "DrillEvaluated": return .drillEvaluated(try read(DrillEvaluated.self))
-        case "CampaignDefined": return .campaignDefined(try read(CampaignDefined.self))
+        case "CampaignDefined":
+            let defined = try read(CampaignDefined.self)
+            // A fixed-day campaign without its day (or a fixed-month one without its month)
+            // has no periods; refuse it here rather than answer reports without them.
+            _ = try defined.schedule()
+            return .campaignDefined(defined)
         case "ActivityLogged": return .activityLogged(try read(ActivityLogged.self))
         case "ActivityRetracted": return .activityRetracted(try read(ActivityRetracted.self))
         case "HolidayNoticeImported": return .holidayNoticeImported(try read(HolidayNoticeImported.self))

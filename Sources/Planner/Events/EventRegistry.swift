@@ -81,7 +81,8 @@ public enum EventRegistry {
             "CampaignDefined", .campaign, [.supervisor], key: .field("name"),
             [
                 .name("name"), .choice("cadence", Cadence.allCases.map(\.rawValue)), FieldSpec("window_days", .count),
-                FieldSpec("communities", .names, required: false),
+                .choice("day", FixedDay.everyDay.map(\.description), required: false),
+                FieldSpec("month", .positive, required: false), FieldSpec("communities", .names, required: false),
             ]),
         EventTypeSpec(
             "ActivityLogged", .activity, [.supervisor, .inspector], key: .field("code"),

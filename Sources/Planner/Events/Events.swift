@@ -230,14 +230,28 @@ public struct CampaignDefined: Codable, Sendable, Equatable {
     public var name: String
     public var cadence: Cadence
     public var windowDays: Int
+    /// The day of a fixed-day campaign (`11-09`, `03-last-mon`); absent for other cadences.
+    public var day: FixedDay?
+    /// The month (1–12) of a fixed-month campaign; absent for other cadences.
+    public var month: Int?
     /// The communities that owe it; nil means every community.
     public var communities: [String]?
 
-    public init(name: String, cadence: Cadence, windowDays: Int, communities: [String]? = nil) {
+    public init(
+        name: String, cadence: Cadence, windowDays: Int, day: FixedDay? = nil, month: Int? = nil,
+        communities: [String]? = nil
+    ) {
         self.name = name
         self.cadence = cadence
         self.windowDays = windowDays
+        self.day = day
+        self.month = month
         self.communities = communities
+    }
+
+    /// The periods' rule: the cadence with its window, day or month.
+    public func schedule() throws(EventDecodingError) -> Schedule {
+        try Schedule(cadence: cadence, windowDays: windowDays, day: day, month: month)
     }
 }
 

@@ -44,10 +44,15 @@ public struct Rule: Sendable, Equatable, Identifiable {
     public var inForce: LocalDate
     public var source: String
     public var status: Status
+    /// For publicity, the campaign that keeps the rule: its cadence with its window, day or
+    /// month (`campaign define NAME --cadence fixed-day --on 11-09 --window 7d`); nil when no
+    /// campaign cadence fits (a day set anew each year).
+    public var campaign: Schedule?
 
     public init(
         id: String, obligation: Obligation, summary: String, months: Int?, cadenceText: String,
-        scope: Scope, scopeText: String, inForce: LocalDate, source: String, status: Status
+        scope: Scope, scopeText: String, inForce: LocalDate, source: String, status: Status,
+        campaign: Schedule? = nil
     ) {
         self.id = id
         self.obligation = obligation
@@ -59,5 +64,6 @@ public struct Rule: Sendable, Equatable, Identifiable {
         self.inForce = inForce
         self.source = source
         self.status = status
+        self.campaign = campaign
     }
 }

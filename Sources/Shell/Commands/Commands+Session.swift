@@ -129,8 +129,9 @@ extension CommandSpec {
                 "The legal cadences Vigil knows, with their sources; 'rules for UNIT' explains a unit's",
                 "Vigil 掌握的法定频次及其依据；rules for 单位 说明适用于该单位的规则"),
             details: L(
-                "Status: LAW read in the law, FOUND in an official reply or a page quoting it, MEMORY not yet confirmed, LOCAL from the office's own rule file (VIGIL_RULES=rules.json). Where several rules apply, the strictest in force wins.",
-                "核实：LAW 法律原文，FOUND 官方答复或引用原文的页面，MEMORY 尚未核实，LOCAL 来自本单位规则文件（VIGIL_RULES=rules.json）。多条规则同时适用时，取现行最严格者。"),
+                "Status: LAW read in the law, FOUND in an official reply or a page quoting it, MEMORY not yet confirmed, LOCAL from the office's own rule file (VIGIL_RULES=rules.json). Where several rules apply, the strictest in force wins. A publicity rule shows the campaign that keeps it: campaign define NAME followed by those flags (the fixed days: 119 全国消防日, 安全生产月, 全国防灾减灾日, …).",
+                "核实：LAW 法律原文，FOUND 官方答复或引用原文的页面，MEMORY 尚未核实，LOCAL 来自本单位规则文件（VIGIL_RULES=rules.json）。多条规则同时适用时，取现行最严格者。宣传类规则给出对应的宣传活动定义：campaign define 名称 加上这些参数（固定宣传日：119 全国消防日、安全生产月、全国防灾减灾日等）。"
+            ),
             example: "rules for \"江岸化工储运站\"", positionals: []
         ) { _ in
             { session in ruleTable(session.catalogue.rules, decided: []) }
@@ -163,12 +164,14 @@ extension CommandSpec {
                 Column("cadence", L("cadence", "频次")), Column("applies_to", L("applies to", "适用对象")),
                 Column("in_force", L("in force", "施行")), Column("source", L("source", "依据")),
                 Column("status", L("status", "核实")), Column("decides", L("decides drills of", "决定演练周期")),
+                Column("campaign", L("kept by a campaign", "对应的宣传活动定义")),
             ],
             rules.map { rule in
                 [
                     .text(rule.id), .text(rule.summary), .text(rule.cadenceText), .text(rule.scopeText),
                     .date(rule.inForce), .text(rule.source), .text(rule.status.rawValue),
                     .list(decided.filter { $0.1 == rule.id }.map { .text($0.0.rawValue) }),
+                    rule.campaign.map { .text($0.flags) } ?? .null,
                 ]
             })
     }

@@ -125,18 +125,17 @@ public struct DemoYear {
     }
 
     private mutating func publicity(calendar: HolidayCalendar, at: (LocalDate, String) -> Void) {
-        let campaigns: [(String, Cadence)] = [
-            ("消防安全周宣传", .weekly), ("安全生产月度宣传", .monthly), ("季度综合宣传", .quarterly), ("节日消防宣传", .holiday),
+        let campaigns: [(String, Schedule)] = [
+            ("消防安全周宣传", .weekly), ("安全生产月度宣传", .monthly), ("季度综合宣传", .quarterly),
+            ("节日消防宣传", .holiday(windowDays: 7)),
+            ("119消防宣传", .fixedDay(.date(month: 11, day: 9), windowDays: 7)), ("安全生产月", .fixedMonth(6)),
         ]
         for campaign in campaigns {
-            at(
-                start,
-                "campaign define \(campaign.0) --cadence \(campaign.1.rawValue)"
-                    + (campaign.1 == .holiday ? " --window 7d" : ""))
+            at(start, "campaign define \(campaign.0) \(campaign.1.flags)")
         }
         for campaign in campaigns {
             let periods = (start.year...end.year).flatMap {
-                Period.periods(campaign.1, selection: .year($0), window: 7, calendar: calendar)
+                Period.periods(campaign.1, selection: .year($0), calendar: calendar)
             }.filter { $0.start >= start }
             for period in periods {
                 for (index, community) in Self.communities.enumerated() where next(100) >= 8 + index {

@@ -1,0 +1,18 @@
+extension Period {
+    /// The years whose fixed day a question selects: the year asked, or every year whose day
+    /// lies inside the range.
+    static func fixedDays(_ day: FixedDay, _ selection: PeriodSelection, window: Int) -> [Period] {
+        let days: [LocalDate]
+        switch selection {
+        case .year(let year):
+            days = [day.date(in: year)]
+        case .range(let from, let to):
+            days = (from.year...to.year).map { day.date(in: $0) }.filter { $0 >= from && $0 <= to }
+        }
+        return days.map { date in
+            Period(
+                label: "\(date.year) " + FixedDay.twoDigits(date.month) + "-" + FixedDay.twoDigits(date.day),
+                start: date.adding(days: -window), end: date)
+        }
+    }
+}
