@@ -187,6 +187,36 @@ AS $$
        AND (p #>> '{}')::numeric BETWEEN p_min AND 2147483647
 $$;
 
+-- True when a payload field's value is of the field's kind. One place for every kind; a new
+-- kind is added here (and in EventRegistry's FieldSpec.Kind).
+CREATE FUNCTION vigil.field_fits(p_field jsonb, p_value jsonb) RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE p_field->>'kind'
+        WHEN 'text' THEN jsonb_typeof(p_value) = 'string'
+                         AND length(p_value #>> '{}') BETWEEN 1 AND (p_field->>'max_length')::integer
+        WHEN 'date' THEN vigil.is_date(p_value)
+        WHEN 'count' THEN vigil.is_whole(p_value, 0)
+        WHEN 'positive' THEN vigil.is_whole(p_value, 1)
+        WHEN 'boolean' THEN jsonb_typeof(p_value) = 'boolean'
+        WHEN 'choice' THEN jsonb_typeof(p_value) = 'string' AND (p_field->'values') ? (p_value #>> '{}')
+        WHEN 'code' THEN jsonb_typeof(p_value) = 'string'
+                         AND (p_value #>> '{}') ~ ('^' || (p_field->>'prefix') || '-[1-9][0-9]{0,8}$')
+        WHEN 'codes' THEN jsonb_typeof(p_value) = 'array' AND jsonb_array_length(p_value) <= 1000
+                          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(p_value) AS x
+                                           WHERE jsonb_typeof(x) <> 'string'
+                                              OR (x #>> '{}') !~ ('^' || (p_field->>'prefix') || '-[1-9][0-9]{0,8}$'))
+        WHEN 'names' THEN jsonb_typeof(p_value) = 'array' AND jsonb_array_length(p_value) <= 1000
+                          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(p_value) AS x
+                                           WHERE jsonb_typeof(x) <> 'string'
+                                              OR length(x #>> '{}') NOT BETWEEN 1 AND (p_field->>'max_length')::integer)
+        WHEN 'object' THEN jsonb_typeof(p_value) = 'object'
+        WHEN 'array' THEN jsonb_typeof(p_value) = 'array'
+        ELSE false
+    END
+$$;
+
 -- Checks one event of an append against its type's definition and the caller's rights.
 -- Refusals: VG003 the caller may not append the type; VG006 the event does not fit its type.
 CREATE FUNCTION vigil.validate_event(p_stream text, p_event jsonb, p_admin boolean) RETURNS void
@@ -277,28 +307,7 @@ BEGIN
             END IF;
             CONTINUE;
         END IF;
-        v_ok := CASE v_field->>'kind'
-            WHEN 'text' THEN jsonb_typeof(v_value) = 'string'
-                             AND length(v_value #>> '{}') BETWEEN 1 AND (v_field->>'max_length')::integer
-            WHEN 'date' THEN vigil.is_date(v_value)
-            WHEN 'count' THEN vigil.is_whole(v_value, 0)
-            WHEN 'positive' THEN vigil.is_whole(v_value, 1)
-            WHEN 'boolean' THEN jsonb_typeof(v_value) = 'boolean'
-            WHEN 'choice' THEN jsonb_typeof(v_value) = 'string' AND (v_field->'values') ? (v_value #>> '{}')
-            WHEN 'code' THEN jsonb_typeof(v_value) = 'string'
-                             AND (v_value #>> '{}') ~ ('^' || (v_field->>'prefix') || '-[1-9][0-9]{0,8}$')
-            WHEN 'codes' THEN jsonb_typeof(v_value) = 'array' AND jsonb_array_length(v_value) <= 1000
-                              AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v_value) AS x
-                                               WHERE jsonb_typeof(x) <> 'string'
-                                                  OR (x #>> '{}') !~ ('^' || (v_field->>'prefix') || '-[1-9][0-9]{0,8}$'))
-            WHEN 'names' THEN jsonb_typeof(v_value) = 'array' AND jsonb_array_length(v_value) <= 1000
-                              AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v_value) AS x
-                                               WHERE jsonb_typeof(x) <> 'string'
-                                                  OR length(x #>> '{}') NOT BETWEEN 1 AND (v_field->>'max_length')::integer)
-            WHEN 'object' THEN jsonb_typeof(v_value) = 'object'
-            WHEN 'array' THEN jsonb_typeof(v_value) = 'array'
-            ELSE false
-        END;
+        v_ok := vigil.field_fits(v_field, v_value);
         IF NOT v_ok THEN
             PERFORM vigil.refuse_event(v_type, format('%s.%s is not a valid %s: %s', v_type, v_name,
                                                      v_field->>'kind', left(v_value::text, 80)));

@@ -62,14 +62,15 @@ public struct EventStore {
     ///
     /// Events whose transaction is not older than every running transaction are left for a
     /// later call, so a reader that saves the last event's checkpoint never skips an event
-    /// that commits late.
+    /// that commits late. (The order is the column's, `e.transaction_id`: the select list
+    /// has a text column of the same name, and text sorts "10000" before "9998".)
     public func readAll(after checkpoint: Checkpoint, limit: Int = 1000) throws -> [RecordedEvent] {
         try connection.query(
             """
-            SELECT \(raw: RecordedEvent.columns) FROM vigil.events
-             WHERE (transaction_id, position) > (\(String(checkpoint.transactionID))::xid8, \(checkpoint.position))
-               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-             ORDER BY transaction_id, position
+            SELECT \(raw: RecordedEvent.columns) FROM vigil.events e
+             WHERE (e.transaction_id, e.position) > (\(String(checkpoint.transactionID))::xid8, \(checkpoint.position))
+               AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+             ORDER BY e.transaction_id, e.position
              LIMIT \(limit)
             """
         ).rows.map(RecordedEvent.init(row:))

@@ -25,7 +25,7 @@ struct TailTests {
         // Commit only once tail has taken its starting point and is reading the log.
         poll("tail to start reading") {
             (try? database.number(
-                "SELECT count(*) " + TestDatabase.others + " AND query LIKE '%(transaction_id, position) >%'")) ?? 0 > 0
+                "SELECT count(*) " + TestDatabase.others + " AND query LIKE '%pg_snapshot_xmin%'")) ?? 0 > 0
         }
         try early.execute(script: "COMMIT")
         #expect(tail.waitForExit() == 0, "\(tail.stderr)")

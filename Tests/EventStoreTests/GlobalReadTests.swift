@@ -57,6 +57,26 @@ struct GlobalReadTests {
         #expect(try reader.readAll(after: checkpoint).isEmpty)
     }
 
+    @Test("The reader orders by transaction id as a number: 98 before 100, though \"100\" sorts first as text")
+    func numericTransactionOrder() throws {
+        let store = EventStore(connection: try database.connect())
+        // Rows written directly with old transaction ids (below any horizon), as a log that has
+        // crossed from 2 to 3 digits looks; make stress found the reader re-reading such a log.
+        try store.connection.execute(
+            script: """
+                INSERT INTO vigil.events (position, transaction_id, stream_id, stream_version, event_id, event_type,
+                                          data, metadata, recorded_at, hash)
+                VALUES (nextval('vigil.event_position'), '98', 't:old', 1, gen_random_uuid(), 'A', '{}', '{}', now(), '\\x00'),
+                       (nextval('vigil.event_position'), '100', 't:new', 1, gen_random_uuid(), 'B', '{}', '{}', now(), '\\x00')
+                """)
+        let first = try store.readAll(after: .start, limit: 1)
+        #expect(first.map(\.transactionID) == [98])
+        let second = try store.readAll(
+            after: try #require(first.last.map { Checkpoint(transactionID: $0.transactionID, position: $0.position) }),
+            limit: 1)
+        #expect(second.map(\.transactionID) == [100])
+    }
+
     @Test("8 concurrent writers × 500 appends over 20 streams: every acknowledged event exactly once")
     func concurrentWriters() async throws {
         let conninfo = database.conninfo

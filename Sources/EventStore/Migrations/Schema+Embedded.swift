@@ -1095,6 +1095,36 @@ AS $$
        AND (p #>> '{}')::numeric BETWEEN p_min AND 2147483647
 $$;
 
+-- True when a payload field's value is of the field's kind. One place for every kind; a new
+-- kind is added here (and in EventRegistry's FieldSpec.Kind).
+CREATE FUNCTION vigil.field_fits(p_field jsonb, p_value jsonb) RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE p_field->>'kind'
+        WHEN 'text' THEN jsonb_typeof(p_value) = 'string'
+                         AND length(p_value #>> '{}') BETWEEN 1 AND (p_field->>'max_length')::integer
+        WHEN 'date' THEN vigil.is_date(p_value)
+        WHEN 'count' THEN vigil.is_whole(p_value, 0)
+        WHEN 'positive' THEN vigil.is_whole(p_value, 1)
+        WHEN 'boolean' THEN jsonb_typeof(p_value) = 'boolean'
+        WHEN 'choice' THEN jsonb_typeof(p_value) = 'string' AND (p_field->'values') ? (p_value #>> '{}')
+        WHEN 'code' THEN jsonb_typeof(p_value) = 'string'
+                         AND (p_value #>> '{}') ~ ('^' || (p_field->>'prefix') || '-[1-9][0-9]{0,8}$')
+        WHEN 'codes' THEN jsonb_typeof(p_value) = 'array' AND jsonb_array_length(p_value) <= 1000
+                          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(p_value) AS x
+                                           WHERE jsonb_typeof(x) <> 'string'
+                                              OR (x #>> '{}') !~ ('^' || (p_field->>'prefix') || '-[1-9][0-9]{0,8}$'))
+        WHEN 'names' THEN jsonb_typeof(p_value) = 'array' AND jsonb_array_length(p_value) <= 1000
+                          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(p_value) AS x
+                                           WHERE jsonb_typeof(x) <> 'string'
+                                              OR length(x #>> '{}') NOT BETWEEN 1 AND (p_field->>'max_length')::integer)
+        WHEN 'object' THEN jsonb_typeof(p_value) = 'object'
+        WHEN 'array' THEN jsonb_typeof(p_value) = 'array'
+        ELSE false
+    END
+$$;
+
 -- Checks one event of an append against its type's definition and the caller's rights.
 -- Refusals: VG003 the caller may not append the type; VG006 the event does not fit its type.
 CREATE FUNCTION vigil.validate_event(p_stream text, p_event jsonb, p_admin boolean) RETURNS void
@@ -1185,28 +1215,7 @@ BEGIN
             END IF;
             CONTINUE;
         END IF;
-        v_ok := CASE v_field->>'kind'
-            WHEN 'text' THEN jsonb_typeof(v_value) = 'string'
-                             AND length(v_value #>> '{}') BETWEEN 1 AND (v_field->>'max_length')::integer
-            WHEN 'date' THEN vigil.is_date(v_value)
-            WHEN 'count' THEN vigil.is_whole(v_value, 0)
-            WHEN 'positive' THEN vigil.is_whole(v_value, 1)
-            WHEN 'boolean' THEN jsonb_typeof(v_value) = 'boolean'
-            WHEN 'choice' THEN jsonb_typeof(v_value) = 'string' AND (v_field->'values') ? (v_value #>> '{}')
-            WHEN 'code' THEN jsonb_typeof(v_value) = 'string'
-                             AND (v_value #>> '{}') ~ ('^' || (v_field->>'prefix') || '-[1-9][0-9]{0,8}$')
-            WHEN 'codes' THEN jsonb_typeof(v_value) = 'array' AND jsonb_array_length(v_value) <= 1000
-                              AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v_value) AS x
-                                               WHERE jsonb_typeof(x) <> 'string'
-                                                  OR (x #>> '{}') !~ ('^' || (v_field->>'prefix') || '-[1-9][0-9]{0,8}$'))
-            WHEN 'names' THEN jsonb_typeof(v_value) = 'array' AND jsonb_array_length(v_value) <= 1000
-                              AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(v_value) AS x
-                                               WHERE jsonb_typeof(x) <> 'string'
-                                                  OR length(x #>> '{}') NOT BETWEEN 1 AND (v_field->>'max_length')::integer)
-            WHEN 'object' THEN jsonb_typeof(v_value) = 'object'
-            WHEN 'array' THEN jsonb_typeof(v_value) = 'array'
-            ELSE false
-        END;
+        v_ok := vigil.field_fits(v_field, v_value);
         IF NOT v_ok THEN
             PERFORM vigil.refuse_event(v_type, format('%s.%s is not a valid %s: %s', v_type, v_name,
                                                      v_field->>'kind', left(v_value::text, 80)));
@@ -1819,9 +1828,8 @@ CREATE TRIGGER events_index_attachments AFTER INSERT ON vigil.events
     FOR EACH ROW WHEN (NEW.data ? 'photos') EXECUTE FUNCTION vigil.index_attachments();
 ALTER TABLE vigil.events ENABLE ALWAYS TRIGGER events_index_attachments;
 
--- True when a payload field's value is of the field's kind. One place for every kind; a new
--- kind is added here (and in EventRegistry's FieldSpec.Kind).
-CREATE FUNCTION vigil.field_fits(p_field jsonb, p_value jsonb) RETURNS boolean
+-- vigil.field_fits (migration 0004) learns the kind "attachments".
+CREATE OR REPLACE FUNCTION vigil.field_fits(p_field jsonb, p_value jsonb) RETURNS boolean
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -1862,112 +1870,7 @@ AS $$
     END
 $$;
 
-CREATE OR REPLACE FUNCTION vigil.validate_event(p_stream text, p_event jsonb, p_admin boolean) RETURNS void
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    t        vigil.event_types;
-    v_type   text;
-    v_kind   text;
-    v_key    text;
-    v_prefix text;
-    v_data   jsonb;
-    v_value  jsonb;
-    v_field  jsonb;
-    v_name   text;
-    v_ok     boolean;
-BEGIN
-    IF jsonb_typeof(p_event) IS DISTINCT FROM 'object' THEN
-        PERFORM vigil.refuse_event(NULL, 'each event must be a JSON object');
-    END IF;
-    v_type := p_event->>'type';
-    SELECT * INTO t FROM vigil.event_types et WHERE et.type = v_type;
-    IF NOT FOUND THEN
-        PERFORM vigil.refuse_event(v_type, format('unknown event type %s', coalesce(v_type, '(none)')));
-    END IF;
-    IF NOT (p_admin OR EXISTS (SELECT 1 FROM unnest(t.roles) AS r
-                                WHERE pg_catalog.pg_has_role(session_user, vigil.role_name(r), 'MEMBER'))) THEN
-        RAISE EXCEPTION 'permission denied to append %', v_type
-            USING ERRCODE = 'VG003', DETAIL = v_type, HINT = array_to_string(t.roles, ', ');
-    END IF;
-    SELECT k INTO v_name FROM jsonb_object_keys(p_event) AS k
-     WHERE k NOT IN ('event_id', 'type', 'schema_version', 'data', 'metadata') LIMIT 1;
-    IF v_name IS NOT NULL THEN
-        PERFORM vigil.refuse_event(v_type, format('unknown key %s in an event', v_name));
-    END IF;
-    IF coalesce(p_event->>'event_id', '') !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
-        PERFORM vigil.refuse_event(v_type, 'event_id must be a lowercase uuid');
-    END IF;
-    IF coalesce(p_event->'schema_version', to_jsonb(1)) IS DISTINCT FROM to_jsonb(t.schema_version) THEN
-        PERFORM vigil.refuse_event(v_type, format('%s is at schema version %s, not %s', v_type, t.schema_version,
-                                                 p_event->'schema_version'));
-    END IF;
-    IF p_event ? 'metadata' AND (jsonb_typeof(p_event->'metadata') <> 'object'
-                                 OR octet_length((p_event->'metadata')::text) > 4096) THEN
-        PERFORM vigil.refuse_event(v_type, 'metadata must be a JSON object of at most 4096 bytes');
-    END IF;
 
-    -- The stream: of the type's kind, with a key of the right form.
-    v_kind := split_part(p_stream, ':', 1);
-    v_key := substr(p_stream, length(v_kind) + 2);
-    IF strpos(p_stream, ':') = 0 OR v_kind <> t.stream_kind THEN
-        PERFORM vigil.refuse_event(v_type, format('a %s event belongs in a %s stream, not in %s', v_type,
-                                                 t.stream_kind, p_stream));
-    END IF;
-    IF v_key = '' OR length(v_key) > 200 THEN
-        PERFORM vigil.refuse_event(v_type, format('bad stream key in %s', p_stream));
-    END IF;
-    SELECT sk.code_prefix INTO v_prefix FROM vigil.stream_kinds sk WHERE sk.kind = v_kind;
-    IF v_prefix IS NOT NULL THEN
-        IF v_key !~ ('^' || v_prefix || '-[1-9][0-9]{0,8}$') THEN
-            PERFORM vigil.refuse_event(v_type, format('%s is not a %s-n code', v_key, v_prefix));
-        END IF;
-        -- Codes are handed out by planner.next_code only: a code not yet allocated is forged.
-        IF substr(v_key, 3)::integer > coalesce((SELECT c.last FROM planner.codes c WHERE c.kind = v_prefix), 0) THEN
-            PERFORM vigil.refuse_event(v_type, format('%s was never allocated (codes come from planner.next_code)', v_key));
-        END IF;
-    ELSIF v_kind = 'holidays' AND v_key !~ '^[0-9]{4}$' THEN
-        PERFORM vigil.refuse_event(v_type, format('%s is not a year', v_key));
-    END IF;
-
-    -- The payload: an object with exactly the type's fields, each of its kind.
-    v_data := p_event->'data';
-    IF jsonb_typeof(v_data) IS DISTINCT FROM 'object' THEN
-        PERFORM vigil.refuse_event(v_type, 'data must be a JSON object');
-    END IF;
-    SELECT k INTO v_name FROM jsonb_object_keys(v_data) AS k
-     WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(t.fields) AS f WHERE f->>'name' = k) LIMIT 1;
-    IF v_name IS NOT NULL THEN
-        PERFORM vigil.refuse_event(v_type, format('%s has no field %s', v_type, v_name));
-    END IF;
-    FOR v_field IN SELECT f FROM jsonb_array_elements(t.fields) AS f LOOP
-        v_name := v_field->>'name';
-        v_value := v_data->v_name;
-        IF v_value IS NULL OR jsonb_typeof(v_value) = 'null' THEN
-            IF (v_field->>'required')::boolean THEN
-                PERFORM vigil.refuse_event(v_type, format('%s needs the field %s', v_type, v_name));
-            END IF;
-            CONTINUE;
-        END IF;
-        v_ok := vigil.field_fits(v_field, v_value);
-        IF NOT v_ok THEN
-            PERFORM vigil.refuse_event(v_type, format('%s.%s is not a valid %s: %s', v_type, v_name,
-                                                     v_field->>'kind', left(v_value::text, 80)));
-        END IF;
-    END LOOP;
-
-    -- The payload names the stream it is in.
-    IF t.key = 'notice.year' THEN
-        IF (v_data->'notice'->>'year') IS DISTINCT FROM v_key THEN
-            PERFORM vigil.refuse_event(v_type, format('the notice''s year does not match %s', p_stream));
-        END IF;
-    ELSIF t.key IS NOT NULL AND (v_data->>t.key) IS DISTINCT FROM v_key THEN
-        PERFORM vigil.refuse_event(v_type, format('%s.%s = %s does not match the stream %s', v_type, t.key,
-                                                 left(coalesce(v_data->>t.key, 'null'), 80), p_stream));
-    END IF;
-END
-$$;
 
 -- The types that carry evidence (generated from EventRegistry, like migration 0004's rows).
 UPDATE vigil.event_types
