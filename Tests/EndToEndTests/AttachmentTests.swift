@@ -76,7 +76,7 @@ struct AttachmentTests {
     @Test("A file over the limit and a program named .png are refused by name, and nothing is written")
     func refusals() throws {
         let huge = scratch.url.appendingPathComponent("巨大.jpg")
-        FileManager.default.createFile(atPath: huge.path, contents: Data([0xFF, 0xD8, 0xFF, 0xE0]))
+        #expect(FileManager.default.createFile(atPath: huge.path, contents: Data([0xFF, 0xD8, 0xFF, 0xE0])))
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: 60 * 1024 * 1024)
         try handle.close()
