@@ -158,7 +158,7 @@ $$;
 -- old contents stay visible to readers until the new ones commit. Writers wait meanwhile.
 CREATE FUNCTION vigil.rebuild(p_name text) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, vigil
+SET search_path = pg_catalog, vigil, pg_temp
 AS $$
 DECLARE
     e vigil.events;
@@ -237,7 +237,7 @@ $$;
 CREATE FUNCTION vigil.append(p_stream text, p_expected bigint, p_events jsonb)
 RETURNS TABLE (stream_version integer, positions bigint[])
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, vigil
+SET search_path = pg_catalog, vigil, pg_temp
 AS $$
 DECLARE
     v_current   integer;

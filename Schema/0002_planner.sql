@@ -265,7 +265,7 @@ SELECT vigil.register_projection('planner', 1);
 -- command rolls back with it, so codes are never skipped or reused.
 CREATE FUNCTION planner.next_code(p_kind text) RETURNS text
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, planner
+SET search_path = pg_catalog, planner, pg_temp
 AS $$
 DECLARE
     v_last integer;

@@ -26,7 +26,7 @@ $$;
 
 CREATE FUNCTION vigil.user_add(p_name text, p_role text, p_password text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, vigil
+SET search_path = pg_catalog, vigil, pg_temp
 AS $$
 BEGIN
     PERFORM vigil.check_admin();
@@ -48,7 +48,7 @@ $$;
 
 CREATE FUNCTION vigil.user_grant(p_name text, p_role text, p_grant boolean) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, vigil
+SET search_path = pg_catalog, vigil, pg_temp
 AS $$
 BEGIN
     PERFORM vigil.check_admin();

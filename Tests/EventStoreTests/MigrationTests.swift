@@ -31,6 +31,21 @@ struct MigrationTests {
         #expect(error.description.contains("changed after it was applied"))
     }
 
+    @Test("A database that recorded 0001–0003 as first released still migrates and starts")
+    func formerTextsAccepted() throws {
+        let database = try TestDatabase(migrated: false)
+        let connection = try database.connect()
+        try Migrator().migrate(connection)
+        for (version, sums) in Migration.formerChecksums {
+            try connection.query(
+                "UPDATE vigil_meta.migrations SET checksum = \(sums.sorted()[0]) WHERE version = \(version)")
+        }
+        #expect(try Migrator().migrate(connection).isEmpty)
+        #expect(try Migrator().pending(connection).isEmpty)
+        try connection.query("UPDATE vigil_meta.migrations SET checksum = 'something else' WHERE version = 2")
+        #expect(throws: Migrator.Failure.self) { try Migrator().pending(connection) }
+    }
+
     @Test("A database migrated by a newer vigil is refused by an older one")
     func unknownMigrationRefused() throws {
         let database = try TestDatabase(migrated: false)

@@ -16,3 +16,20 @@ public struct Migration: Sendable {
         return String(repeating: "0", count: max(0, 4 - number.count)) + number + "_" + name + ".sql"
     }
 }
+
+extension Migration {
+    /// Checksums of earlier texts of a migration that a database may have recorded, still
+    /// accepted. 0001–0003 as first released set their SECURITY DEFINER functions' search_path
+    /// without `pg_temp` last; 0004 replaces those functions in every database, so the old and
+    /// the new texts leave a database in the same state.
+    public static let formerChecksums: [Int: Set<String>] = [
+        1: ["10628d7cb5893dc1bf33bf5069e191738d9d7b61c8b806004fb99f585aa54b20"],
+        2: ["28edfc723ea0ae32f638b739df01b02365faf62d639d06375f1c969def8f86d0"],
+        3: ["9ecb87b4511478debea0b333873cc5382f9974de0fce7202aaad759b2803634a"],
+    ]
+
+    /// True when `recorded` is this migration's checksum now (`current`) or a former one.
+    func accepts(recorded: String, current: String) -> Bool {
+        recorded == current || Migration.formerChecksums[version, default: []].contains(recorded)
+    }
+}

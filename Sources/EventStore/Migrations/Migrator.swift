@@ -56,7 +56,7 @@ public struct Migrator {
         for migration in migrations.sorted(by: { $0.version < $1.version }) {
             let checksum = try Migrator.checksum(migration.sql, connection)
             if let recorded = applied[migration.version] {
-                guard recorded == checksum else {
+                guard migration.accepts(recorded: recorded, current: checksum) else {
                     throw Failure.changedAfterApplying(file: migration.fileName)
                 }
                 continue
@@ -108,7 +108,7 @@ public struct Migrator {
             """
         ).rows.map { try $0.decode("sum", as: String.self) }
         for (migration, sum) in zip(migrations, sums) {
-            if let recorded = applied[migration.version], recorded != sum {
+            if let recorded = applied[migration.version], !migration.accepts(recorded: recorded, current: sum) {
                 throw Failure.changedAfterApplying(file: migration.fileName)
             }
         }

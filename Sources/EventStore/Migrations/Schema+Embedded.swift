@@ -168,7 +168,7 @@ $$;
 -- old contents stay visible to readers until the new ones commit. Writers wait meanwhile.
 CREATE FUNCTION vigil.rebuild(p_name text) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, vigil
+SET search_path = pg_catalog, vigil, pg_temp
 AS $$
 DECLARE
     e vigil.events;
@@ -247,7 +247,7 @@ $$;
 CREATE FUNCTION vigil.append(p_stream text, p_expected bigint, p_events jsonb)
 RETURNS TABLE (stream_version integer, positions bigint[])
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, vigil
+SET search_path = pg_catalog, vigil, pg_temp
 AS $$
 DECLARE
     v_current   integer;
@@ -649,7 +649,7 @@ SELECT vigil.register_projection('planner', 1);
 -- command rolls back with it, so codes are never skipped or reused.
 CREATE FUNCTION planner.next_code(p_kind text) RETURNS text
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, planner
+SET search_path = pg_catalog, planner, pg_temp
 AS $$
 DECLARE
     v_last integer;
@@ -846,7 +846,7 @@ $$;
 
 CREATE FUNCTION vigil.user_add(p_name text, p_role text, p_password text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, vigil
+SET search_path = pg_catalog, vigil, pg_temp
 AS $$
 BEGIN
     PERFORM vigil.check_admin();
@@ -868,7 +868,7 @@ $$;
 
 CREATE FUNCTION vigil.user_grant(p_name text, p_role text, p_grant boolean) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, vigil
+SET search_path = pg_catalog, vigil, pg_temp
 AS $$
 BEGIN
     PERFORM vigil.check_admin();
