@@ -86,8 +86,8 @@ struct OverduePropertyTests {
             let got = try store.drillObligations(AsOf(date: asOf))
             #expect(Set(got.map(\.plan)) == Set(want.keys), "plans in force as of \(asOf)")
             for row in got {
-                #expect(row.due == want[row.plan]?.due, "\(row.plan) due as of \(asOf)")
-                #expect(row.daysOverdue == want[row.plan]?.days, "\(row.plan) days as of \(asOf)")
+                #expect(row.obligation.due == want[row.plan]?.due, "\(row.plan) due as of \(asOf)")
+                #expect(row.obligation.daysOverdue == want[row.plan]?.days, "\(row.plan) days as of \(asOf)")
             }
         }
     }
