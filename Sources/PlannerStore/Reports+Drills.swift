@@ -36,7 +36,8 @@ extension PlannerStore {
                    AND p.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                    AND NOT coalesce(p.retired_on <= \(asOf.dateText)::date
                                     AND p.retired_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                   AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date, false)
+                   AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
+                                    AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
                    AND (\(community)::text IS NULL OR u.community = \(community)::text)
             ), last AS (
                 SELECT f.*,
