@@ -70,6 +70,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "PlannerStoreTests",
+            dependencies: ["PlannerStore", "Planner", "EventStore", "Postgres", "Shell", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SecurityTests",
             dependencies: ["EventStore", "Planner", "Postgres", "Shell", "TestSupport"],
             swiftSettings: swiftSettings

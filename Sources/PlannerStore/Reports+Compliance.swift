@@ -11,9 +11,7 @@ public struct ComplianceRow: Sendable, Equatable {
     public var missing: [Period]
 
     /// covered / required, 1.0 when nothing is required.
-    public var rate: Double {
-        required == 0 ? 1.0 : Double(covered) / Double(required)
-    }
+    public var rate: Double { Coverage.rate(covered: covered, required: required) }
 }
 
 /// A campaign as defined.
@@ -50,9 +48,9 @@ extension PlannerStore {
         }
     }
 
-    /// Compliance of one campaign per community in its scope (DESIGN.md, "Semantics"): a period
-    /// is required when selected and ended by the as-of date, covered when an activity dated in
-    /// it was logged for the community and not retracted.
+    /// Compliance of one campaign per community in its scope: the rule of
+    /// `Coverage.of(_:activities:recordedAsOf:)`, with activities matched to periods in SQL for
+    /// speed.
     public func compliance(_ campaign: CampaignRow, selection: PeriodSelection, asOf: AsOf) throws -> [ComplianceRow] {
         let years: ClosedRange<Int>
         switch selection {

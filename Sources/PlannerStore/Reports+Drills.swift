@@ -2,16 +2,13 @@ import Foundation
 import Planner
 import Postgres
 
-/// One plan's drill obligation as of a date.
-public struct DrillObligation: Sendable, Equatable {
+/// One plan in force and its drill obligation as of a date.
+public struct DrillObligationRow: Sendable, Equatable {
     public var plan: String
     public var planName: String
     public var unit: String
     public var community: String
-    public var lastDrill: LocalDate?
-    public var due: LocalDate
-    /// Days past due (positive when overdue, negative while still ahead).
-    public var daysOverdue: Int
+    public var obligation: DrillObligation
 }
 
 /// A drill as the drill list shows it.
@@ -27,9 +24,9 @@ public struct DrillRow: Sendable, Equatable {
 }
 
 extension PlannerStore {
-    /// Every plan in force on the as-of date with its due date (DESIGN.md, "drill obligation"):
-    /// the last drill held on or before the date, or the plan's start, plus the cadence.
-    public func drillObligations(_ asOf: AsOf, community: String? = nil) throws -> [DrillObligation] {
+    /// Every plan in force on the as-of date with its obligation, most overdue first: the rule
+    /// of `DrillObligation.asOf(_:recordedAsOf:history:)`, answered in SQL for speed.
+    public func drillObligations(_ asOf: AsOf, community: String? = nil) throws -> [DrillObligationRow] {
         let rows = try connection.query(
             """
             WITH in_force AS (
@@ -39,7 +36,8 @@ extension PlannerStore {
                    AND p.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                    AND NOT coalesce(p.retired_on <= \(asOf.dateText)::date
                                     AND p.retired_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                   AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date, false)
+                   AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
+                                    AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
                    AND (\(community)::text IS NULL OR u.community = \(community)::text)
             ), last AS (
                 SELECT f.*,
@@ -59,11 +57,12 @@ extension PlannerStore {
              ORDER BY days_overdue DESC, number
             """)
         return try rows.rows.map { row in
-            DrillObligation(
+            DrillObligationRow(
                 plan: try row.decode("code"), planName: try row.decode("name"), unit: try row.decode("unit"),
                 community: try row.decode("community"),
-                lastDrill: try row.decode("last_drill", as: String?.self).flatMap { LocalDate($0) },
-                due: try row.date("due"), daysOverdue: try row.decode("days_overdue"))
+                obligation: DrillObligation(
+                    lastDrill: try row.optionalDate("last_drill"), due: try row.date("due"),
+                    daysOverdue: try row.decode("days_overdue")))
         }
     }
 

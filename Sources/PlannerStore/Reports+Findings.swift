@@ -2,23 +2,21 @@ import Foundation
 import Planner
 import Postgres
 
-/// A finding's status as of a date.
+/// A finding and its standing as of a date.
 public struct FindingRow: Sendable, Equatable {
     public var finding: String
     public var description: String
     public var unit: String
     public var community: String
     public var severity: Severity
-    public var status: Finding.Status
     public var due: LocalDate
-    /// Days past the deadline while open, nil otherwise.
-    public var daysOverdue: Int?
+    /// Its status, and days past the deadline while open.
+    public var standing: Finding.Standing
 }
 
 extension PlannerStore {
-    /// Findings as of a date (DESIGN.md): only events dated on or before it count; open when no
-    /// rectification is reported yet or the last re-inspection failed; overdue when open and the
-    /// as-of date is after the deadline.
+    /// Findings as of a date, with their standing: the rule of
+    /// `Finding.asOf(_:recordedAsOf:history:)`, answered in SQL for speed.
     public func findings(_ asOf: AsOf, openOnly: Bool, overdueOnly: Bool, community: String?) throws -> [FindingRow] {
         let rows = try connection.query(
             """
@@ -45,12 +43,15 @@ extension PlannerStore {
              ORDER BY number
             """)
         return try rows.rows.map { row in
-            FindingRow(
+            let status: String = try row.decode("status")
+            guard let known = Finding.Status(rawValue: status) else {
+                throw PostgresError(kind: .client, message: "finding status \(status) is not known")
+            }
+            return FindingRow(
                 finding: try row.decode("code"), description: try row.decode("description"),
                 unit: try row.decode("unit"), community: try row.decode("community"),
-                severity: Severity(rawValue: try row.decode("severity")) ?? .general,
-                status: Finding.Status(rawValue: try row.decode("status")) ?? .open,
-                due: try row.date("due"), daysOverdue: try row.decode("days_overdue", as: Int?.self))
+                severity: Severity(rawValue: try row.decode("severity")) ?? .general, due: try row.date("due"),
+                standing: Finding.Standing(status: known, daysOverdue: try row.decode("days_overdue", as: Int?.self)))
         }
     }
 }

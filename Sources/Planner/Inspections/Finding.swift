@@ -32,13 +32,13 @@ public struct Finding: Aggregate, Equatable {
             next.severity = e.severity
             next.foundOn = e.inspectedOn
             next.lastStepOn = e.inspectedOn
-            next.status = .open
+            next.status = .after(nil)
         case .findingRectified(let e):
-            next.status = .rectified
+            next.status = .after(.rectified)
             next.lastStepOn = e.on
             next.rectifiedOn = e.on
         case .findingVerified(let e):
-            next.status = e.result == .pass ? .closed : .open
+            next.status = .after(Step(e.result))
             next.lastStepOn = e.on
         case .majorFindingReported(let e):
             next.reportedOn = e.on

@@ -15,7 +15,7 @@ extension CommandSpec {
             let community = args.string("community")
             return { session in
                 let rows = try session.store.drillObligations(session.asOf, community: community)
-                    .filter { $0.daysOverdue > 0 }
+                    .filter(\.obligation.isOverdue)
                 return obligationTable(rows, daysKey: "days_overdue", daysHeader: L("days overdue", "逾期天数"))
             }
         },
@@ -31,8 +31,8 @@ extension CommandSpec {
                 let calendar = try session.store.holidayCalendar(years: (today.year - 1)...(today.year + 2))
                 let limit = within.after(today, calendar: calendar)
                 let rows = try session.store.drillObligations(session.asOf, community: community)
-                    .filter { $0.daysOverdue <= 0 && $0.due <= limit }
-                    .sorted { ($0.due, $0.plan) < ($1.due, $1.plan) }
+                    .filter { $0.obligation.isDue(by: limit) }
+                    .sorted { ($0.obligation.due, $0.plan) < ($1.obligation.due, $1.plan) }
                 return obligationTable(rows, daysKey: "days_left", daysHeader: L("days left", "剩余天数"), negate: true)
             }
         },
@@ -66,9 +66,9 @@ extension CommandSpec {
         },
     ]
 
-    private static func obligationTable(_ rows: [DrillObligation], daysKey: String, daysHeader: L, negate: Bool = false)
-        -> Output
-    {
+    private static func obligationTable(
+        _ rows: [DrillObligationRow], daysKey: String, daysHeader: L, negate: Bool = false
+    ) -> Output {
         .table(
             [
                 Column("plan", L("plan", "预案")), Column("plan_name", L("plan name", "预案名称")),
@@ -79,7 +79,8 @@ extension CommandSpec {
             rows.map { row in
                 [
                     .text(row.plan), .text(row.planName), .text(row.unit), .text(row.community),
-                    .date(row.lastDrill), .date(row.due), .int(negate ? -row.daysOverdue : row.daysOverdue),
+                    .date(row.obligation.lastDrill), .date(row.obligation.due),
+                    .int(negate ? -row.obligation.daysOverdue : row.obligation.daysOverdue),
                 ]
             })
     }

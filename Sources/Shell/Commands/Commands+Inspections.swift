@@ -162,7 +162,7 @@ extension CommandSpec {
                     rows.map { row in
                         [
                             .text(row.finding), .text(row.unit), .text(row.community), .code(row.severity.rawValue),
-                            .code(row.status.rawValue), .date(row.due), .optional(row.daysOverdue),
+                            .code(row.standing.status.rawValue), .date(row.due), .optional(row.standing.daysOverdue),
                         ]
                     })
             }

@@ -1,0 +1,89 @@
+import Foundation
+
+extension Finding {
+    /// One step of a finding's life after it was found: a rectification reported (整改), or a
+    /// re-inspection (复查) that passed or failed.
+    public enum Step: String, Sendable, Codable {
+        case rectified, passed, failed
+
+        /// The step a re-inspection's result makes.
+        public init(_ result: VerificationResult) {
+            self = result == .pass ? .passed : .failed
+        }
+    }
+
+    /// A step with the date it happened on.
+    public struct DatedStep: Sendable, Equatable {
+        public var step: Step
+        public var on: LocalDate
+
+        public init(_ step: Step, on date: LocalDate) {
+            self.step = step
+            self.on = date
+        }
+    }
+
+    /// What a finding's status reads of its history, each fact with the instant it was
+    /// recorded.
+    public struct History: Sendable, Equatable {
+        /// When the finding was added.
+        public var added: Date
+        /// The date of the inspection (or drill evaluation) that found it.
+        public var foundOn: LocalDate
+        /// The deadline, fixed to a date when the finding was recorded.
+        public var due: LocalDate
+        /// Its steps, in the order they were recorded.
+        public var steps: [Recorded<DatedStep>]
+
+        public init(added: Date, foundOn: LocalDate, due: LocalDate, steps: [Recorded<DatedStep>] = []) {
+            self.added = added
+            self.foundOn = foundOn
+            self.due = due
+            self.steps = steps
+        }
+    }
+
+    /// A finding's status as of a date, and how far past its deadline it is while open.
+    public struct Standing: Sendable, Equatable {
+        public var status: Status
+        /// Days past the deadline while open and overdue, nil otherwise.
+        public var daysOverdue: Int?
+
+        public init(status: Status, daysOverdue: Int?) {
+            self.status = status
+            self.daysOverdue = daysOverdue
+        }
+
+        /// True when the finding is open and the as-of date is after its deadline.
+        public var isOverdue: Bool { daysOverdue != nil }
+    }
+
+    /// The finding on `date` as the log stood at `instant` (nil: the whole log), or nil when it
+    /// was not found by `date` or not recorded by `instant` (DESIGN.md, "Semantics that
+    /// reports rely on"): only steps dated on or before `date` count, the latest of them
+    /// decides the status, and an open finding is overdue once `date` is after its deadline.
+    public static func asOf(_ date: LocalDate, recordedAsOf instant: Date? = nil, history: History) -> Standing? {
+        guard RecordedAsOf.shows(history.added, at: instant), history.foundOn <= date else { return nil }
+        // Steps are recorded in date order (a step may not precede the previous one); the
+        // latest date wins, and the later record among steps of one day.
+        let counted = history.steps.enumerated()
+            .compactMap { index, step in step.known(at: instant).map { (index, $0) } }
+            .filter { $0.1.on <= date }
+        let last = counted.max { ($0.1.on, $0.0) < ($1.1.on, $1.0) }
+        let status = Status.after(last?.1.step)
+        let overdue = status == .open && Overdue.isOverdue(due: history.due, asOf: date)
+        return Standing(status: status, daysOverdue: overdue ? Overdue.days(due: history.due, asOf: date) : nil)
+    }
+}
+
+extension Finding.Status {
+    /// The status a finding is left in by its latest step (nil: none yet), the life cycle
+    /// open → rectified → closed, or back to open when the re-inspection fails.
+    public static func after(_ step: Finding.Step?) -> Finding.Status {
+        switch step {
+        case nil, .failed: return .open
+        case .rectified: return .rectified
+        case .passed: return .closed
+        }
+    }
+}

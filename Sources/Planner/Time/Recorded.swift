@@ -1,0 +1,38 @@
+import Foundation
+
+/// The rule of `set recorded-as-of T`: the log as it stood at T, with every event recorded
+/// after T ignored, whatever it is (DESIGN.md, "Semantics that reports rely on").
+public enum RecordedAsOf {
+    /// True when an event recorded at `recordedAt` is part of the log as it stood at
+    /// `instant`; nil stands for the whole log.
+    public static func shows(_ recordedAt: Date, at instant: Date?) -> Bool {
+        guard let instant else { return true }
+        return recordedAt <= instant
+    }
+}
+
+/// A fact as the log holds it: what it says, and the instant the database recorded it.
+///
+/// Every event records two times, when it happened (a date inside `value`) and when it was
+/// recorded; the report rules need both.
+public struct Recorded<Value: Sendable>: Sendable {
+    public var value: Value
+    public var recordedAt: Date
+
+    public init(_ value: Value, recordedAt: Date) {
+        self.value = value
+        self.recordedAt = recordedAt
+    }
+
+    /// True when the fact is part of the log as it stood at `instant` (nil: the whole log).
+    public func isKnown(at instant: Date?) -> Bool {
+        RecordedAsOf.shows(recordedAt, at: instant)
+    }
+
+    /// The value when the fact is part of the log as it stood at `instant`, else nil.
+    public func known(at instant: Date?) -> Value? {
+        isKnown(at: instant) ? value : nil
+    }
+}
+
+extension Recorded: Equatable where Value: Equatable {}

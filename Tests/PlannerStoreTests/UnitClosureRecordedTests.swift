@@ -1,0 +1,109 @@
+import EventStore
+import Foundation
+import Planner
+import Postgres
+import Shell
+import TestSupport
+import Testing
+
+/// A unit closed after the instant a report is asked about is open in that report: the log as
+/// it stood then did not hold the closure (DESIGN.md, `set recorded-as-of`).
+@Suite("A unit's closure counts from when it was recorded", .serialized)
+struct UnitClosureRecordedTests {
+    struct Row: Decodable, Equatable {
+        var plan: String
+        var due: String
+        var daysOverdue: Int
+    }
+
+    /// 江岸小学 with P-1 owing a drill every month from 2024-01-01, closed on 2024-03-01 by
+    /// an entry recorded after the plan; returns the instants the plan and the closure were
+    /// recorded at.
+    static func closedAfterThePlan(_ shell: ShellHarness, _ connection: Connection) throws -> (
+        plan: Date, closure: Date
+    ) {
+        for line in [
+            "community add 江岸社区", "unit add 江岸小学 --community 江岸社区 --kind primary-school",
+            "plan add 疏散预案 --unit 江岸小学 --level special --every 1m --from 2024-01-01",
+            "unit close 江岸小学 --on 2024-03-01",
+        ] {
+            try #require(shell.run(line) == .ok, "\(line): \(shell.errors)")
+        }
+        let store = EventStore(connection: connection)
+        let plan = try #require(try store.read(stream: "plan:P-1").first?.recordedAt)
+        let closure = try #require(try store.read(stream: "unit:江岸小学").last?.recordedAt)
+        try #require(plan < closure)
+        return (plan, closure)
+    }
+
+    static func overdue(_ shell: ShellHarness, recordedAsOf instant: Date?) throws -> [Row] {
+        shell.runner.session.todayOverride = LocalDate(year: 2024, month: 6, day: 1)
+        shell.runner.session.recordedAsOf = instant
+        shell.clear()
+        try #require(shell.run("drills overdue") == .ok, "\(shell.errors)")
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode([Row].self, from: Data(shell.output.utf8))
+    }
+
+    static let owing = [Row(plan: "P-1", due: "2024-02-01", daysOverdue: 121)]
+
+    @Test("Before the closure was recorded, the plan is 121 days overdue on 2024-06-01; after it, nothing is")
+    func closureRecordedLater() throws {
+        let database = try TestDatabase()
+        let shell = ShellHarness(try database.connect(), format: .json, today: "2024-06-01")
+        let recorded = try Self.closedAfterThePlan(shell, try database.connect())
+        let beforeClosure = try Self.overdue(shell, recordedAsOf: recorded.plan)
+        #expect(beforeClosure == Self.owing)
+        let afterClosure = try Self.overdue(shell, recordedAsOf: recorded.closure)
+        #expect(afterClosure.isEmpty)
+        let wholeLog = try Self.overdue(shell, recordedAsOf: nil)
+        #expect(wholeLog.isEmpty)
+
+        // A rebuild (the set-based replay) records the closure's instant too.
+        try EventStore(connection: try database.connect()).rebuild(projection: "planner")
+        let rebuilt = try Self.overdue(shell, recordedAsOf: recorded.plan)
+        #expect(rebuilt == Self.owing)
+        let rebuiltAfterClosure = try Self.overdue(shell, recordedAsOf: recorded.closure)
+        #expect(rebuiltAfterClosure.isEmpty)
+    }
+
+    @Test("Migrating a street recorded before the fix rebuilds the projection with the closure's instant")
+    func migrationRebuilds() throws {
+        let database = try TestDatabase(migrated: false)
+        let connection = try database.connect()
+        try Migrator(migrations: Migration.all.filter { $0.version < 7 }).migrate(connection)
+        let shell = ShellHarness(try database.connect(), format: .json, today: "2024-06-01")
+        let recorded = try Self.closedAfterThePlan(shell, connection)
+        let applied = try Migrator().migrate(connection)
+        #expect(applied.map(\.fileName) == ["0007_unit_closed_recorded.sql"])
+        let beforeClosure = try Self.overdue(shell, recordedAsOf: recorded.plan)
+        #expect(beforeClosure == Self.owing)
+        let afterClosure = try Self.overdue(shell, recordedAsOf: recorded.closure)
+        #expect(afterClosure.isEmpty)
+    }
+
+    @Test("A rebuild gives every closure of a random street the instant the live projection gave it")
+    func rebuildKeepsClosureInstants() throws {
+        let street = try RandomStreet(seed: 5)
+        let connection = try street.database.connect()
+        func snapshot() throws -> [String: Date?] {
+            var closures: [String: Date?] = [:]
+            let rows = try connection.query(
+                "SELECT name, closed_on::text AS closed_on, closed_recorded_at FROM planner.units ORDER BY name")
+            for row in rows.rows where try row.decode("closed_on", as: String?.self) != nil {
+                closures[try row.decode("name", as: String.self)] = try row.decode("closed_recorded_at", as: Date?.self)
+            }
+            return closures
+        }
+        let live = try snapshot()
+        let logged = street.facts.log.filter { $0.type == "UnitClosed" }
+        try #require(!logged.isEmpty)
+        for closure in logged {
+            #expect(
+                live[String(closure.streamID.dropFirst("unit:".count))] == closure.recordedAt, "\(closure.streamID)")
+        }
+        try EventStore(connection: connection).rebuild(projection: "planner")
+        #expect(try snapshot() == live)
+    }
+}

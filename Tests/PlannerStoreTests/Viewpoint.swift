@@ -1,0 +1,72 @@
+import Foundation
+import Planner
+import Postgres
+
+/// A point of view a report is asked from: an as-of date, and the log as it stood at an
+/// instant (nil: the whole log).
+struct Viewpoint: CustomStringConvertible {
+    var date: LocalDate
+    var instant: Date?
+    /// Where the instant falls, for failure messages.
+    var note: String
+
+    var description: String {
+        guard let instant else { return "as of \(date), whole log" }
+        return "as of \(date), recorded as of \(PostgresTime.format(instant)) (\(note))"
+    }
+}
+
+extension LogFacts {
+    /// The kinds of event the recorded-as-of instants fall around.
+    static let instantKinds = [
+        "UnitClosed", "PlanRetired", "DrillConducted", "FindingRectified", "FindingVerified", "ActivityRetracted",
+    ]
+
+    /// Viewpoints for a property test: for `perKind` events of every kind in `instantKinds`,
+    /// the instant just before it was recorded (the previous event's) and the instant it was,
+    /// each asked as of the event's own date, a date after it and a random date; then
+    /// `wholeLog` random dates with no instant. Dates run from December 2022 to March 2026.
+    func viewpoints(_ random: inout SeededRandom, perKind: Int = 2, wholeLog: Int = 8) -> [Viewpoint] {
+        let first = LocalDate(year: 2022, month: 12, day: 1) ?? RandomHistory.epoch
+        var viewpoints: [Viewpoint] = []
+        for kind in Self.instantKinds {
+            let indices = log.indices.filter { log[$0].type == kind && $0 > 0 }
+            for _ in 0..<perKind {
+                guard let index = random.pick(indices) else { continue }
+                let event = log[index]
+                let own = date(of: event.event, in: event.streamID) ?? first.adding(days: random.next(1200))
+                let dates = [own, own.adding(days: 1 + random.next(90)), first.adding(days: random.next(1200))]
+                var instants = [(event.recordedAt, "just after \(kind) at position \(event.position)")]
+                let previous = log[index - 1].recordedAt
+                if previous < event.recordedAt {
+                    instants.append((previous, "just before \(kind) at position \(event.position)"))
+                }
+                for (instant, note) in instants {
+                    viewpoints += dates.map { Viewpoint(date: $0, instant: instant, note: note) }
+                }
+            }
+        }
+        for _ in 0..<wholeLog {
+            viewpoints.append(Viewpoint(date: first.adding(days: random.next(1200)), instant: nil, note: ""))
+        }
+        return viewpoints
+    }
+
+    /// The date an event is about: the closure, retirement, drill or step date; for a
+    /// retraction, the date of the activity it retracts.
+    private func date(of event: Event, in stream: String) -> LocalDate? {
+        switch event {
+        case .unitClosed(let e): return e.on
+        case .planRetired(let e): return e.on
+        case .drillConducted(let e): return e.on
+        case .findingRectified(let e): return e.on
+        case .findingVerified(let e): return e.on
+        case .activityRetracted:
+            return log.lazy.compactMap { entry -> LocalDate? in
+                guard entry.streamID == stream, case .activityLogged(let logged) = entry.event else { return nil }
+                return logged.on
+            }.first
+        default: return nil
+        }
+    }
+}
