@@ -43,7 +43,7 @@ struct ComplianceReportTests {
                 let year = viewpoint.date.year
                 let got = try street.report(
                     "compliance \(campaign.name) --year \(year) --detail", at: viewpoint, as: Row.self)
-                let want = Self.expected(campaign, year: year, street: street, at: viewpoint)
+                let want = try Self.expected(campaign, year: year, street: street, at: viewpoint)
                 let same = got.count == want.count && zip(got, want).allSatisfy { $0.matches($1) }
                 #expect(same, "compliance \(campaign.name) --year \(year) \(viewpoint): got \(got), want \(want)")
                 covered += got.map(\.covered).reduce(0, +)
@@ -56,13 +56,14 @@ struct ComplianceReportTests {
     }
 
     static func expected(_ facts: LogFacts.CampaignFacts, year: Int, street: RandomStreet, at viewpoint: Viewpoint)
-        -> [Row]
+        throws -> [Row]
     {
         let defined = facts.campaign
         let calendar = HolidayCalendar(years: (year - 1)...(year + 1))
+        let schedule = try Schedule(
+            cadence: defined.cadence, windowDays: defined.windowDays, day: defined.day, month: defined.month)
         let required = Period.required(
-            Period.periods(defined.cadence, selection: .year(year), window: defined.windowDays, calendar: calendar),
-            asOf: viewpoint.date)
+            Period.periods(schedule, selection: .year(year), calendar: calendar), asOf: viewpoint.date)
         return defined.owing(street.facts.communities, recordedAsOf: viewpoint.instant).map { community in
             let coverage = Coverage.of(
                 required, activities: facts.activities[community] ?? [], recordedAsOf: viewpoint.instant)
