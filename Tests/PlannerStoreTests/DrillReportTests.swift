@@ -7,7 +7,7 @@ import Testing
 @Suite("Drill reports hold to DrillObligation.asOf", .serialized)
 struct DrillReportTests {
     /// One row of `drills overdue` or `drills due`, as the JSON output gives it.
-    struct Row: Decodable, Equatable, CustomStringConvertible {
+    struct Row: Decodable, Equatable, Sendable, CustomStringConvertible {
         var plan: String
         var community: String
         var lastDrill: String?
@@ -31,44 +31,42 @@ struct DrillReportTests {
     }
 
     @Test("drills overdue lists the plans the rule finds overdue, most overdue first", arguments: [5, 29] as [UInt64])
-    func overdue(seed: UInt64) throws {
-        let street = try RandomStreet(seed: seed)
-        for kind in LogFacts.instantKinds { try #require(street.facts.count(kind) > 0, "no \(kind) in the history") }
-        var listed = 0
-        for viewpoint in street.viewpoints {
-            let got = try street.report("drills overdue", at: viewpoint, as: Row.self)
-            let want = Self.obligations(street, at: viewpoint).filter { $0.1.isOverdue }
-                .sorted { ($1.1.daysOverdue, $0.0.number) < ($0.1.daysOverdue, $1.0.number) }
-                .map { plan, obligation in
-                    Row(
-                        plan: plan.code, community: plan.community, lastDrill: obligation.lastDrill?.description,
-                        due: obligation.due.description, daysOverdue: obligation.daysOverdue)
-                }
-            #expect(got == want, "drills overdue \(viewpoint)")
-            listed += got.count
+    func overdue(seed: UInt64) async throws {
+        let (kinds, comparisons) = try await RandomStreet.with(seed: seed) { street in
+            let kinds = LogFacts.instantKinds.filter { street.facts.count($0) > 0 }
+            let comparisons = try street.compare("drills overdue", as: Row.self) { viewpoint in
+                Self.obligations(street, at: viewpoint).filter { $0.1.isOverdue }
+                    .sorted { ($1.1.daysOverdue, $0.0.number) < ($0.1.daysOverdue, $1.0.number) }
+                    .map { plan, obligation in
+                        Row(
+                            plan: plan.code, community: plan.community, lastDrill: obligation.lastDrill?.description,
+                            due: obligation.due.description, daysOverdue: obligation.daysOverdue)
+                    }
+            }
+            return (kinds, comparisons)
         }
-        #expect(listed > 20, "the viewpoints should find overdue plans")
+        #expect(kinds == LogFacts.instantKinds, "the history should hold every kind of event")
+        for comparison in comparisons { #expect(comparison.got == comparison.want, "\(comparison.label)") }
+        #expect(comparisons.map(\.got.count).reduce(0, +) > 20, "the viewpoints should find overdue plans")
     }
 
     @Test(
         "drills due --within 45d lists the plans the rule finds due by then, soonest first",
         arguments: [5, 29] as [UInt64])
-    func dueSoon(seed: UInt64) throws {
-        let street = try RandomStreet(seed: seed)
-        var listed = 0
-        for viewpoint in street.viewpoints {
-            let got = try street.report("drills due --within 45d", at: viewpoint, as: Row.self)
-            let limit = viewpoint.date.adding(days: 45)
-            let want = Self.obligations(street, at: viewpoint).filter { $0.1.isDue(by: limit) }
-                .sorted { ($0.1.due, $0.0.code) < ($1.1.due, $1.0.code) }
-                .map { plan, obligation in
-                    Row(
-                        plan: plan.code, community: plan.community, lastDrill: obligation.lastDrill?.description,
-                        due: obligation.due.description, daysLeft: -obligation.daysOverdue)
-                }
-            #expect(got == want, "drills due \(viewpoint)")
-            listed += got.count
+    func dueSoon(seed: UInt64) async throws {
+        let comparisons = try await RandomStreet.with(seed: seed) { street in
+            try street.compare("drills due --within 45d", as: Row.self) { viewpoint in
+                let limit = viewpoint.date.adding(days: 45)
+                return Self.obligations(street, at: viewpoint).filter { $0.1.isDue(by: limit) }
+                    .sorted { ($0.1.due, $0.0.code) < ($1.1.due, $1.0.code) }
+                    .map { plan, obligation in
+                        Row(
+                            plan: plan.code, community: plan.community, lastDrill: obligation.lastDrill?.description,
+                            due: obligation.due.description, daysLeft: -obligation.daysOverdue)
+                    }
+            }
         }
-        #expect(listed > 5, "the viewpoints should find plans falling due")
+        for comparison in comparisons { #expect(comparison.got == comparison.want, "\(comparison.label)") }
+        #expect(comparisons.map(\.got.count).reduce(0, +) > 5, "the viewpoints should find plans falling due")
     }
 }

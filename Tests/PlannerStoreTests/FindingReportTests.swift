@@ -7,7 +7,7 @@ import Testing
 @Suite("Finding reports hold to Finding.asOf", .serialized)
 struct FindingReportTests {
     /// One row of `findings`, as the JSON output gives it.
-    struct Row: Decodable, Equatable, CustomStringConvertible {
+    struct Row: Decodable, Equatable, Sendable, CustomStringConvertible {
         var finding: String
         var unit: String
         var community: String
@@ -19,36 +19,33 @@ struct FindingReportTests {
         var description: String { "\(finding) \(status) due \(due) \(daysOverdue.map { "+\($0)" } ?? "")" }
     }
 
-    @Test("findings, --open and --overdue list what the rule gives, in finding order", arguments: [7, 31] as [UInt64])
-    func findings(seed: UInt64) throws {
-        let street = try RandomStreet(seed: seed)
-        for kind in ["FindingRectified", "FindingVerified"] {
-            try #require(street.facts.count(kind) > 0, "no \(kind) in the history")
-        }
-        var seen: [String: Int] = [:]
-        for viewpoint in street.viewpoints {
-            let all = street.facts.findings.compactMap { finding -> (LogFacts.FindingFacts, Finding.Standing)? in
-                Finding.asOf(viewpoint.date, recordedAsOf: viewpoint.instant, history: finding.history).map {
-                    (finding, $0)
-                }
-            }
-            let rows = all.map { finding, standing in
+    /// Every finding shown at a viewpoint, with its standing as the rule gives it.
+    static func rows(_ street: RandomStreet, at viewpoint: Viewpoint) -> [Row] {
+        street.facts.findings.compactMap { finding in
+            Finding.asOf(viewpoint.date, recordedAsOf: viewpoint.instant, history: finding.history).map { standing in
                 Row(
                     finding: finding.code, unit: finding.unit, community: finding.community,
                     severity: finding.severity.rawValue, status: standing.status.rawValue,
                     due: finding.history.due.description, daysOverdue: standing.daysOverdue)
             }
-            for (flag, want) in [
-                ("", rows), (" --open", rows.filter { $0.status == "open" }),
-                (" --overdue", rows.filter { $0.daysOverdue != nil }),
-            ] {
-                let got = try street.report("findings" + flag, at: viewpoint, as: Row.self)
-                #expect(got == want, "findings\(flag) \(viewpoint)")
-            }
-            for row in rows { seen[row.daysOverdue == nil ? row.status : "overdue", default: 0] += 1 }
         }
+    }
+
+    @Test("findings, --open and --overdue list what the rule gives, in finding order", arguments: [7, 31] as [UInt64])
+    func findings(seed: UInt64) async throws {
+        let comparisons = try await RandomStreet.with(seed: seed) { street in
+            try street.compare("findings", as: Row.self) { Self.rows(street, at: $0) }
+                + street.compare("findings --open", as: Row.self) {
+                    Self.rows(street, at: $0).filter { $0.status == "open" }
+                }
+                + street.compare("findings --overdue", as: Row.self) {
+                    Self.rows(street, at: $0).filter { $0.daysOverdue != nil }
+                }
+        }
+        for comparison in comparisons { #expect(comparison.got == comparison.want, "\(comparison.label)") }
+        let seen = comparisons.flatMap(\.got).map { $0.daysOverdue == nil ? $0.status : "overdue" }
         for status in ["open", "rectified", "closed", "overdue"] {
-            #expect(seen[status, default: 0] > 3, "the viewpoints should see \(status) findings: \(seen)")
+            #expect(seen.count(where: { $0 == status }) > 3, "the viewpoints should see \(status) findings")
         }
     }
 }

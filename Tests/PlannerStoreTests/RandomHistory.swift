@@ -187,10 +187,3 @@ struct RandomHistory {
         }
     }
 }
-
-/// A line of the history's set-up was refused, or the connection failed.
-struct HistoryError: Error, CustomStringConvertible {
-    var line: String
-    var errors: String
-    var description: String { "\(line): \(errors.suffix(500))" }
-}

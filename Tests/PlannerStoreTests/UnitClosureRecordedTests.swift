@@ -84,26 +84,28 @@ struct UnitClosureRecordedTests {
     }
 
     @Test("A rebuild gives every closure of a random street the instant the live projection gave it")
-    func rebuildKeepsClosureInstants() throws {
-        let street = try RandomStreet(seed: 5)
-        let connection = try street.database.connect()
-        func snapshot() throws -> [String: Date?] {
-            var closures: [String: Date?] = [:]
-            let rows = try connection.query(
-                "SELECT name, closed_on::text AS closed_on, closed_recorded_at FROM planner.units ORDER BY name")
-            for row in rows.rows where try row.decode("closed_on", as: String?.self) != nil {
-                closures[try row.decode("name", as: String.self)] = try row.decode("closed_recorded_at", as: Date?.self)
+    func rebuildKeepsClosureInstants() async throws {
+        let (logged, live, rebuilt) = try await RandomStreet.with(seed: 5) { street in
+            let connection = try street.database.connect()
+            func closures() throws -> [String: Date?] {
+                var closures: [String: Date?] = [:]
+                let rows = try connection.query(
+                    "SELECT name, closed_on::text AS closed_on, closed_recorded_at FROM planner.units ORDER BY name")
+                for row in rows.rows where try row.decode("closed_on", as: String?.self) != nil {
+                    closures[try row.decode("name", as: String.self)] = try row.decode(
+                        "closed_recorded_at", as: Date?.self)
+                }
+                return closures
             }
-            return closures
+            let logged = street.facts.log.filter { $0.type == "UnitClosed" }.map {
+                (unit: String($0.streamID.dropFirst("unit:".count)), recordedAt: $0.recordedAt)
+            }
+            let live = try closures()
+            try EventStore(connection: connection).rebuild(projection: "planner")
+            return (logged, live, try closures())
         }
-        let live = try snapshot()
-        let logged = street.facts.log.filter { $0.type == "UnitClosed" }
-        try #require(!logged.isEmpty)
-        for closure in logged {
-            #expect(
-                live[String(closure.streamID.dropFirst("unit:".count))] == closure.recordedAt, "\(closure.streamID)")
-        }
-        try EventStore(connection: connection).rebuild(projection: "planner")
-        #expect(try snapshot() == live)
+        #expect(!logged.isEmpty, "the history should close units")
+        for closure in logged { #expect(live[closure.unit] == closure.recordedAt, "\(closure.unit)") }
+        #expect(rebuilt == live)
     }
 }
