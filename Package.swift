@@ -76,11 +76,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SecurityTests",
-            dependencies: ["EventStore", "Planner", "Postgres", "Shell", "TestSupport"],
+            dependencies: ["EventStore", "Planner", "Postgres", "Shell", "TestSupport", "PlannerStore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TestSupport", "Postgres", "EventStore", "Planner", "Shell"],
+            name: "EndToEndTests",
+            dependencies: ["TestSupport", "Postgres", "EventStore", "Planner", "PlannerStore", "Shell"],
             swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",

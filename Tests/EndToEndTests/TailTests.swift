@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Planner
+import PlannerStore
 import Postgres
 import TestSupport
 import Testing
@@ -12,14 +13,16 @@ struct TailTests {
         let database = try TestDatabase()
         let early = try database.connect()
         let other = try database.connect()
-        func community(_ name: String) throws -> NewEvent {
-            let encoded = try Event.communityAdded(CommunityAdded(name: name)).encoded()
-            return NewEvent(type: encoded.type, data: encoded.data)
+        func add(_ name: String, on connection: Connection) throws {
+            try PlannerStore(connection: connection).append(
+                [.communityAdded(CommunityAdded(name: name))], to: PlannerStore.Stream.community(name),
+                expectedVersion: 0,
+                metadata: EventMetadata())
         }
-        try EventStore(connection: other).append([try community("旧社区")], to: "community:旧社区", expected: .noStream)
+        try add("旧社区", on: other)
         try early.execute(script: "BEGIN")
-        try EventStore(connection: early).append([try community("迟社区")], to: "community:迟社区", expected: .noStream)
-        try EventStore(connection: other).append([try community("新社区")], to: "community:新社区", expected: .noStream)
+        try add("迟社区", on: early)
+        try add("新社区", on: other)
 
         let tail = try Child(["--db", database.conninfo, "tail", "--count", "2"])
         // Commit only once tail has taken its starting point and is reading the log.

@@ -46,10 +46,7 @@ struct HostileUserTests {
         _ what: String, sourceLocation: SourceLocation = #_sourceLocation, _ attack: () throws -> Void
     ) throws -> PostgresError? {
         let before = try store.seal()
-        let versions = try store.connection.query(
-            "SELECT count(*) AS n, coalesce(sum(version), 0) AS v FROM vigil.streams"
-        )
-        .first.map { "\(try $0.decode("n", as: Int.self))/\(try $0.decode("v", as: Int.self))" }
+        let versions = try heads()
         var caught: PostgresError?
         do {
             try attack()
@@ -60,12 +57,15 @@ struct HostileUserTests {
             Issue.record("\(what): unexpected \(error)", sourceLocation: sourceLocation)
         }
         #expect(try store.seal() == before, "\(what) changed the log", sourceLocation: sourceLocation)
-        let after = try store.connection.query(
-            "SELECT count(*) AS n, coalesce(sum(version), 0) AS v FROM vigil.streams"
-        )
-        .first.map { "\(try $0.decode("n", as: Int.self))/\(try $0.decode("v", as: Int.self))" }
+        let after = try heads()
         #expect(after == versions, "\(what) changed the stream heads", sourceLocation: sourceLocation)
         return caught
+    }
+
+    /// The stream heads in one line: how many, and the sum of their versions.
+    func heads() throws -> String? {
+        try store.connection.query("SELECT count(*) AS n, coalesce(sum(version), 0) AS v FROM vigil.streams")
+            .first.map { "\(try $0.decode("n", as: Int.self))/\(try $0.decode("v", as: Int.self))" }
     }
 
     static func event(_ type: String, _ data: String, metadata: String = "{}") -> String {

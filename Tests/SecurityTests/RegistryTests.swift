@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Planner
+import PlannerStore
 import Postgres
 import TestSupport
 import Testing
@@ -35,7 +36,7 @@ struct RegistryTests {
         let database = try TestDatabase()
         let connection = try database.connect()
         for kind in ["P", "D", "A", "I", "F"] { _ = try connection.query("SELECT planner.next_code(\(kind))") }
-        let store = EventStore(connection: connection)
+        let store = PlannerStore(connection: connection)
         let samples: [(stream: String, event: Event)] = [
             ("community:东风社区", .communityAdded(CommunityAdded(name: "东风社区"))),
             (
@@ -75,7 +76,9 @@ struct RegistryTests {
         ]
         for (stream, event) in samples {
             #expect(throws: Never.self, "\(event.type)") {
-                try PlannerStoreless.append(event, to: stream, store)
+                try store.append(
+                    [event], to: stream, expectedVersion: try store.events.version(of: stream),
+                    metadata: EventMetadata())
             }
         }
     }
@@ -84,14 +87,4 @@ struct RegistryTests {
 /// A date the test writes literally.
 private func day(_ text: String) -> LocalDate {
     LocalDate(text) ?? LocalDate(dayNumber: 0)
-}
-
-/// Appends one domain event the way the planner store does, without the planner store.
-enum PlannerStoreless {
-    static func append(_ event: Event, to stream: String, _ store: EventStore) throws {
-        let encoded = try event.encoded()
-        try store.append(
-            [NewEvent(type: encoded.type, schemaVersion: encoded.schemaVersion, data: encoded.data)], to: stream,
-            expected: .any)
-    }
 }

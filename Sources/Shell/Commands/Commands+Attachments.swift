@@ -16,9 +16,6 @@ extension CommandSpec {
             let reference = args.positional(0)
             return { session in
                 let stream = try session.stream(for: reference)
-                let formatter = DateFormatter()
-                formatter.timeZone = session.timeZone
-                formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
                 let decoder = JSONDecoder()
                 var rows: [[Value]] = []
                 for event in try session.store.events.read(stream: stream) {
@@ -26,7 +23,7 @@ extension CommandSpec {
                     for photo in carried.photos ?? [] {
                         rows.append([
                             .text(photo.sha256), .text(photo.name), .text(photo.type), .int(photo.size),
-                            .text(event.type), .optional(event.actor), .text(formatter.string(from: event.recordedAt)),
+                            .text(event.type), .optional(event.actor), .text(session.recordedTime(event.recordedAt)),
                         ])
                     }
                 }

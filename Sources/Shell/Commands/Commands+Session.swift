@@ -80,9 +80,6 @@ extension CommandSpec {
             return { session in
                 let stream = try session.stream(for: reference)
                 let events = try session.store.events.read(stream: stream)
-                let formatter = DateFormatter()
-                formatter.timeZone = session.timeZone
-                formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
                 return .table(
                     [
                         Column("version", L("#", "#")), Column("recorded_at", L("recorded", "记录时间")),
@@ -91,7 +88,7 @@ extension CommandSpec {
                     ],
                     events.map { event in
                         [
-                            .int(event.streamVersion), .text(formatter.string(from: event.recordedAt)),
+                            .int(event.streamVersion), .text(session.recordedTime(event.recordedAt)),
                             .optional(event.actor), .text(event.type), .text(event.data),
                         ]
                     })

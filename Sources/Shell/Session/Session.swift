@@ -61,6 +61,15 @@ public final class Session {
         EventMetadata(correlationID: correlationID)
     }
 
+    /// A recorded instant as `history` and `attachments` show it: local time, to the second.
+    func recordedTime(_ instant: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: instant)
+    }
+
     /// Runs a writing command in one transaction: nothing of it stays when it throws.
     @discardableResult
     func write<T>(_ body: (PlannerStore) throws -> T) throws -> T {
