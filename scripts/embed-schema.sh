@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Writes Sources/EventStore/Migrations/Schema+Embedded.swift from Schema/NNNN_name.sql, so the
-# vigil binary carries its migrations and works from any folder. `make` runs this before every
+# Writes Sources/EventStore/Migrations/Schema+Embedded.swift from Schema/NNNN_name.sql and
+# Schema/projections/NAME.sql, so the vigil binary carries its migrations and projections and
+# works from any folder. `make` runs this before every
 # build, and a test checks that the committed file matches Schema/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +24,23 @@ trap 'rm -f "$tmp"' EXIT
         echo "        Migration("
         echo "            version: $((10#${name%%_*})),"
         echo "            name: \"${name#*_}\","
+        echo "            sql: #\"\"\""
+        cat "$file"
+        echo "\"\"\"#),"
+    done
+    echo "    ]"
+    echo "}"
+    echo
+    echo "extension Definition {"
+    echo "    /// Every definition in Schema/projections/, by name."
+    echo "    public static let all: [Definition] = ["
+    for file in "$root"/Schema/projections/*.sql; do
+        if grep -q '"""#' "$file"; then
+            echo "embed-schema: $file contains the delimiter \"\"\"#" >&2
+            exit 1
+        fi
+        echo "        Definition("
+        echo "            name: \"$(basename "$file" .sql)\","
         echo "            sql: #\"\"\""
         cat "$file"
         echo "\"\"\"#),"

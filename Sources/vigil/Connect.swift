@@ -53,7 +53,7 @@ enum Database {
     static func migrate(_ connection: Connection, quietly: Bool) throws {
         do {
             // Readers who may not change the schema can still work once it is up to date.
-            if quietly, try Migrator().pending(connection).isEmpty { return }
+            if quietly, try Migrator().isCurrent(connection) { return }
             let applied = try Migrator().migrate(connection)
             if !quietly {
                 for migration in applied { print("applied \(migration.fileName)") }

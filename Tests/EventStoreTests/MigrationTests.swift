@@ -83,6 +83,52 @@ struct MigrationTests {
                 "\(migration.fileName) differs from its embedded copy")
         }
     }
+
+    @Test("The embedded definitions are the files in Schema/projections/")
+    func embeddedMatchesProjectionsFolder() throws {
+        let folder = VigilBinary.packageRoot.appendingPathComponent("Schema/projections")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }
+            .sorted()
+        #expect(files.map { "projections/" + $0 } == Definition.all.map(\.fileName).sorted())
+        for definition in Definition.all {
+            let text = try String(
+                contentsOf: VigilBinary.packageRoot.appendingPathComponent("Schema/" + definition.fileName),
+                encoding: .utf8)
+            #expect(text == definition.sql + "\n" || text == definition.sql)
+        }
+    }
+
+    @Test("A changed projection is applied again and rebuilt; an unchanged one is left alone")
+    func changedDefinitionReapplied() throws {
+        let database = try TestDatabase(migrated: false)
+        let connection = try database.connect()
+        try Migrator().migrate(connection)
+        #expect(try Migrator().isCurrent(connection))
+        func planner() throws -> (version: Int, built: Int?) {
+            let row = try #require(
+                try connection.query("SELECT version, built_version FROM vigil.projections WHERE name = 'planner'")
+                    .first)
+            return (try row.decode("version", as: Int.self), try row.decode("built_version", as: Int?.self))
+        }
+        let before = try planner()
+        #expect(before.built == before.version)
+
+        // Migrating again applies nothing and leaves the projection's version where it was.
+        try Migrator().migrate(connection)
+        #expect(try planner().version == before.version)
+
+        var edited = Definition.all
+        let index = try #require(edited.firstIndex { $0.name == "planner" })
+        edited[index].sql += "\n-- an edit\n"
+        let migrator = Migrator(definitions: edited)
+        #expect(try !migrator.isCurrent(connection))
+        #expect(try migrator.migrate(connection).isEmpty)
+        let after = try planner()
+        #expect(after.version == before.version + 1)
+        #expect(after.built == after.version)
+        #expect(try migrator.isCurrent(connection))
+        #expect(try !Migrator().isCurrent(connection))
+    }
 }
 
 @Suite("Migrations at start-up", .serialized)

@@ -60,7 +60,7 @@ struct UnitClosureRecordedTests {
         let wholeLog = try Self.overdue(shell, recordedAsOf: nil)
         #expect(wholeLog.isEmpty)
 
-        // A rebuild (the set-based replay) records the closure's instant too.
+        // A rebuild (the same projection, replayed) records the closure's instant too.
         try EventStore(connection: try database.connect()).rebuild(projection: "planner")
         let rebuilt = try Self.overdue(shell, recordedAsOf: recorded.plan)
         #expect(rebuilt == Self.owing)
@@ -76,7 +76,7 @@ struct UnitClosureRecordedTests {
         let shell = ShellHarness(try database.connect(), format: .json, today: "2024-06-01")
         let recorded = try Self.closedAfterThePlan(shell, connection)
         let applied = try Migrator().migrate(connection)
-        #expect(applied.map(\.fileName) == ["0007_unit_closed_recorded.sql"])
+        #expect(applied.map(\.fileName).first == "0007_unit_closed_recorded.sql")
         let beforeClosure = try Self.overdue(shell, recordedAsOf: recorded.plan)
         #expect(beforeClosure == Self.owing)
         let afterClosure = try Self.overdue(shell, recordedAsOf: recorded.closure)

@@ -1,6 +1,7 @@
 import Postgres
 
-/// Applies migrations in order, each in its own transaction, recording a checksum of each.
+/// Applies migrations in order, each in its own transaction, recording a checksum of each, then
+/// every definition (a projection's functions) whose text changed since it was last applied.
 ///
 /// An advisory lock keeps two processes from migrating at once; an applied migration whose
 /// text has changed since is refused with a message naming its file.
@@ -27,9 +28,14 @@ public struct Migrator {
     static let lockKey: Int64 = 0x5649_4749_4C4D_4947
 
     public let migrations: [Migration]
+    public let definitions: [Definition]
 
-    public init(migrations: [Migration] = Migration.all) {
+    /// A migrator for these migrations and definitions. Only the newest schema can take the
+    /// definitions, so a migrator for some of the migrations (tests of upgrades) has none.
+    public init(migrations: [Migration] = Migration.all, definitions: [Definition]? = nil) {
         self.migrations = migrations
+        self.definitions =
+            definitions ?? (migrations.map(\.version) == Migration.all.map(\.version) ? Definition.all : [])
     }
 
     /// Applies what is pending; returns the migrations it applied.
@@ -75,8 +81,44 @@ public struct Migrator {
             }
             done.append(migration)
         }
+        for definition in try changedDefinitions(connection) {
+            let checksum = try Migrator.checksum(definition.sql, connection)
+            do {
+                try connection.transaction { connection in
+                    try connection.execute(script: definition.sql)
+                    try connection.query(
+                        """
+                        INSERT INTO vigil_meta.definitions (name, checksum) VALUES (\(definition.name), \(checksum))
+                        ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, applied_at = now()
+                        """)
+                }
+            } catch let error as PostgresError {
+                throw Failure.failed(file: definition.fileName, error: error)
+            }
+        }
         try rebuildChangedProjections(connection)
         return done
+    }
+
+    /// True when nothing is left to apply: no pending migration and no changed definition
+    /// (read-only, like `pending`).
+    public func isCurrent(_ connection: Connection) throws -> Bool {
+        try pending(connection).isEmpty && changedDefinitions(connection).isEmpty
+    }
+
+    /// The definitions never applied to this database, or applied with another text.
+    func changedDefinitions(_ connection: Connection) throws -> [Definition] {
+        guard !definitions.isEmpty else { return [] }
+        let exists = try connection.query("SELECT to_regclass('vigil_meta.definitions') IS NOT NULL AS present")
+        guard try exists.rows.first?.decode("present", as: Bool.self) == true else { return definitions }
+        let unchanged = try connection.query(
+            """
+            SELECT d.name FROM vigil_meta.definitions d
+              JOIN unnest(\(definitions.map(\.name))::text[], \(definitions.map(\.sql))::text[]) AS f(name, sql)
+                ON f.name = d.name AND d.checksum = encode(sha256(convert_to(f.sql, 'UTF8')), 'hex')
+            """
+        ).rows.map { try $0.decode("name", as: String.self) }
+        return definitions.filter { !unchanged.contains($0.name) }
     }
 
     /// Rebuilds every projection whose version changed since its tables were last built (a

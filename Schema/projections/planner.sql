@@ -1,0 +1,142 @@
+-- The planner's projection: how each event of the log changes the tables the reports read
+-- (their shape is in the migrations, 0002 onwards).
+--
+-- This file is the projection's only definition. The migrator applies it again whenever its
+-- text changes, and the version it registers at the end goes up each time, so `vigil migrate`
+-- then rebuilds the tables by replaying the whole log through vigil.project_planner, the same
+-- function that projects each event as it is appended. There is no second, set-based copy
+-- to keep equal to it.
+--
+-- Each WHEN reads only the fields EventRegistry gives its type (ProjectionTests checks every
+-- `d->>'field'` against the registry, and that every registered type has a WHEN).
+
+-- Empties the planner's tables with DELETE, not TRUNCATE: inside the rebuild's transaction the
+-- old rows stay visible to every reader until it commits, and no ACCESS EXCLUSIVE lock is taken
+-- that a writer holding a read lock on a projection table could deadlock with.
+CREATE OR REPLACE FUNCTION vigil.reset_planner() RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    DELETE FROM planner.communities;
+    DELETE FROM planner.units;
+    DELETE FROM planner.plans;
+    DELETE FROM planner.drills;
+    DELETE FROM planner.campaigns;
+    DELETE FROM planner.activities;
+    DELETE FROM planner.holiday_notices;
+    DELETE FROM planner.inspections;
+    DELETE FROM planner.findings;
+    DELETE FROM planner.finding_steps;
+    DELETE FROM planner.codes;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION vigil.project_planner(e vigil.events) RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    d jsonb := e.data;
+    v_code text := substr(e.stream_id, strpos(e.stream_id, ':') + 1);
+BEGIN
+    CASE e.event_type
+    WHEN 'CommunityAdded' THEN
+        INSERT INTO planner.communities VALUES (d->>'name', e.position, e.recorded_at);
+    WHEN 'UnitAdded' THEN
+        INSERT INTO planner.units (name, community, kind, key_fire_unit, closed_on, position, recorded_at)
+        VALUES (d->>'name', d->>'community', d->>'kind', (d->>'key_fire_unit')::boolean, NULL, e.position,
+            e.recorded_at);
+    WHEN 'UnitReclassified' THEN
+        UPDATE planner.units SET kind = coalesce(d->>'kind', kind),
+               key_fire_unit = coalesce((d->>'key_fire_unit')::boolean, key_fire_unit)
+         WHERE name = v_code;
+    WHEN 'UnitClosed' THEN
+        UPDATE planner.units SET closed_on = (d->>'on')::date, closed_recorded_at = e.recorded_at
+         WHERE name = v_code;
+    WHEN 'PlanAdded' THEN
+        INSERT INTO planner.plans VALUES (d->>'code', planner.code_number(d->>'code'), d->>'name', d->>'unit',
+            d->>'level', d->>'hazard', (d->>'every_months')::integer, d->>'rule', (d->>'from')::date,
+            NULL, NULL, NULL, e.recorded_at);
+    WHEN 'PlanRetired' THEN
+        UPDATE planner.plans SET retired_on = (d->>'on')::date, retired_recorded_at = e.recorded_at
+         WHERE code = v_code;
+    WHEN 'PlanRevised', 'PlanEvaluated' THEN
+        NULL;
+    WHEN 'DrillScheduled' THEN
+        INSERT INTO planner.drills (code, number, plan, scheduled_on, form, scope, scenario, status, recorded_at)
+        VALUES (d->>'code', planner.code_number(d->>'code'), d->>'plan', (d->>'on')::date, d->>'form',
+            d->>'scope', d->>'scenario', 'scheduled', e.recorded_at);
+    WHEN 'DrillRescheduled' THEN
+        UPDATE planner.drills SET scheduled_on = (d->>'on')::date WHERE code = v_code;
+    WHEN 'DrillCancelled' THEN
+        UPDATE planner.drills SET status = 'cancelled', cancelled_recorded_at = e.recorded_at WHERE code = v_code;
+    WHEN 'DrillConducted' THEN
+        INSERT INTO planner.drills (code, number, plan, status, recorded_at)
+        VALUES (d->>'code', planner.code_number(d->>'code'), d->>'plan', 'conducted', e.recorded_at)
+        ON CONFLICT (code) DO NOTHING;
+        UPDATE planner.drills SET status = 'conducted', conducted_on = (d->>'on')::date,
+               participants = (d->>'participants')::integer,
+               evacuation_seconds = (d->>'evacuation_seconds')::integer, note = d->>'note',
+               conducted_recorded_at = e.recorded_at
+         WHERE code = d->>'code';
+        UPDATE planner.plans SET last_conducted_on = greatest(last_conducted_on, (d->>'on')::date)
+         WHERE code = d->>'plan';
+    WHEN 'DrillEvaluated' THEN
+        UPDATE planner.drills SET rating = d->>'rating', report = d->>'report', evaluated_on = (d->>'on')::date
+         WHERE code = v_code;
+    WHEN 'CampaignDefined' THEN
+        INSERT INTO planner.campaigns VALUES (d->>'name', d->>'cadence', (d->>'window_days')::integer,
+            CASE WHEN d ? 'communities' AND jsonb_typeof(d->'communities') = 'array'
+                 THEN ARRAY(SELECT jsonb_array_elements_text(d->'communities')) END,
+            e.position, e.recorded_at);
+    WHEN 'ActivityLogged' THEN
+        INSERT INTO planner.activities VALUES (d->>'code', planner.code_number(d->>'code'), d->>'campaign',
+            d->>'community', (d->>'on')::date, d->>'activity', (d->>'leaflets')::integer,
+            (d->>'attendees')::integer, e.recorded_at, NULL, NULL);
+    WHEN 'ActivityRetracted' THEN
+        UPDATE planner.activities SET retracted_reason = d->>'reason', retracted_at = e.recorded_at
+         WHERE code = v_code;
+    WHEN 'HolidayNoticeImported' THEN
+        INSERT INTO planner.holiday_notices VALUES ((d->'notice'->>'year')::integer, e.position, d->'notice',
+            e.recorded_at);
+    WHEN 'InspectionRecorded' THEN
+        INSERT INTO planner.inspections VALUES (d->>'code', planner.code_number(d->>'code'), d->>'unit',
+            (d->>'on')::date, d->>'inspector', d->>'kind', e.recorded_at);
+    WHEN 'FindingAdded' THEN
+        INSERT INTO planner.findings (code, number, inspection, drill, inspected_on, unit, description, severity,
+                                      due, deadline, responsible, recorded_at)
+        VALUES (d->>'code', planner.code_number(d->>'code'), d->>'inspection', d->>'drill',
+            (d->>'inspected_on')::date, d->>'unit', d->>'text', d->>'severity', (d->>'due')::date,
+            d->>'deadline', d->>'responsible', e.recorded_at);
+    WHEN 'MajorFindingReported' THEN
+        UPDATE planner.findings SET reported_on = (d->>'on')::date, authority = d->>'authority' WHERE code = v_code;
+    WHEN 'RemediationPlanned' THEN
+        UPDATE planner.findings SET remediation = d->>'plan', remediation_due = (d->>'due')::date WHERE code = v_code;
+    WHEN 'MajorFindingEvaluated' THEN
+        UPDATE planner.findings SET evaluated_on = (d->>'on')::date WHERE code = v_code;
+    WHEN 'MajorFindingWrittenOff' THEN
+        UPDATE planner.findings SET written_off_on = (d->>'on')::date, approved_by = d->>'approved_by'
+         WHERE code = v_code;
+    WHEN 'FindingRectified' THEN
+        INSERT INTO planner.finding_steps VALUES (v_code, e.position, 'rectified', (d->>'on')::date,
+            d->>'note', e.recorded_at);
+    WHEN 'FindingVerified' THEN
+        INSERT INTO planner.finding_steps VALUES (v_code, e.position,
+            CASE d->>'result' WHEN 'pass' THEN 'passed' ELSE 'failed' END, (d->>'on')::date,
+            d->>'note', e.recorded_at);
+    ELSE
+        NULL;
+    END CASE;
+
+    -- Keep the code counters in step with the log, so a rebuild restores them too.
+    IF d ? 'code' AND e.stream_version = 1 THEN
+        INSERT INTO planner.codes AS c VALUES (split_part(d->>'code', '-', 1), planner.code_number(d->>'code'))
+        ON CONFLICT (kind) DO UPDATE SET last = greatest(c.last, excluded.last);
+    END IF;
+END
+$$;
+
+-- Until this file, a rebuild replayed the log with a second, set-based definition.
+DROP FUNCTION IF EXISTS vigil.bulk_planner();
+
+SELECT vigil.register_projection(
+    'planner', coalesce((SELECT p.version FROM vigil.projections p WHERE p.name = 'planner'), 0) + 1);
