@@ -78,7 +78,7 @@ struct EventCodingTests {
     func roundTrip(event: Event) throws {
         let stored = try event.encoded()
         #expect(stored.type == event.type)
-        #expect(stored.schemaVersion == Event.schemaVersion)
+        #expect(stored.schemaVersion == type(of: event.payload).schemaVersion)
         let decoded = try Event.decode(type: stored.type, schemaVersion: stored.schemaVersion, data: stored.data)
         #expect(decoded == event)
     }
@@ -157,10 +157,10 @@ struct EventCodingTests {
     @Test func aNewerSchemaVersionIsRefused() throws {
         let stored = try Event.communityAdded(CommunityAdded(name: "东风社区")).encoded()
         let error = #expect(throws: EventDecodingError.self) {
-            try Event.decode(type: stored.type, schemaVersion: Event.schemaVersion + 1, data: stored.data)
+            try Event.decode(type: stored.type, schemaVersion: CommunityAdded.schemaVersion + 1, data: stored.data)
         }
         #expect(error?.type == "CommunityAdded")
-        #expect(error?.description.contains("schema version \(Event.schemaVersion + 1)") == true)
+        #expect(error?.description.contains("schema version \(CommunityAdded.schemaVersion + 1)") == true)
     }
 
     @Test func anUnknownTypeIsRefused() {

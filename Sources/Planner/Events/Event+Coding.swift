@@ -1,5 +1,32 @@
 import Foundation
 
+/// The payload of one event type: the data of its case of `Event`.
+///
+/// Its type name, stream kind, writers and fields are in `EventRegistry`, which lists each
+/// payload type once; reading and writing the stored form is derived from there.
+public protocol EventPayload: Codable, Sendable, Equatable {
+    /// The version of the payload's shape; an older stored version is upcast when read.
+    static var schemaVersion: Int { get }
+    /// This payload in its case of `Event`.
+    var event: Event { get }
+    /// Refuses a payload that decodes but cannot be used (a fixed-day campaign without its day).
+    func validate() throws
+}
+
+extension EventPayload {
+    public static var schemaVersion: Int { 1 }
+    /// The name the log stores the type under: the payload type's own name.
+    public static var typeName: String { String(describing: Self.self) }
+    public func validate() throws {}
+
+    /// Reads the payload from its stored JSON and wraps it in its case of `Event`.
+    static func decodeEvent(from json: Data, _ decoder: JSONDecoder) throws -> Event {
+        let payload = try decoder.decode(Self.self, from: json)
+        try payload.validate()
+        return payload.event
+    }
+}
+
 /// An event's stored form: its type name, schema version and JSON data.
 public struct EncodedEvent: Sendable, Equatable {
     public var type: String
@@ -15,125 +42,73 @@ public struct EventDecodingError: Error, CustomStringConvertible {
 }
 
 extension Event {
-    /// The current schema version of every event type; older versions are upcast on read.
-    public static let schemaVersion = 1
-
-    public var type: String {
+    /// The event's data.
+    public var payload: any EventPayload {
         switch self {
-        case .communityAdded: return "CommunityAdded"
-        case .unitAdded: return "UnitAdded"
-        case .unitReclassified: return "UnitReclassified"
-        case .unitClosed: return "UnitClosed"
-        case .planAdded: return "PlanAdded"
-        case .planRevised: return "PlanRevised"
-        case .planEvaluated: return "PlanEvaluated"
-        case .planRetired: return "PlanRetired"
-        case .drillScheduled: return "DrillScheduled"
-        case .drillRescheduled: return "DrillRescheduled"
-        case .drillCancelled: return "DrillCancelled"
-        case .drillConducted: return "DrillConducted"
-        case .drillEvaluated: return "DrillEvaluated"
-        case .campaignDefined: return "CampaignDefined"
-        case .activityLogged: return "ActivityLogged"
-        case .activityRetracted: return "ActivityRetracted"
-        case .holidayNoticeImported: return "HolidayNoticeImported"
-        case .inspectionRecorded: return "InspectionRecorded"
-        case .findingAdded: return "FindingAdded"
-        case .findingRectified: return "FindingRectified"
-        case .findingVerified: return "FindingVerified"
-        case .majorFindingReported: return "MajorFindingReported"
-        case .remediationPlanned: return "RemediationPlanned"
-        case .majorFindingEvaluated: return "MajorFindingEvaluated"
-        case .majorFindingWrittenOff: return "MajorFindingWrittenOff"
+        case .communityAdded(let payload): return payload
+        case .unitAdded(let payload): return payload
+        case .unitReclassified(let payload): return payload
+        case .unitClosed(let payload): return payload
+        case .planAdded(let payload): return payload
+        case .planRevised(let payload): return payload
+        case .planEvaluated(let payload): return payload
+        case .planRetired(let payload): return payload
+        case .drillScheduled(let payload): return payload
+        case .drillRescheduled(let payload): return payload
+        case .drillCancelled(let payload): return payload
+        case .drillConducted(let payload): return payload
+        case .drillEvaluated(let payload): return payload
+        case .campaignDefined(let payload): return payload
+        case .activityLogged(let payload): return payload
+        case .activityRetracted(let payload): return payload
+        case .holidayNoticeImported(let payload): return payload
+        case .inspectionRecorded(let payload): return payload
+        case .findingAdded(let payload): return payload
+        case .findingRectified(let payload): return payload
+        case .findingVerified(let payload): return payload
+        case .majorFindingReported(let payload): return payload
+        case .remediationPlanned(let payload): return payload
+        case .majorFindingEvaluated(let payload): return payload
+        case .majorFindingWrittenOff(let payload): return payload
         }
     }
+
+    /// The name the log stores the event's type under.
+    public var type: String { Swift.type(of: payload).typeName }
 
     public func encoded() throws -> EncodedEvent {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data: Data
-        switch self {
-        case .communityAdded(let e): data = try encoder.encode(e)
-        case .unitAdded(let e): data = try encoder.encode(e)
-        case .unitReclassified(let e): data = try encoder.encode(e)
-        case .unitClosed(let e): data = try encoder.encode(e)
-        case .planAdded(let e): data = try encoder.encode(e)
-        case .planRevised(let e): data = try encoder.encode(e)
-        case .planEvaluated(let e): data = try encoder.encode(e)
-        case .planRetired(let e): data = try encoder.encode(e)
-        case .drillScheduled(let e): data = try encoder.encode(e)
-        case .drillRescheduled(let e): data = try encoder.encode(e)
-        case .drillCancelled(let e): data = try encoder.encode(e)
-        case .drillConducted(let e): data = try encoder.encode(e)
-        case .drillEvaluated(let e): data = try encoder.encode(e)
-        case .campaignDefined(let e): data = try encoder.encode(e)
-        case .activityLogged(let e): data = try encoder.encode(e)
-        case .activityRetracted(let e): data = try encoder.encode(e)
-        case .holidayNoticeImported(let e): data = try encoder.encode(e)
-        case .inspectionRecorded(let e): data = try encoder.encode(e)
-        case .findingAdded(let e): data = try encoder.encode(e)
-        case .findingRectified(let e): data = try encoder.encode(e)
-        case .findingVerified(let e): data = try encoder.encode(e)
-        case .majorFindingReported(let e): data = try encoder.encode(e)
-        case .remediationPlanned(let e): data = try encoder.encode(e)
-        case .majorFindingEvaluated(let e): data = try encoder.encode(e)
-        case .majorFindingWrittenOff(let e): data = try encoder.encode(e)
-        }
-        return EncodedEvent(type: type, schemaVersion: Event.schemaVersion, data: String(decoding: data, as: UTF8.self))
+        let payload = self.payload
+        let data = try encoder.encode(payload)
+        return EncodedEvent(
+            type: type, schemaVersion: Swift.type(of: payload).schemaVersion,
+            data: String(decoding: data, as: UTF8.self))
     }
 
-    /// Reads a stored event, upcasting older schema versions first.
+    /// Reads a stored event of a registered type, upcasting older schema versions first.
     public static func decode(type: String, schemaVersion: Int, data: String) throws -> Event {
-        let json = try upcast(type: type, schemaVersion: schemaVersion, data: Data(data.utf8))
+        guard let payload = EventRegistry.payloads[type] else {
+            throw EventDecodingError(type: type, reason: "unknown event type")
+        }
+        let json = try upcast(
+            type: type, schemaVersion: schemaVersion, current: payload.schemaVersion, data: Data(data.utf8))
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        func read<T: Decodable>(_: T.Type) throws -> T {
-            do {
-                return try decoder.decode(T.self, from: json)
-            } catch {
-                throw EventDecodingError(type: type, reason: "\(error)")
-            }
-        }
-        switch type {
-        case "CommunityAdded": return .communityAdded(try read(CommunityAdded.self))
-        case "UnitAdded": return .unitAdded(try read(UnitAdded.self))
-        case "UnitReclassified": return .unitReclassified(try read(UnitReclassified.self))
-        case "UnitClosed": return .unitClosed(try read(UnitClosed.self))
-        case "PlanAdded": return .planAdded(try read(PlanAdded.self))
-        case "PlanRevised": return .planRevised(try read(PlanRevised.self))
-        case "PlanEvaluated": return .planEvaluated(try read(PlanEvaluated.self))
-        case "PlanRetired": return .planRetired(try read(PlanRetired.self))
-        case "DrillScheduled": return .drillScheduled(try read(DrillScheduled.self))
-        case "DrillRescheduled": return .drillRescheduled(try read(DrillRescheduled.self))
-        case "DrillCancelled": return .drillCancelled(try read(DrillCancelled.self))
-        case "DrillConducted": return .drillConducted(try read(DrillConducted.self))
-        case "DrillEvaluated": return .drillEvaluated(try read(DrillEvaluated.self))
-        case "CampaignDefined":
-            let defined = try read(CampaignDefined.self)
-            // A fixed-day campaign without its day (or a fixed-month one without its month)
-            // has no periods; refuse it here rather than answer reports without them.
-            _ = try defined.schedule()
-            return .campaignDefined(defined)
-        case "ActivityLogged": return .activityLogged(try read(ActivityLogged.self))
-        case "ActivityRetracted": return .activityRetracted(try read(ActivityRetracted.self))
-        case "HolidayNoticeImported": return .holidayNoticeImported(try read(HolidayNoticeImported.self))
-        case "InspectionRecorded": return .inspectionRecorded(try read(InspectionRecorded.self))
-        case "FindingAdded": return .findingAdded(try read(FindingAdded.self))
-        case "FindingRectified": return .findingRectified(try read(FindingRectified.self))
-        case "FindingVerified": return .findingVerified(try read(FindingVerified.self))
-        case "MajorFindingReported": return .majorFindingReported(try read(MajorFindingReported.self))
-        case "RemediationPlanned": return .remediationPlanned(try read(RemediationPlanned.self))
-        case "MajorFindingEvaluated": return .majorFindingEvaluated(try read(MajorFindingEvaluated.self))
-        case "MajorFindingWrittenOff": return .majorFindingWrittenOff(try read(MajorFindingWrittenOff.self))
-        default: throw EventDecodingError(type: type, reason: "unknown event type")
+        do {
+            return try payload.decodeEvent(from: json, decoder)
+        } catch let error as EventDecodingError {
+            throw error
+        } catch {
+            throw EventDecodingError(type: type, reason: "\(error)")
         }
     }
 
     /// Upgrades the data of an older schema version to the current one. Every type is at
     /// version 1 so far; a later version adds its step here, so the log is never rewritten.
-    static func upcast(type: String, schemaVersion: Int, data: Data) throws -> Data {
-        guard schemaVersion <= Event.schemaVersion else {
+    static func upcast(type: String, schemaVersion: Int, current: Int, data: Data) throws -> Data {
+        guard schemaVersion <= current else {
             throw EventDecodingError(type: type, reason: "schema version \(schemaVersion) is newer than this vigil")
         }
         return data

@@ -15,61 +15,66 @@ public enum EventRegistry {
 
     /// The spec of one type, or nil.
     public static func spec(_ name: String) -> EventTypeSpec? {
-        types.first { $0.name == name }
+        specs[name]
     }
+
+    static let specs: [String: EventTypeSpec] = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// The payload type of every type name, for reading the log.
+    static let payloads: [String: any EventPayload.Type] = specs.mapValues(\.payload)
 
     static let organisation: [EventTypeSpec] = [
         EventTypeSpec(
-            "CommunityAdded", .community, [.supervisor], key: .field("name"),
+            CommunityAdded.self, .community, [.supervisor], key: .field("name"),
             [.name("name")]),
         EventTypeSpec(
-            "UnitAdded", .unit, [.supervisor], key: .field("name"),
+            UnitAdded.self, .unit, [.supervisor], key: .field("name"),
             [
                 .name("name"), .name("community"), .choice("kind", UnitKind.allCases.map(\.rawValue)),
                 FieldSpec("key_fire_unit", .boolean),
             ]),
         EventTypeSpec(
-            "UnitReclassified", .unit, [.supervisor],
+            UnitReclassified.self, .unit, [.supervisor],
             [
                 .choice("kind", UnitKind.allCases.map(\.rawValue), required: false),
                 FieldSpec("key_fire_unit", .boolean, required: false),
             ]
         ),
-        EventTypeSpec("UnitClosed", .unit, [.supervisor], [.date("on")]),
+        EventTypeSpec(UnitClosed.self, .unit, [.supervisor], [.date("on")]),
     ]
 
     static let plansAndDrills: [EventTypeSpec] = [
         EventTypeSpec(
-            "PlanAdded", .plan, [.supervisor], key: .field("code"),
+            PlanAdded.self, .plan, [.supervisor], key: .field("code"),
             [
                 FieldSpec("code", .code("P")), .name("name"), .name("unit"),
                 .choice("level", PlanLevel.allCases.map(\.rawValue)), .text("hazard", required: false),
                 FieldSpec("every_months", .positive), .name("rule", required: false), .date("from"),
             ]),
         EventTypeSpec(
-            "PlanRevised", .plan, [.supervisor],
+            PlanRevised.self, .plan, [.supervisor],
             [.date("on"), .text("reason"), FieldSpec("finding", .code("F"), required: false)]),
-        EventTypeSpec("PlanEvaluated", .plan, [.supervisor], [.date("on"), .text("note", required: false)]),
-        EventTypeSpec("PlanRetired", .plan, [.supervisor], [.date("on")]),
+        EventTypeSpec(PlanEvaluated.self, .plan, [.supervisor], [.date("on"), .text("note", required: false)]),
+        EventTypeSpec(PlanRetired.self, .plan, [.supervisor], [.date("on")]),
         EventTypeSpec(
-            "DrillScheduled", .drill, [.supervisor], key: .field("code"),
+            DrillScheduled.self, .drill, [.supervisor], key: .field("code"),
             [
                 FieldSpec("code", .code("D")), FieldSpec("plan", .code("P")), .date("on"),
                 .choice("form", DrillForm.allCases.map(\.rawValue), required: false),
                 .choice("scope", DrillScope.allCases.map(\.rawValue), required: false),
                 .text("scenario", required: false),
             ]),
-        EventTypeSpec("DrillRescheduled", .drill, [.supervisor], [.date("on"), .text("reason")]),
-        EventTypeSpec("DrillCancelled", .drill, [.supervisor], [.text("reason")]),
+        EventTypeSpec(DrillRescheduled.self, .drill, [.supervisor], [.date("on"), .text("reason")]),
+        EventTypeSpec(DrillCancelled.self, .drill, [.supervisor], [.text("reason")]),
         EventTypeSpec(
-            "DrillConducted", .drill, [.supervisor], key: .field("code"),
+            DrillConducted.self, .drill, [.supervisor], key: .field("code"),
             [
                 FieldSpec("code", .code("D")), FieldSpec("plan", .code("P")), .date("on"),
                 FieldSpec("participants", .count, required: false),
                 FieldSpec("evacuation_seconds", .count, required: false), .text("note", required: false), .photos,
             ]),
         EventTypeSpec(
-            "DrillEvaluated", .drill, [.supervisor],
+            DrillEvaluated.self, .drill, [.supervisor],
             [
                 .date("on", required: false), .choice("rating", DrillRating.allCases.map(\.rawValue)),
                 .text("report", required: false), FieldSpec("findings", .codes("F"), required: false),
@@ -78,34 +83,34 @@ public enum EventRegistry {
 
     static let campaigns: [EventTypeSpec] = [
         EventTypeSpec(
-            "CampaignDefined", .campaign, [.supervisor], key: .field("name"),
+            CampaignDefined.self, .campaign, [.supervisor], key: .field("name"),
             [
                 .name("name"), .choice("cadence", Cadence.allCases.map(\.rawValue)), FieldSpec("window_days", .count),
                 .choice("day", FixedDay.everyDay.map(\.description), required: false),
                 FieldSpec("month", .positive, required: false), FieldSpec("communities", .names, required: false),
             ]),
         EventTypeSpec(
-            "ActivityLogged", .activity, [.supervisor, .inspector], key: .field("code"),
+            ActivityLogged.self, .activity, [.supervisor, .inspector], key: .field("code"),
             [
                 FieldSpec("code", .code("A")), .name("campaign"), .name("community"), .date("on"),
                 .text("activity", required: false), FieldSpec("leaflets", .count, required: false),
                 FieldSpec("attendees", .count, required: false),
             ]),
-        EventTypeSpec("ActivityRetracted", .activity, [.supervisor, .inspector], [.text("reason")]),
+        EventTypeSpec(ActivityRetracted.self, .activity, [.supervisor, .inspector], [.text("reason")]),
         EventTypeSpec(
-            "HolidayNoticeImported", .holidays, [.supervisor], key: .noticeYear,
+            HolidayNoticeImported.self, .holidays, [.supervisor], key: .noticeYear,
             [FieldSpec("notice", .object), FieldSpec("blocks", .array)]),
     ]
 
     static let inspections: [EventTypeSpec] = [
         EventTypeSpec(
-            "InspectionRecorded", .inspection, [.inspector], key: .field("code"),
+            InspectionRecorded.self, .inspection, [.inspector], key: .field("code"),
             [
                 FieldSpec("code", .code("I")), .name("unit"), .date("on"), .name("inspector", required: false),
                 .choice("kind", InspectionKind.allCases.map(\.rawValue), required: false), .photos,
             ]),
         EventTypeSpec(
-            "FindingAdded", .finding, [.supervisor, .inspector], key: .field("code"),
+            FindingAdded.self, .finding, [.supervisor, .inspector], key: .field("code"),
             [
                 FieldSpec("code", .code("F")), FieldSpec("inspection", .code("I"), required: false),
                 FieldSpec("drill", .code("D"), required: false), .date("inspected_on"), .name("unit"), .text("text"),
@@ -113,18 +118,19 @@ public enum EventRegistry {
                 .name("responsible", required: false), .photos,
             ]),
         EventTypeSpec(
-            "FindingRectified", .finding, [.inspector], [.date("on"), .text("note", required: false), .photos]),
+            FindingRectified.self, .finding, [.inspector], [.date("on"), .text("note", required: false), .photos]),
         EventTypeSpec(
-            "FindingVerified", .finding, [.inspector],
+            FindingVerified.self, .finding, [.inspector],
             [
                 .date("on"), .choice("result", VerificationResult.allCases.map(\.rawValue)),
                 .text("note", required: false), .photos,
             ]),
         EventTypeSpec(
-            "MajorFindingReported", .finding, [.inspector], [.date("on"), .name("authority", required: false)]),
-        EventTypeSpec("RemediationPlanned", .finding, [.inspector], [.date("on"), .text("plan"), .date("due")]),
-        EventTypeSpec("MajorFindingEvaluated", .finding, [.inspector], [.date("on"), .text("note", required: false)]),
-        EventTypeSpec("MajorFindingWrittenOff", .finding, [.inspector], [.date("on"), .name("approved_by")]),
+            MajorFindingReported.self, .finding, [.inspector], [.date("on"), .name("authority", required: false)]),
+        EventTypeSpec(RemediationPlanned.self, .finding, [.inspector], [.date("on"), .text("plan"), .date("due")]),
+        EventTypeSpec(
+            MajorFindingEvaluated.self, .finding, [.inspector], [.date("on"), .text("note", required: false)]),
+        EventTypeSpec(MajorFindingWrittenOff.self, .finding, [.inspector], [.date("on"), .name("approved_by")]),
     ]
 }
 
@@ -139,7 +145,7 @@ public enum WriterRole: String, Sendable {
 }
 
 /// One event type's definition.
-public struct EventTypeSpec: Sendable, Equatable {
+public struct EventTypeSpec: Sendable {
     /// Which part of the payload must name the stream the event is appended to.
     public enum Key: Sendable, Equatable {
         /// The field's value is the stream's key (`plan:P-3` carries `"code": "P-3"`).
@@ -148,21 +154,24 @@ public struct EventTypeSpec: Sendable, Equatable {
         case noticeYear
     }
 
-    public var name: String
+    /// The Swift type of the payload, from which the type's name and schema version come.
+    public var payload: any EventPayload.Type
     public var stream: StreamKind
     public var roles: [WriterRole]
-    public var schemaVersion: Int
     public var key: Key?
     public var fields: [FieldSpec]
 
+    /// The name the log stores the type under.
+    public var name: String { payload.typeName }
+    public var schemaVersion: Int { payload.schemaVersion }
+
     init(
-        _ name: String, _ stream: StreamKind, _ roles: [WriterRole], schemaVersion: Int = 1, key: Key? = nil,
+        _ payload: any EventPayload.Type, _ stream: StreamKind, _ roles: [WriterRole], key: Key? = nil,
         _ fields: [FieldSpec]
     ) {
-        self.name = name
+        self.payload = payload
         self.stream = stream
         self.roles = roles
-        self.schemaVersion = schemaVersion
         self.key = key
         self.fields = fields
     }

@@ -30,7 +30,7 @@ public enum Event: Sendable, Equatable {
     case majorFindingWrittenOff(MajorFindingWrittenOff)
 }
 
-public struct CommunityAdded: Codable, Sendable, Equatable {
+public struct CommunityAdded: EventPayload {
     public var name: String
 
     public init(name: String) {
@@ -38,7 +38,7 @@ public struct CommunityAdded: Codable, Sendable, Equatable {
     }
 }
 
-public struct UnitAdded: Codable, Sendable, Equatable {
+public struct UnitAdded: EventPayload {
     public var name: String
     public var community: String
     public var kind: UnitKind
@@ -52,7 +52,7 @@ public struct UnitAdded: Codable, Sendable, Equatable {
     }
 }
 
-public struct UnitReclassified: Codable, Sendable, Equatable {
+public struct UnitReclassified: EventPayload {
     public var kind: UnitKind?
     public var keyFireUnit: Bool?
 
@@ -62,7 +62,7 @@ public struct UnitReclassified: Codable, Sendable, Equatable {
     }
 }
 
-public struct UnitClosed: Codable, Sendable, Equatable {
+public struct UnitClosed: EventPayload {
     public var on: LocalDate
 
     public init(on: LocalDate) {
@@ -70,7 +70,7 @@ public struct UnitClosed: Codable, Sendable, Equatable {
     }
 }
 
-public struct PlanAdded: Codable, Sendable, Equatable {
+public struct PlanAdded: EventPayload {
     public var code: String
     public var name: String
     public var unit: String
@@ -97,7 +97,7 @@ public struct PlanAdded: Codable, Sendable, Equatable {
     }
 }
 
-public struct PlanRevised: Codable, Sendable, Equatable {
+public struct PlanRevised: EventPayload {
     public var on: LocalDate
     public var reason: String
     /// The finding that triggered the revision, when one did.
@@ -110,7 +110,7 @@ public struct PlanRevised: Codable, Sendable, Equatable {
     }
 }
 
-public struct PlanEvaluated: Codable, Sendable, Equatable {
+public struct PlanEvaluated: EventPayload {
     public var on: LocalDate
     public var note: String?
 
@@ -120,7 +120,7 @@ public struct PlanEvaluated: Codable, Sendable, Equatable {
     }
 }
 
-public struct PlanRetired: Codable, Sendable, Equatable {
+public struct PlanRetired: EventPayload {
     public var on: LocalDate
 
     public init(on: LocalDate) {
@@ -148,7 +148,7 @@ public enum DrillRating: String, Codable, Sendable, CaseIterable {
     case good, adequate, poor
 }
 
-public struct DrillScheduled: Codable, Sendable, Equatable {
+public struct DrillScheduled: EventPayload {
     public var code: String
     public var plan: String
     public var on: LocalDate
@@ -169,7 +169,7 @@ public struct DrillScheduled: Codable, Sendable, Equatable {
     }
 }
 
-public struct DrillRescheduled: Codable, Sendable, Equatable {
+public struct DrillRescheduled: EventPayload {
     public var on: LocalDate
     public var reason: String
 
@@ -179,7 +179,7 @@ public struct DrillRescheduled: Codable, Sendable, Equatable {
     }
 }
 
-public struct DrillCancelled: Codable, Sendable, Equatable {
+public struct DrillCancelled: EventPayload {
     public var reason: String
 
     public init(reason: String) {
@@ -187,7 +187,7 @@ public struct DrillCancelled: Codable, Sendable, Equatable {
     }
 }
 
-public struct DrillConducted: Codable, Sendable, Equatable {
+public struct DrillConducted: EventPayload {
     public var code: String
     public var plan: String
     public var on: LocalDate
@@ -211,7 +211,7 @@ public struct DrillConducted: Codable, Sendable, Equatable {
     }
 }
 
-public struct DrillEvaluated: Codable, Sendable, Equatable {
+public struct DrillEvaluated: EventPayload {
     public var on: LocalDate?
     public var rating: DrillRating
     public var report: String?
@@ -226,7 +226,7 @@ public struct DrillEvaluated: Codable, Sendable, Equatable {
     }
 }
 
-public struct CampaignDefined: Codable, Sendable, Equatable {
+public struct CampaignDefined: EventPayload {
     public var name: String
     public var cadence: Cadence
     public var windowDays: Int
@@ -250,12 +250,16 @@ public struct CampaignDefined: Codable, Sendable, Equatable {
     }
 
     /// The periods' rule: the cadence with its window, day or month.
+    /// A fixed-day campaign without its day (or a fixed-month one without its month) has no
+    /// periods; it is refused when read rather than answer reports without them.
+    public func validate() throws { _ = try schedule() }
+
     public func schedule() throws(EventDecodingError) -> Schedule {
         try Schedule(cadence: cadence, windowDays: windowDays, day: day, month: month)
     }
 }
 
-public struct ActivityLogged: Codable, Sendable, Equatable {
+public struct ActivityLogged: EventPayload {
     public var code: String
     public var campaign: String
     public var community: String
@@ -278,7 +282,7 @@ public struct ActivityLogged: Codable, Sendable, Equatable {
     }
 }
 
-public struct ActivityRetracted: Codable, Sendable, Equatable {
+public struct ActivityRetracted: EventPayload {
     public var reason: String
 
     public init(reason: String) {
@@ -286,7 +290,7 @@ public struct ActivityRetracted: Codable, Sendable, Equatable {
     }
 }
 
-public struct HolidayNoticeImported: Codable, Sendable, Equatable {
+public struct HolidayNoticeImported: EventPayload {
     public var notice: HolidayNotice
     /// The holiday blocks as widened on import, so reports read them without recomputing.
     public var blocks: [HolidayBlock]
@@ -303,7 +307,7 @@ public enum InspectionKind: String, Codable, Sendable, CaseIterable {
     case other
 }
 
-public struct InspectionRecorded: Codable, Sendable, Equatable {
+public struct InspectionRecorded: EventPayload {
     public var code: String
     public var unit: String
     public var on: LocalDate
@@ -332,7 +336,7 @@ public enum Severity: String, Codable, Sendable, CaseIterable {
     case major
 }
 
-public struct FindingAdded: Codable, Sendable, Equatable {
+public struct FindingAdded: EventPayload {
     public var code: String
     /// The inspection that found it, or nil when a drill evaluation raised it.
     public var inspection: String?
@@ -371,7 +375,7 @@ public struct FindingAdded: Codable, Sendable, Equatable {
     }
 }
 
-public struct FindingRectified: Codable, Sendable, Equatable {
+public struct FindingRectified: EventPayload {
     public var on: LocalDate
     public var note: String?
     /// Photos and documents carried as evidence.
@@ -388,7 +392,7 @@ public enum VerificationResult: String, Codable, Sendable, CaseIterable {
     case pass, fail
 }
 
-public struct FindingVerified: Codable, Sendable, Equatable {
+public struct FindingVerified: EventPayload {
     public var on: LocalDate
     public var result: VerificationResult
     public var note: String?
@@ -404,7 +408,7 @@ public struct FindingVerified: Codable, Sendable, Equatable {
 }
 
 /// A major finding (重大隐患) reported to the authority (安全生产法 art. 41).
-public struct MajorFindingReported: Codable, Sendable, Equatable {
+public struct MajorFindingReported: EventPayload {
     public var on: LocalDate
     public var authority: String?
 
@@ -415,7 +419,7 @@ public struct MajorFindingReported: Codable, Sendable, Equatable {
 }
 
 /// The remediation plan of a major finding, with its own deadline.
-public struct RemediationPlanned: Codable, Sendable, Equatable {
+public struct RemediationPlanned: EventPayload {
     public var on: LocalDate
     public var plan: String
     public var due: LocalDate
@@ -428,7 +432,7 @@ public struct RemediationPlanned: Codable, Sendable, Equatable {
 }
 
 /// The evaluation after a major finding's treatment.
-public struct MajorFindingEvaluated: Codable, Sendable, Equatable {
+public struct MajorFindingEvaluated: EventPayload {
     public var on: LocalDate
     public var note: String?
 
@@ -439,7 +443,7 @@ public struct MajorFindingEvaluated: Codable, Sendable, Equatable {
 }
 
 /// The approval that writes a major finding off (核销), after its evaluation.
-public struct MajorFindingWrittenOff: Codable, Sendable, Equatable {
+public struct MajorFindingWrittenOff: EventPayload {
     public var on: LocalDate
     public var approvedBy: String
 
@@ -448,3 +452,30 @@ public struct MajorFindingWrittenOff: Codable, Sendable, Equatable {
         self.approvedBy = approvedBy
     }
 }
+
+// Each payload in its case of `Event`.
+extension CommunityAdded { public var event: Event { .communityAdded(self) } }
+extension UnitAdded { public var event: Event { .unitAdded(self) } }
+extension UnitReclassified { public var event: Event { .unitReclassified(self) } }
+extension UnitClosed { public var event: Event { .unitClosed(self) } }
+extension PlanAdded { public var event: Event { .planAdded(self) } }
+extension PlanRevised { public var event: Event { .planRevised(self) } }
+extension PlanEvaluated { public var event: Event { .planEvaluated(self) } }
+extension PlanRetired { public var event: Event { .planRetired(self) } }
+extension DrillScheduled { public var event: Event { .drillScheduled(self) } }
+extension DrillRescheduled { public var event: Event { .drillRescheduled(self) } }
+extension DrillCancelled { public var event: Event { .drillCancelled(self) } }
+extension DrillConducted { public var event: Event { .drillConducted(self) } }
+extension DrillEvaluated { public var event: Event { .drillEvaluated(self) } }
+extension CampaignDefined { public var event: Event { .campaignDefined(self) } }
+extension ActivityLogged { public var event: Event { .activityLogged(self) } }
+extension ActivityRetracted { public var event: Event { .activityRetracted(self) } }
+extension HolidayNoticeImported { public var event: Event { .holidayNoticeImported(self) } }
+extension InspectionRecorded { public var event: Event { .inspectionRecorded(self) } }
+extension FindingAdded { public var event: Event { .findingAdded(self) } }
+extension FindingRectified { public var event: Event { .findingRectified(self) } }
+extension FindingVerified { public var event: Event { .findingVerified(self) } }
+extension MajorFindingReported { public var event: Event { .majorFindingReported(self) } }
+extension RemediationPlanned { public var event: Event { .remediationPlanned(self) } }
+extension MajorFindingEvaluated { public var event: Event { .majorFindingEvaluated(self) } }
+extension MajorFindingWrittenOff { public var event: Event { .majorFindingWrittenOff(self) } }
