@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Writes Sources/EventStore/Migrations/Schema+Embedded.swift from Schema/NNNN_name.sql and
 # Schema/projections/NAME.sql, so the vigil binary carries its migrations and projections and
-# works from any folder. `make` runs this before every
-# build, and a test checks that the committed file matches Schema/.
+# works from any folder. The file is generated, not kept in git: every make target that builds
+# runs this first, and a test checks that the file the tests were built with matches Schema/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/Sources/EventStore/Migrations/Schema+Embedded.swift"
