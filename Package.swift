@@ -26,9 +26,10 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: swiftSettings),
+        .target(name: "CivilTime", swiftSettings: swiftSettings),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "CivilTime"], swiftSettings: swiftSettings),
         .target(name: "EventStore", dependencies: ["Postgres"], swiftSettings: swiftSettings),
-        .target(name: "Planner", swiftSettings: swiftSettings),
+        .target(name: "Planner", dependencies: ["CivilTime"], swiftSettings: swiftSettings),
         .target(
             name: "PlannerStore",
             dependencies: ["Planner", "EventStore", "Postgres"],

@@ -1,3 +1,4 @@
+import CivilTime
 import Foundation
 
 /// A value that can be sent to PostgreSQL as a text-format parameter.
@@ -151,10 +152,11 @@ public enum PostgresTime {
         let fraction = Int64(micros) - seconds * 1_000_000
         let dayNumber = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(dayNumber) * 86_400)
-        let (y, m, d) = civil(dayNumber)
+        let (y, m, d) = CivilDay.date(dayNumber)
         let time = [secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60]
-            .map { pad($0, 2) }.joined(separator: ":")
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2)) \(time).\(pad(Int(fraction), 6))+00"
+            .map { CivilDay.pad($0, 2) }.joined(separator: ":")
+        return
+            "\(CivilDay.pad(y, 4))-\(CivilDay.pad(m, 2))-\(CivilDay.pad(d, 2)) \(time).\(CivilDay.pad(Int(fraction), 6))+00"
     }
 
     /// Parses `YYYY-MM-DD HH:MM:SS[.ffffff]±HH[:MM]` as the server prints a timestamptz.
@@ -197,32 +199,7 @@ public enum PostgresTime {
             let om = skip(":") ? (digits(2) ?? 0) : 0
             offset = sign * (oh * 3600 + om * 60)
         }
-        let seconds = daysFromCivil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s - offset
+        let seconds = CivilDay.number(year: y, month: mo, day: d) * 86_400 + h * 3600 + mi * 60 + s - offset
         return Date(timeIntervalSince1970: Double(seconds) + Double(micros) / 1_000_000)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
-    }
-
-    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-    }
-
-    private static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

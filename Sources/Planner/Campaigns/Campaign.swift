@@ -107,29 +107,8 @@ public struct Activity: Aggregate, Equatable {
         return next
     }
 
-    /// What `campaign log` records.
-    public struct LogCommand: Sendable {
-        public var code: String
-        public var campaign: String
-        public var community: String
-        public var on: LocalDate
-        public var activity: String?
-        public var leaflets: Int?
-        public var attendees: Int?
-
-        public init(
-            code: String, campaign: String, community: String, on: LocalDate, activity: String?, leaflets: Int?,
-            attendees: Int?
-        ) {
-            self.code = code
-            self.campaign = campaign
-            self.community = community
-            self.on = on
-            self.activity = activity
-            self.leaflets = leaflets
-            self.attendees = attendees
-        }
-    }
+    /// What `campaign log` records: the event itself, once the checks below pass.
+    public typealias LogCommand = ActivityLogged
 
     /// `campaign log NAME --community C --on DATE …`
     public static func log(_ command: LogCommand, campaign: Campaign, community: Community, today: LocalDate) throws
@@ -155,12 +134,7 @@ public struct Activity: Aggregate, Equatable {
                 throw DomainError("--\(name) cannot be negative", "--\(name) 不能为负数")
             }
         }
-        return [
-            .activityLogged(
-                ActivityLogged(
-                    code: command.code, campaign: command.campaign, community: command.community, on: command.on,
-                    activity: command.activity, leaflets: command.leaflets, attendees: command.attendees))
-        ]
+        return [.activityLogged(command)]
     }
 
     /// `campaign retract A-n --reason TEXT`

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// A day that comes once a year, around which publicity is organised: a date (`11-09`, 119
 /// 全国消防日) or a weekday of a month (`03-last-mon`, 全国中小学生安全教育日, the last Monday
 /// of March).
@@ -64,34 +66,17 @@ public enum FixedDay: Hashable, Sendable {
     }
 }
 
-extension FixedDay: CustomStringConvertible, Codable {
+extension FixedDay: TextCoded {
     /// The canonical form: `11-09`, `03-last-mon`.
     public var description: String {
         switch self {
         case .date(let month, let day):
-            return FixedDay.twoDigits(month) + "-" + FixedDay.twoDigits(day)
+            return CivilDay.pad(month, 2) + "-" + CivilDay.pad(day, 2)
         case .weekday(let month, let nth, let weekday):
             let ordinal = FixedDay.ordinals.first { $0.value == nth }?.key ?? "\(nth)"
-            return FixedDay.twoDigits(month) + "-" + ordinal + "-" + FixedDay.weekdays[weekday - 1]
+            return CivilDay.pad(month, 2) + "-" + ordinal + "-" + FixedDay.weekdays[weekday - 1]
         }
     }
 
-    static func twoDigits(_ value: Int) -> String {
-        (value < 10 ? "0" : "") + String(value)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let day = FixedDay(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected MM-DD or MM-NTH-DAY (03-last-mon), got \(text)")
-        }
-        self = day
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public static let expectedForm = "MM-DD or MM-NTH-DAY (03-last-mon)"
 }

@@ -1,3 +1,5 @@
+import CivilTime
+
 extension Period {
     /// The years whose fixed day a question selects: the year asked, or every year whose day
     /// lies inside the range.
@@ -11,7 +13,7 @@ extension Period {
         }
         return days.map { date in
             Period(
-                label: "\(date.year) " + FixedDay.twoDigits(date.month) + "-" + FixedDay.twoDigits(date.day),
+                label: "\(date.year) " + CivilDay.pad(date.month, 2) + "-" + CivilDay.pad(date.day, 2),
                 start: date.adding(days: -window), end: date)
         }
     }

@@ -1,8 +1,10 @@
+import CivilTime
+
 /// A calendar date in the office's time zone, with no time of day.
 ///
 /// Dates are stored as a count of days since 1970-01-01 so that comparison and day arithmetic
 /// are integer operations; the civil conversion follows Howard Hinnant's `days_from_civil`.
-public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct LocalDate: Hashable, Comparable, Sendable, TextCoded {
     /// Days since 1970-01-01 (negative before it).
     public let dayNumber: Int
 
@@ -14,7 +16,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(year: year, month: month)
         else { return nil }
-        self.dayNumber = LocalDate.daysFromCivil(year, month, day)
+        self.dayNumber = CivilDay.number(year: year, month: month, day: day)
     }
 
     /// Parses `YYYY-MM-DD`; anything else (including impossible days) is nil.
@@ -36,7 +38,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     public var parts: (year: Int, month: Int, day: Int) {
-        LocalDate.civilFromDays(dayNumber)
+        CivilDay.date(dayNumber)
     }
 
     public var year: Int { parts.year }
@@ -63,7 +65,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let newYear = total >= 0 ? total / 12 : (total - 11) / 12
         let newMonth = total - newYear * 12 + 1
         let newDay = min(d, LocalDate.daysIn(year: newYear, month: newMonth))
-        return LocalDate(dayNumber: LocalDate.daysFromCivil(newYear, newMonth, newDay))
+        return LocalDate(dayNumber: CivilDay.number(year: newYear, month: newMonth, day: newDay))
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
@@ -73,27 +75,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public var description: String {
         let (y, m, d) = parts
-        return "\(LocalDate.pad(y, 4))-\(LocalDate.pad(m, 2))-\(LocalDate.pad(d, 2))"
+        return "\(CivilDay.pad(y, 4))-\(CivilDay.pad(m, 2))-\(CivilDay.pad(d, 2))"
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         lhs.dayNumber < rhs.dayNumber
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = LocalDate(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected YYYY-MM-DD, got \(text)")
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public static let expectedForm = "YYYY-MM-DD"
 
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -105,33 +94,5 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
-    }
-
-    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 }
