@@ -53,7 +53,10 @@ let package = Package(
             dependencies: ["Shell", "PlannerStore", "Planner", "EventStore", "Postgres"],
             swiftSettings: swiftSettings
         ),
+        // Pure tests: no database, no binary.
         .testTarget(name: "PlannerTests", dependencies: ["Planner"], swiftSettings: swiftSettings),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Planner"], swiftSettings: swiftSettings),
+        // Tests against the PostgreSQL that `make test` starts.
         .testTarget(
             name: "PostgresTests",
             dependencies: ["Postgres", "TestSupport"],
@@ -65,29 +68,44 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "ShellTests",
-            dependencies: ["Shell", "PlannerStore", "Planner", "EventStore", "Postgres", "TestSupport"],
-            exclude: ["Golden"],
+            name: "PlannerStoreTests",
+            dependencies: [
+                "PlannerStore", "Planner", "EventStore", "Postgres", "Shell", "TestSupport", "ShellHarness",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "PlannerStoreTests",
-            dependencies: ["PlannerStore", "Planner", "EventStore", "Postgres", "Shell", "TestSupport"],
+            name: "ShellDatabaseTests",
+            dependencies: [
+                "Shell", "PlannerStore", "Planner", "EventStore", "Postgres", "TestSupport", "ShellHarness",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SecurityTests",
-            dependencies: ["EventStore", "Planner", "Postgres", "Shell", "TestSupport", "PlannerStore"],
+            dependencies: [
+                "EventStore", "Planner", "Postgres", "Shell", "TestSupport", "ShellHarness", "PlannerStore",
+            ],
             swiftSettings: swiftSettings
         ),
+        // The vigil binary as a user runs it: scripts, golden output, a terminal, faults.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "Postgres", "EventStore", "Planner", "PlannerStore", "Shell"],
+            dependencies: [
+                "TestSupport", "ShellHarness", "Postgres", "EventStore", "Planner", "PlannerStore", "Shell",
+            ],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",
-            dependencies: ["Postgres", "EventStore", "Planner", "Shell"],
+            dependencies: ["Postgres", "EventStore", "Planner"],
             path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ShellHarness",
+            dependencies: ["Shell", "Planner", "Postgres"],
+            path: "Tests/ShellHarness",
             swiftSettings: swiftSettings
         ),
     ]

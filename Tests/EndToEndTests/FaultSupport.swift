@@ -175,7 +175,7 @@ extension TestDatabase {
 }
 
 /// The interactive shell on a real pseudo-terminal: a private tmux server in the foreground, as
-/// ShellTests' TmuxSession does (a test target cannot import another's files). vigil's standard
+/// TmuxSession does, for a shell started by a test of its own. vigil's standard
 /// error goes to a file, so a test can count exactly the lines written there.
 final class TmuxShell {
     static let prompt = "[2019-06-30]>"

@@ -1,6 +1,7 @@
 import Foundation
 import Planner
 import Shell
+import ShellHarness
 import TestSupport
 
 /// A deterministic source of random numbers: the same seed gives the same history.

@@ -1,6 +1,7 @@
 import Foundation
 import Planner
 import Shell
+import ShellHarness
 import TestSupport
 
 /// A test database holding one random history, the shell that wrote it (reports come out as

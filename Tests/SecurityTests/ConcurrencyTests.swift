@@ -2,6 +2,7 @@ import EventStore
 import Foundation
 import Postgres
 import Shell
+import ShellHarness
 import TestSupport
 import Testing
 

@@ -3,6 +3,7 @@ import Foundation
 import Planner
 import Postgres
 import Shell
+import ShellHarness
 import TestSupport
 import Testing
 

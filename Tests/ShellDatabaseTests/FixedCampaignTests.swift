@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Shell
+import ShellHarness
 import TestSupport
 import Testing
 
