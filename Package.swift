@@ -36,13 +36,13 @@ let package = Package(
         ),
         .target(
             name: "Shell",
-            dependencies: ["PlannerStore", "Planner", "EventStore", "Postgres", "CEditLine"],
+            dependencies: ["PlannerStore", "Planner", "EventStore", "CEditLine"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "Shell", "PlannerStore", "Planner", "EventStore", "Postgres",
+                "Shell", "PlannerStore", "Planner", "EventStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -85,7 +85,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",
-            dependencies: ["Postgres", "EventStore", "Planner", "Shell"],
+            dependencies: ["Postgres", "EventStore", "Planner", "PlannerStore", "Shell"],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),

@@ -108,17 +108,3 @@ extension PlannerStore {
         }
     }
 }
-
-extension Row {
-    func date(_ column: String) throws -> LocalDate {
-        let text = try decode(column, as: String.self)
-        guard let date = LocalDate(text) else {
-            throw PostgresError(kind: .client, message: "column \(column) is not a date: \(text)")
-        }
-        return date
-    }
-
-    func optionalDate(_ column: String) throws -> LocalDate? {
-        try decode(column, as: String?.self).flatMap { LocalDate($0) }
-    }
-}

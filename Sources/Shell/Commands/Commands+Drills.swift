@@ -1,6 +1,5 @@
 import Planner
 import PlannerStore
-import Postgres
 
 extension CommandSpec {
     static let drills: [CommandSpec] = [

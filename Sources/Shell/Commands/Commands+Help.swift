@@ -1,5 +1,3 @@
-import Postgres
-
 extension CommandSpec {
     static let help: [CommandSpec] = [
         CommandSpec(

@@ -1,7 +1,6 @@
 import Foundation
 import Planner
 import PlannerStore
-import Postgres
 
 extension CommandSpec {
     static let holidays: [CommandSpec] = [

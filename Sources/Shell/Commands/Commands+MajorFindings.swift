@@ -1,6 +1,5 @@
 import Planner
 import PlannerStore
-import Postgres
 
 extension CommandSpec {
     /// The extra steps of a major finding (重大隐患).

@@ -1,6 +1,5 @@
 import Planner
 import PlannerStore
-import Postgres
 
 extension CommandSpec {
     static let organisation: [CommandSpec] = [
@@ -25,15 +24,9 @@ extension CommandSpec {
             example: "community list"
         ) { _ in
             { session in
-                let rows = try session.connection.query(
-                    """
-                    SELECT c.name, count(u.name) AS units FROM planner.communities c
-                      LEFT JOIN planner.units u ON u.community = c.name
-                     GROUP BY c.name, c.position ORDER BY c.position
-                    """)
                 return .table(
                     [Column("community", L("community", "社区")), Column("units", L("units", "单位数"))],
-                    try rows.rows.map { [.text(try $0.decode("name")), .int(try $0.decode("units"))] })
+                    try session.store.communities().map { [.text($0.name), .int($0.units)] })
             }
         },
         CommandSpec(
@@ -114,23 +107,16 @@ extension CommandSpec {
         ) { args in
             let community = args.string("community")
             return { session in
-                let rows = try session.connection.query(
-                    """
-                    SELECT name, community, kind, key_fire_unit, closed_on::text AS closed_on FROM planner.units
-                     WHERE \(community)::text IS NULL OR community = \(community)::text
-                     ORDER BY position
-                    """)
                 return .table(
                     [
                         Column("unit", L("unit", "单位")), Column("community", L("community", "社区")),
                         Column("kind", L("kind", "类别")), Column("key_fire_unit", L("key fire unit", "消防重点")),
                         Column("closed_on", L("closed on", "关闭日期")),
                     ],
-                    try rows.rows.map { row in
+                    try session.store.units(community: community).map { unit in
                         [
-                            .text(try row.decode("name")), .text(try row.decode("community")),
-                            .text(try row.decode("kind")), .bool(try row.decode("key_fire_unit")),
-                            .optional(try row.decode("closed_on", as: String?.self)),
+                            .text(unit.name), .text(unit.community), .text(unit.kind.rawValue), .bool(unit.keyFireUnit),
+                            .optional(unit.closedOn?.description),
                         ]
                     })
             }

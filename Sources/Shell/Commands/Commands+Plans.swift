@@ -1,6 +1,5 @@
 import Planner
 import PlannerStore
-import Postgres
 
 extension CommandSpec {
     static let plans: [CommandSpec] = [
@@ -120,12 +119,6 @@ extension CommandSpec {
         ) { args in
             let unit = args.string("unit")
             return { session in
-                let rows = try session.connection.query(
-                    """
-                    SELECT code, name, unit, level, every_months, coalesce(rule, '') AS rule,
-                           start_on::text AS start_on, retired_on::text AS retired_on
-                      FROM planner.plans WHERE \(unit)::text IS NULL OR unit = \(unit)::text ORDER BY number
-                    """)
                 return .table(
                     [
                         Column("plan", L("plan", "预案")), Column("name", L("name", "名称")),
@@ -133,12 +126,11 @@ extension CommandSpec {
                         Column("every_months", L("every (months)", "周期（月）")), Column("rule", L("rule", "依据")),
                         Column("from", L("from", "生效")), Column("retired_on", L("retired", "废止")),
                     ],
-                    try rows.rows.map { row in
+                    try session.store.plans(unit: unit).map { plan in
                         [
-                            .text(try row.decode("code")), .text(try row.decode("name")), .text(try row.decode("unit")),
-                            .text(try row.decode("level")), .int(try row.decode("every_months")),
-                            .text(try row.decode("rule")), .text(try row.decode("start_on")),
-                            .optional(try row.decode("retired_on", as: String?.self)),
+                            .text(plan.code), .text(plan.name), .text(plan.unit), .text(plan.level.rawValue),
+                            .int(plan.everyMonths), .text(plan.rule), .text(plan.startOn.description),
+                            .optional(plan.retiredOn?.description),
                         ]
                     })
             }

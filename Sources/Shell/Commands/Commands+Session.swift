@@ -2,7 +2,6 @@ import EventStore
 import Foundation
 import Planner
 import PlannerStore
-import Postgres
 
 extension CommandSpec {
     static let session: [CommandSpec] = [
@@ -102,21 +101,16 @@ extension CommandSpec {
             { session in
                 let roles = session.roles.sorted().map(\.rawValue)
                 // What the database will let this user record here, as it decides it.
-                let kinds = try session.connection.query(
-                    """
-                    SELECT DISTINCT stream_kind FROM vigil.event_types
-                     WHERE vigil.has_role('admin') OR roles && vigil.session_roles() ORDER BY 1
-                    """
-                ).rows.map { try $0.decode("stream_kind", as: String.self) }
+                let kinds = try session.store.recordableStreamKinds()
                 let records = kinds.isEmpty ? "-" : kinds.joined(separator: ", ")
                 return .object(
                     [
-                        ("user", .text(session.connection.user)), ("database", .text(session.connection.database)),
+                        ("user", .text(session.store.user)), ("database", .text(session.store.database)),
                         ("roles", .list(roles.map(Value.text))), ("may_record", .list(kinds.map(Value.text))),
                     ],
                     message: L(
-                        "\(session.connection.user)@\(session.connection.database): \(roles.joined(separator: ", ")); may record: \(records)",
-                        "\(session.connection.user)@\(session.connection.database)：\(roles.joined(separator: "、"))；可登记：\(records)"
+                        "\(session.store.user)@\(session.store.database): \(roles.joined(separator: ", ")); may record: \(records)",
+                        "\(session.store.user)@\(session.store.database)：\(roles.joined(separator: "、"))；可登记：\(records)"
                     ))
             }
         },

@@ -1,5 +1,5 @@
 import Foundation
-import Postgres
+import PlannerStore
 
 #if canImport(Glibc)
     import Glibc
@@ -22,13 +22,8 @@ extension CommandSpec {
             let role = try args.choice("role", Role.self) ?? .manager
             let prompt = args.has("password-prompt")
             return { session in
-                // Hashed here: the clear text never reaches the server, nor its log if CREATE ROLE fails.
-                let password =
-                    try prompt ? session.connection.encryptPassword(Password.read(for: name), user: name) : nil
-                let created = try session.connection.query(
-                    "SELECT vigil.user_add(\(name), \(role.rawValue), \(password)) AS created"
-                ).first?.decode("created", as: Bool.self)
-                if created == false {
+                let password = try prompt ? Password.read(for: name) : nil
+                if try !session.store.addUser(name, role: role.rawValue, password: password) {
                     return .created(
                         name,
                         L(
@@ -46,7 +41,7 @@ extension CommandSpec {
             let name = args.positional(0)
             let role = try args.choice("role", Role.self) ?? .manager
             return { session in
-                try session.connection.query("SELECT vigil.user_grant(\(name), \(role.rawValue), true)")
+                try session.store.setRole(role.rawValue, of: name, granted: true)
                 return .created(name, L("granted \(role.rawValue) to \(name)", "已授予 \(name) \(role.rawValue) 角色"))
             }
         },
@@ -58,7 +53,7 @@ extension CommandSpec {
             let name = args.positional(0)
             let role = try args.choice("role", Role.self) ?? .manager
             return { session in
-                try session.connection.query("SELECT vigil.user_grant(\(name), \(role.rawValue), false)")
+                try session.store.setRole(role.rawValue, of: name, granted: false)
                 return .created(name, L("revoked \(role.rawValue) from \(name)", "已撤销 \(name) 的 \(role.rawValue) 角色"))
             }
         },
@@ -67,16 +62,11 @@ extension CommandSpec {
             example: "user list"
         ) { _ in
             { session in
-                let rows = try session.connection.query(
-                    "SELECT name, superuser, array_to_string(roles, ',') AS roles FROM vigil.users ORDER BY name")
                 return .table(
                     [Column("user", L("user", "用户")), Column("roles", L("roles", "角色"))],
-                    try rows.rows.map { row in
-                        var roles = try row.decode("roles", as: String.self).split(separator: ",").map {
-                            Value.text(String($0))
-                        }
-                        if try row.decode("superuser", as: Bool.self) { roles.insert(.text("superuser"), at: 0) }
-                        return [.text(try row.decode("name")), .list(roles)]
+                    try session.store.users().map { user in
+                        let roles = (user.superuser ? ["superuser"] : []) + user.roles
+                        return [.text(user.name), .list(roles.map(Value.text))]
                     })
             }
         },
