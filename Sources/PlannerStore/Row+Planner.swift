@@ -22,6 +22,11 @@ extension Row {
         return value
     }
 
+    /// A nullable text column that holds one of the domain's enumerated values.
+    func optionalChoice<T: RawRepresentable>(_ column: String, _: T.Type) throws -> T? where T.RawValue == String {
+        try decode(column, as: String?.self) == nil ? nil : try choice(column, T.self)
+    }
+
     private static func parseDate(_ text: String, column: String) throws -> LocalDate {
         guard let date = LocalDate(text) else {
             throw PostgresError(kind: .client, message: "column \(column) is not a date: \(text)")

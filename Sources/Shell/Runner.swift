@@ -51,7 +51,7 @@ public final class Runner {
                 emit(.text(try Help.asked(Array(words.dropFirst()), registry: registry, session)))
                 return .ok
             }
-            let (spec, action) = try registry.parse(words)
+            let (spec, command) = try registry.parse(words)
             guard session.may(spec) else {
                 let needed = (spec.roles ?? []).union([.admin]).sorted().map(\.rawValue)
                 throw ShellError(
@@ -59,7 +59,7 @@ public final class Runner {
                         "permission denied: \(spec.name) needs the role \(needed.joined(separator: " or ")); you are \(session.store.user)",
                         "权限不足：\(spec.name) 需要 \(needed.joined(separator: " 或 ")) 角色；当前用户为 \(session.store.user)"))
             }
-            emit(try action(session))
+            emit(try command.run(in: session))
             return .ok
         } catch is Quit {
             return .quit

@@ -18,6 +18,17 @@ extension Session {
         return try store.append(events, to: stream, expectedVersion: loaded.version, metadata: metadata())
     }
 
+    /// The whole of a command that changes one existing aggregate: in a transaction of its own,
+    /// loads it (refusing "no WHAT NAME" when it was never created), decides and appends.
+    func change<A: Aggregate>(
+        _: A.Type, stream: String, _ what: L, _ name: String, photos: [Attachment] = [],
+        _ decide: (A) throws -> [Event]
+    ) throws {
+        try write { _ in
+            try apply(A.self, stream: stream, mustExist: (what, name), photos: photos, decide)
+        }
+    }
+
     /// Loads an aggregate's state.
     func load<A: Aggregate>(_: A.Type, _ stream: String) throws -> A {
         try store.load(A.self, stream: stream).state

@@ -39,11 +39,10 @@ public final class Session {
     /// The session's as-of date: the one set, or today on the clock in the office's time zone.
     public var today: LocalDate {
         if let todayOverride { return todayOverride }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? LocalDate(dayNumber: 0)
+        // Days since 1970-01-01 on the office's wall clock: the same count LocalDate keeps.
+        let now = Date()
+        let seconds = now.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: now))
+        return LocalDate(dayNumber: Int((seconds / 86_400).rounded(.down)))
     }
 
     /// The point of view of reports.

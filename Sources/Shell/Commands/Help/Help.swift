@@ -1,24 +1,3 @@
-extension CommandSpec {
-    static let help: [CommandSpec] = [
-        CommandSpec(
-            path: ["help"], aliases: [["帮助"]], group: .session, syntax: "[COMMAND]",
-            summary: L("List the commands by task, or explain one with an example", "按任务列出命令，或说明某个命令并给出示例"),
-            details: L(
-                "help WORD lists the commands that begin with it, in English or Chinese: help drill, help 演练.",
-                "help 词 列出以它开头的命令，英文中文均可：help drill、help 演练。"),
-            example: "help drill record", positionals: []
-        ) { _ in
-            { session in .text(Help.overview(session)) }
-        },
-        CommandSpec(
-            path: ["quit"], aliases: [["exit"], ["退出"]], group: .session, syntax: "",
-            summary: L("Leave the shell (Ctrl-D does the same)", "退出（也可按 Ctrl-D）"), example: "quit"
-        ) { _ in
-            { _ in throw Quit() }
-        },
-    ]
-}
-
 /// Thrown by `quit`; the runner stops reading lines.
 struct Quit: Error {}
 
