@@ -21,13 +21,8 @@ struct CampaignRetract: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.write { _ in
-            try session.apply(
-                Activity.self, stream: PlannerStore.Stream.activity(code),
-                mustExist: (L("activity", "活动"), code)
-            ) {
-                try Activity.retract(reason: reason, state: $0)
-            }
+        try session.change(Activity.self, code) {
+            try Activity.retract(reason: reason, state: $0)
         }
         return .created(code, L("retracted \(code)", "已撤回 \(code)"))
     }

@@ -18,12 +18,8 @@ struct DrillCancel: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.write { _ in
-            try session.apply(
-                Drill.self, stream: PlannerStore.Stream.drill(code), mustExist: (L("drill", "演练"), code)
-            ) {
-                try Drill.cancel(reason: reason, state: $0)
-            }
+        try session.change(Drill.self, code) {
+            try Drill.cancel(reason: reason, state: $0)
         }
         return .created(code, L("cancelled \(code)", "已取消 \(code)"))
     }

@@ -22,13 +22,9 @@ struct DrillReschedule: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.write { _ in
-            try session.apply(
-                Drill.self, stream: PlannerStore.Stream.drill(code), mustExist: (L("drill", "演练"), code)
-            ) { drill in
-                try Drill.reschedule(
-                    on: date, reason: reason, context: try session.drillContext(plan: drill.plan), state: drill)
-            }
+        try session.change(Drill.self, code) { drill in
+            try Drill.reschedule(
+                on: date, reason: reason, context: try session.drillContext(plan: drill.plan), state: drill)
         }
         return .created(code, L("rescheduled \(code) to \(date)", "\(code) 已改期至 \(date)"))
     }

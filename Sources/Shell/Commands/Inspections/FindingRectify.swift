@@ -28,14 +28,8 @@ struct FindingRectify: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.write { _ in
-            let photos = try session.attach(photoPaths)
-            try session.apply(
-                Finding.self, stream: PlannerStore.Stream.finding(code), mustExist: (L("finding", "隐患"), code),
-                photos: photos
-            ) {
-                try Finding.rectify(on: date, note: note, today: session.today, state: $0)
-            }
+        try session.change(Finding.self, code, photos: photoPaths) {
+            try Finding.rectify(on: date, note: note, today: session.today, state: $0)
         }
         return .created(code, L("recorded the rectification of \(code)", "已登记 \(code) 的整改"))
     }

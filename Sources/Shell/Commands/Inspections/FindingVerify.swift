@@ -31,14 +31,8 @@ struct FindingVerify: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.write { _ in
-            let photos = try session.attach(photoPaths)
-            try session.apply(
-                Finding.self, stream: PlannerStore.Stream.finding(code), mustExist: (L("finding", "隐患"), code),
-                photos: photos
-            ) {
-                try Finding.verify(on: date, result: result, note: note, today: session.today, state: $0)
-            }
+        try session.change(Finding.self, code, photos: photoPaths) {
+            try Finding.verify(on: date, result: result, note: note, today: session.today, state: $0)
         }
         return .created(
             code,

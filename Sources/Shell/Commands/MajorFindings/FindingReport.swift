@@ -21,7 +21,7 @@ struct FindingReport: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, stream: PlannerStore.Stream.finding(code), L("finding", "隐患"), code) { state in
+        try session.change(Finding.self, code) { state in
             try Finding.report(on: date, authority: authority, today: session.today, state: state)
         }
         return .created(code, L("recorded the report of \(code)", "已登记 \(code) 的上报"))

@@ -24,7 +24,7 @@ struct FindingWriteOff: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, stream: PlannerStore.Stream.finding(code), L("finding", "隐患"), code) { state in
+        try session.change(Finding.self, code) { state in
             try Finding.writeOff(on: date, approvedBy: approver, today: session.today, state: state)
         }
         return .created(code, L("wrote \(code) off", "\(code) 已核销"))

@@ -19,12 +19,8 @@ struct UnitClose: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.write { _ in
-            try session.apply(
-                Unit.self, stream: PlannerStore.Stream.unit(name), mustExist: (L("unit", "单位"), name)
-            ) {
-                try Unit.close(on: date, today: session.today, state: $0)
-            }
+        try session.change(Unit.self, name) {
+            try Unit.close(on: date, today: session.today, state: $0)
         }
         return .created(name, L("closed \(name) on \(date)", "单位 \(name) 已于 \(date) 关闭"))
     }

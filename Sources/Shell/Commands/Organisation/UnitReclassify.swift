@@ -21,12 +21,8 @@ struct UnitReclassify: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.write { _ in
-            try session.apply(
-                Unit.self, stream: PlannerStore.Stream.unit(name), mustExist: (L("unit", "单位"), name)
-            ) {
-                try Unit.reclassify(kind: kind, keyFireUnit: key, state: $0)
-            }
+        try session.change(Unit.self, name) {
+            try Unit.reclassify(kind: kind, keyFireUnit: key, state: $0)
         }
         return .created(name, L("reclassified \(name)", "已修改 \(name) 的分类"))
     }

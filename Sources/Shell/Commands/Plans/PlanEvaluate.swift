@@ -21,12 +21,8 @@ struct PlanEvaluate: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.write { _ in
-            try session.apply(
-                Plan.self, stream: PlannerStore.Stream.plan(code), mustExist: (L("plan", "预案"), code)
-            ) {
-                try Plan.evaluate(on: date, note: note, today: session.today, state: $0)
-            }
+        try session.change(Plan.self, code) {
+            try Plan.evaluate(on: date, note: note, today: session.today, state: $0)
         }
         return .created(code, L("recorded an evaluation of \(code)", "已登记 \(code) 的评估"))
     }

@@ -19,12 +19,8 @@ struct PlanRetire: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.write { _ in
-            try session.apply(
-                Plan.self, stream: PlannerStore.Stream.plan(code), mustExist: (L("plan", "预案"), code)
-            ) {
-                try Plan.retire(on: date, state: $0)
-            }
+        try session.change(Plan.self, code) {
+            try Plan.retire(on: date, state: $0)
         }
         return .created(code, L("retired \(code) on \(date)", "\(code) 已于 \(date) 废止"))
     }
