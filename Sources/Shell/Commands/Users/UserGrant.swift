@@ -1,6 +1,3 @@
-import Foundation
-import PlannerStore
-
 /// `user grant`: give a user another role
 struct UserGrant: Command {
     static let spec = CommandSpec(
@@ -9,16 +6,14 @@ struct UserGrant: Command {
         positionals: ["NAME"], flags: [FlagSpec("role", "ROLE", required: true)], roles: [.admin]
     )
 
-    let name: String
-    let role: Role
+    let change: RoleChange
 
     init(_ args: Arguments) throws(ShellError) {
-        name = args.positional(0)
-        role = try args.requiredChoice("role", Role.self)
+        change = try RoleChange(args)
     }
 
     func run(in session: Session) throws -> Output {
-        try session.store.setRole(role.rawValue, of: name, granted: true)
-        return .created(name, L("granted \(role.rawValue) to \(name)", "已授予 \(name) \(role.rawValue) 角色"))
+        let (name, role) = (change.name, change.role.rawValue)
+        return try change.run(in: session, granted: true, L("granted \(role) to \(name)", "已授予 \(name) \(role) 角色"))
     }
 }

@@ -1,6 +1,3 @@
-import Foundation
-import PlannerStore
-
 /// `user revoke`: take a role away from a user
 struct UserRevoke: Command {
     static let spec = CommandSpec(
@@ -9,16 +6,15 @@ struct UserRevoke: Command {
         positionals: ["NAME"], flags: [FlagSpec("role", "ROLE", required: true)], roles: [.admin]
     )
 
-    let name: String
-    let role: Role
+    let change: RoleChange
 
     init(_ args: Arguments) throws(ShellError) {
-        name = args.positional(0)
-        role = try args.requiredChoice("role", Role.self)
+        change = try RoleChange(args)
     }
 
     func run(in session: Session) throws -> Output {
-        try session.store.setRole(role.rawValue, of: name, granted: false)
-        return .created(name, L("revoked \(role.rawValue) from \(name)", "已撤销 \(name) 的 \(role.rawValue) 角色"))
+        let (name, role) = (change.name, change.role.rawValue)
+        return try change.run(
+            in: session, granted: false, L("revoked \(role) from \(name)", "已撤销 \(name) 的 \(role) 角色"))
     }
 }
