@@ -37,13 +37,13 @@ let package = Package(
         ),
         .target(
             name: "Shell",
-            dependencies: ["PlannerStore", "Planner", "EventStore", "Postgres", "CEditLine"],
+            dependencies: ["PlannerStore", "Planner", "EventStore", "CEditLine"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "Shell", "PlannerStore", "Planner", "EventStore", "Postgres",
+                "Shell", "PlannerStore", "Planner", "EventStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -104,7 +104,7 @@ let package = Package(
         ),
         .target(
             name: "ShellHarness",
-            dependencies: ["Shell", "Planner", "Postgres"],
+            dependencies: ["Shell", "PlannerStore", "Planner", "Postgres"],
             path: "Tests/ShellHarness",
             swiftSettings: swiftSettings
         ),

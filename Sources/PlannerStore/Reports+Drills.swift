@@ -17,10 +17,10 @@ public struct DrillRow: Sendable, Equatable {
     public var plan: String
     public var unit: String
     public var scheduledOn: LocalDate?
-    public var status: String
+    public var status: Drill.Status
     public var conductedOn: LocalDate?
     public var participants: Int?
-    public var rating: String?
+    public var rating: DrillRating?
 }
 
 extension PlannerStore {
@@ -101,24 +101,10 @@ extension PlannerStore {
         return try rows.rows.map { row in
             DrillRow(
                 drill: try row.decode("code"), plan: try row.decode("plan"), unit: try row.decode("unit"),
-                scheduledOn: try row.optionalDate("scheduled_on"), status: try row.decode("status"),
+                scheduledOn: try row.optionalDate("scheduled_on"), status: try row.choice("status", Drill.Status.self),
                 conductedOn: try row.optionalDate("conducted_on"),
                 participants: try row.decode("participants", as: Int?.self),
-                rating: try row.decode("rating", as: String?.self))
+                rating: try row.optionalChoice("rating", DrillRating.self))
         }
-    }
-}
-
-extension Row {
-    func date(_ column: String) throws -> LocalDate {
-        let text = try decode(column, as: String.self)
-        guard let date = LocalDate(text) else {
-            throw PostgresError(kind: .client, message: "column \(column) is not a date: \(text)")
-        }
-        return date
-    }
-
-    func optionalDate(_ column: String) throws -> LocalDate? {
-        try decode(column, as: String?.self).flatMap { LocalDate($0) }
     }
 }

@@ -43,15 +43,13 @@ extension PlannerStore {
              ORDER BY number
             """)
         return try rows.rows.map { row in
-            let status: String = try row.decode("status")
-            guard let known = Finding.Status(rawValue: status) else {
-                throw PostgresError(kind: .client, message: "finding status \(status) is not known")
-            }
-            return FindingRow(
+            FindingRow(
                 finding: try row.decode("code"), description: try row.decode("description"),
                 unit: try row.decode("unit"), community: try row.decode("community"),
-                severity: Severity(rawValue: try row.decode("severity")) ?? .general, due: try row.date("due"),
-                standing: Finding.Standing(status: known, daysOverdue: try row.decode("days_overdue", as: Int?.self)))
+                severity: try row.choice("severity", Severity.self), due: try row.date("due"),
+                standing: Finding.Standing(
+                    status: try row.choice("status", Finding.Status.self),
+                    daysOverdue: try row.decode("days_overdue", as: Int?.self)))
         }
     }
 }

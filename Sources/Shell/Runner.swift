@@ -1,5 +1,5 @@
 import Foundation
-import Postgres
+import PlannerStore
 
 /// Runs command lines in a session: parses each command fully before any I/O, checks the
 /// user's role, runs it, and writes the result to standard output and refusals to standard error.
@@ -51,15 +51,15 @@ public final class Runner {
                 emit(.text(try Help.asked(Array(words.dropFirst()), registry: registry, session)))
                 return .ok
             }
-            let (spec, action) = try registry.parse(words)
+            let (spec, command) = try registry.parse(words)
             guard session.may(spec) else {
                 let needed = (spec.roles ?? []).union([.admin]).sorted().map(\.rawValue)
                 throw ShellError(
                     L(
-                        "permission denied: \(spec.name) needs the role \(needed.joined(separator: " or ")); you are \(session.connection.user)",
-                        "权限不足：\(spec.name) 需要 \(needed.joined(separator: " 或 ")) 角色；当前用户为 \(session.connection.user)"))
+                        "permission denied: \(spec.name) needs the role \(needed.joined(separator: " or ")); you are \(session.store.user)",
+                        "权限不足：\(spec.name) 需要 \(needed.joined(separator: " 或 ")) 角色；当前用户为 \(session.store.user)"))
             }
-            emit(try action(session))
+            emit(try command.run(in: session))
             return .ok
         } catch is Quit {
             return .quit

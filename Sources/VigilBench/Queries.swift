@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import PlannerStore
 import Postgres
 import Shell
 
@@ -7,7 +8,7 @@ import Shell
 enum Queries {
     static func measure(_ database: Scratch, into report: inout Report) throws {
         let session = Session(
-            connection: try database.connect(), language: .en, format: .json, terminal: .pipe,
+            store: PlannerStore(connection: try database.connect()), language: .en, format: .json, terminal: .pipe,
             timeZone: TimeZone(identifier: "Asia/Shanghai") ?? .current, baseDirectory: URL(fileURLWithPath: "."))
         session.todayOverride = LocalDate(year: 2024, month: 12, day: 31)
         let runner = Runner(

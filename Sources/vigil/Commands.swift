@@ -3,7 +3,6 @@ import EventStore
 import Foundation
 import Planner
 import PlannerStore
-import Postgres
 import Shell
 
 #if canImport(Glibc)
@@ -15,8 +14,8 @@ struct Migrate: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let connection = try Database.connect(options.database)
-        try Database.migrate(connection, quietly: false)
+        let store = try Database.connect(options.database)
+        try Database.migrate(store, quietly: false)
     }
 }
 
@@ -26,9 +25,9 @@ struct Rebuild: ParsableCommand {
     @Argument(help: "The projection to rebuild (default: every one).") var projection: String?
 
     func run() throws {
-        let connection = try Database.connect(options.database)
-        try Database.migrate(connection, quietly: true)
-        let store = EventStore(connection: connection)
+        let planner = try Database.connect(options.database)
+        try Database.migrate(planner, quietly: true)
+        let store = planner.events
         let names = try projection.map { [$0] } ?? store.projections().map(\.name)
         for name in names {
             let started = Date()
@@ -58,8 +57,7 @@ struct Verify: ParsableCommand {
             }
             return parsed
         }
-        let connection = try Database.connect(options.database)
-        let store = EventStore(connection: connection)
+        let store = try Database.connect(options.database).events
         let problems = try store.verify()
         var failed = false
         if let first = problems.first {
@@ -68,8 +66,7 @@ struct Verify: ParsableCommand {
             if problems.count > 1 { print("and \(problems.count - 1) more problem(s):") }
             for problem in problems.dropFirst() { print("  \(problem)") }
         } else {
-            let count =
-                try connection.query("SELECT count(*) AS n FROM vigil.events").first?.decode("n", as: Int.self) ?? 0
+            let count = try store.eventCount()
             print("ok: \(count) events, every stream's hash chain intact")
         }
         if let parsedSeal {
@@ -93,8 +90,7 @@ struct SealCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let connection = try Database.connect(options.database)
-        let seal = try EventStore(connection: connection).seal()
+        let seal = try Database.connect(options.database).events.seal()
         print("events: \(seal.eventCount), covering \(seal.coverage)")
         print(seal.description)
     }
@@ -108,8 +104,7 @@ struct Tail: ParsableCommand {
     @Option(help: "Stop after this many events.") var count: Int?
 
     func run() throws {
-        let connection = try Database.connect(options.database)
-        let store = EventStore(connection: connection)
+        let store = try Database.connect(options.database).events
         // From the transaction horizon: an event of a transaction still running, or committed
         // after the oldest running one began, is shown even when its position is lower.
         let start = fromStart ? Checkpoint.start : Checkpoint(transactionID: try store.horizon(), position: 0)
@@ -119,7 +114,7 @@ struct Tail: ParsableCommand {
             try subscription.poll(wait: 5) { event in
                 guard count.map({ printed < $0 }) ?? true else { return }
                 let line =
-                    "\(event.position)\t\(PostgresTime.format(event.recordedAt))\t\(event.actor ?? "")\t\(event.streamID)\t\(event.type)\t\(event.data)\n"
+                    "\(event.position)\t\(event.recordedAtText)\t\(event.actor ?? "")\t\(event.streamID)\t\(event.type)\t\(event.data)\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
                 printed += 1
             }
@@ -133,15 +128,14 @@ struct Demo: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let connection = try Database.connect(options.database)
-        try Database.migrate(connection, quietly: true)
-        let existing =
-            try connection.query("SELECT count(*) AS n FROM planner.communities").first?.decode("n", as: Int.self) ?? 0
+        let store = try Database.connect(options.database)
+        try Database.migrate(store, quietly: true)
+        let existing = try store.communities().count
         guard existing == 0 else {
             Database.fail("demo loads into an empty database; this one already has \(existing) communities")
         }
         let session = Session(
-            connection: connection,
+            store: store,
             language: options.lang ?? Language.from(environment: ProcessInfo.processInfo.environment),
             format: .table, terminal: .pipe, timeZone: TimeZone(identifier: options.tz ?? "Asia/Shanghai") ?? .current,
             baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

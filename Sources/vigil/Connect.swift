@@ -1,7 +1,7 @@
 import EventStore
 import Foundation
 import Planner
-import Postgres
+import PlannerStore
 import Shell
 
 /// Where the database is, in SHELL.md's order: `--db`, `VIGIL_DATABASE_URL`, libpq's `PG*`
@@ -36,35 +36,35 @@ enum Database {
     static let searchPath = "pg_catalog,pg_temp"
 
     /// Connects, or exits with status 2 and a one-line message.
-    static func connect(_ option: String?) throws -> Connection {
+    static func connect(_ option: String?) throws -> PlannerStore {
         guard let conninfo = conninfo(option) else {
             fail(
                 "no database: give --db CONNINFO, set VIGIL_DATABASE_URL, or start the project's cluster with `make run`"
             )
         }
         do {
-            return try Connection(conninfo: conninfo, searchPath: searchPath)
-        } catch let error as PostgresError {
+            return try PlannerStore.open(conninfo: conninfo, searchPath: searchPath)
+        } catch let error as StoreError {
             fail("cannot connect to the database: \(error.message)")
         }
     }
 
     /// Applies pending migrations; a user who may not migrate is told what to ask for.
-    static func migrate(_ connection: Connection, quietly: Bool) throws {
+    static func migrate(_ store: PlannerStore, quietly: Bool) throws {
         do {
             // Readers who may not change the schema can still work once it is up to date.
-            if quietly, try Migrator().isCurrent(connection) { return }
-            let applied = try Migrator().migrate(connection)
+            if quietly, try store.events.schemaIsCurrent() { return }
+            let applied = try store.events.migrate()
             if !quietly {
                 for migration in applied { print("applied \(migration.fileName)") }
                 print(applied.isEmpty ? "the schema is up to date" : "migrated")
             }
         } catch let failure as Migrator.Failure {
             fail(failure.description)
-        } catch let error as PostgresError {
-            if error.sqlState == PostgresError.State.insufficientPrivilege {
+        } catch let error as StoreError {
+            if error.isPermissionDenied {
                 fail(
-                    "the database needs migrating and \(connection.user) may not do it; ask an admin to run `vigil migrate`"
+                    "the database needs migrating and \(store.user) may not do it; ask an admin to run `vigil migrate`"
                 )
             }
             fail("cannot migrate: \(error.message)")

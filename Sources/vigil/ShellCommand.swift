@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Planner
-import Postgres
 import Shell
 
 #if canImport(Glibc)
@@ -42,14 +41,14 @@ struct ShellCommand: ParsableCommand {
             }
         }
 
-        let connection = try Database.connect(options.database)
-        try Database.migrate(connection, quietly: true)
+        let store = try Database.connect(options.database)
+        try Database.migrate(store, quietly: true)
         let zone = options.tz ?? environment["VIGIL_TZ"] ?? "Asia/Shanghai"
         guard let timeZone = TimeZone(identifier: zone) else {
             Database.fail("VIGIL_TZ \(zone): unknown time zone (e.g. Asia/Shanghai)")
         }
         let session = Session(
-            connection: connection, language: options.lang ?? Language.from(environment: environment),
+            store: store, language: options.lang ?? Language.from(environment: environment),
             format: options.format ?? .table, terminal: terminal, timeZone: timeZone,
             baseDirectory: script?.folder ?? currentFolder)
         session.todayOverride = options.today.flatMap { LocalDate($0) }

@@ -2,7 +2,6 @@ import ArgumentParser
 import EventStore
 import Foundation
 import Planner
-import Postgres
 import Shell
 
 /// Options every invocation accepts.

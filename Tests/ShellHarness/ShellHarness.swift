@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import PlannerStore
 import Postgres
 import Shell
 
@@ -13,7 +14,7 @@ public final class ShellHarness {
 
     public init(_ connection: Connection, language: Language = .en, format: Format = .table, today: String? = nil) {
         let session = Session(
-            connection: connection, language: language, format: format, terminal: .pipe,
+            store: PlannerStore(connection: connection), language: language, format: format, terminal: .pipe,
             timeZone: TimeZone(identifier: "Asia/Shanghai") ?? .current,
             baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         session.todayOverride = today.flatMap { LocalDate($0) }

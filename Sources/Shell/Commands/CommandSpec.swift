@@ -1,6 +1,3 @@
-/// What a parsed command does when run.
-typealias Action = (Session) throws -> Output
-
 /// One command of the shell: the single table from which parsing, help, completion and
 /// permission checks are all derived.
 struct CommandSpec: Sendable {
@@ -34,7 +31,6 @@ struct CommandSpec: Sendable {
     var flags: [FlagSpec] = []
     /// Roles that may run it; nil means everyone (reports). Admins may run everything.
     var roles: Set<Role>?
-    var make: @Sendable (Arguments) throws(ShellError) -> Action
 
     var name: String { path.joined(separator: " ") }
 }

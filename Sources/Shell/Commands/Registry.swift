@@ -1,35 +1,101 @@
 /// Every command of the shell, and how a list of words finds its command.
 struct Registry: Sendable {
+    /// The command types, in the order help lists them.
+    let commands: [any Command.Type]
+    /// Their specs, in the same order.
     let specs: [CommandSpec]
 
+    init(_ commands: [any Command.Type]) {
+        self.commands = commands
+        specs = commands.map { $0.spec }
+    }
+
     static let standard = Registry(
-        specs: CommandSpec.organisation + CommandSpec.plans + CommandSpec.drills + CommandSpec.drillReports
-            + CommandSpec.campaigns + CommandSpec.holidays + CommandSpec.inspections + CommandSpec.majorFindings
-            + [CommandSpec.findingStatistics] + CommandSpec.attachments + CommandSpec.session + CommandSpec.users
-            + CommandSpec.help)
+        [
+            CommunityAdd.self,
+            CommunityList.self,
+            UnitAdd.self,
+            UnitReclassify.self,
+            UnitClose.self,
+            UnitList.self,
+            PlanAdd.self,
+            PlanRevise.self,
+            PlanEvaluate.self,
+            PlanRetire.self,
+            PlanList.self,
+            DrillSchedule.self,
+            DrillReschedule.self,
+            DrillCancel.self,
+            DrillRecord.self,
+            DrillEvaluate.self,
+            DrillsOverdue.self,
+            DrillsDue.self,
+            DrillsMissed.self,
+            DrillsList.self,
+            CampaignDefine.self,
+            CampaignLog.self,
+            CampaignRetract.self,
+            CampaignList.self,
+            ComplianceSummary.self,
+            ComplianceReport.self,
+            HolidayImport.self,
+            HolidayList.self,
+            InspectionRecord.self,
+            FindingAdd.self,
+            FindingRectify.self,
+            FindingVerify.self,
+            FindingList.self,
+            FindingReport.self,
+            FindingRemediation.self,
+            FindingEvaluate.self,
+            FindingWriteOff.self,
+            FindingStatisticsReport.self,
+            AttachmentList.self,
+            AttachmentGet.self,
+            SetToday.self,
+            UnsetToday.self,
+            SetFormat.self,
+            SetRecordedAsOf.self,
+            UnsetRecordedAsOf.self,
+            History.self,
+            WhoAmI.self,
+            Rules.self,
+            RulesFor.self,
+            UserAdd.self,
+            UserGrant.self,
+            UserRevoke.self,
+            UserList.self,
+            HelpCommand.self,
+            QuitCommand.self,
+        ])
 
     /// The command whose words (or Chinese alias) begin the line, the longest match winning,
     /// and the words after them.
     func match(_ words: [Word]) -> (CommandSpec, [Word])? {
-        var best: (CommandSpec, Int)?
-        for spec in specs {
+        matchCommand(words).map { ($0.0.spec, $0.1) }
+    }
+
+    private func matchCommand(_ words: [Word]) -> (any Command.Type, [Word])? {
+        var best: (any Command.Type, Int)?
+        for (command, spec) in zip(commands, specs) {
             for path in [spec.path] + spec.aliases where path.count <= words.count {
                 let head = words.prefix(path.count)
                 guard head.allSatisfy({ !$0.quoted }), zip(head, path).allSatisfy({ $0.text == $1 }) else { continue }
-                if path.count > (best?.1 ?? 0) { best = (spec, path.count) }
+                if path.count > (best?.1 ?? 0) { best = (command, path.count) }
             }
         }
         return best.map { ($0.0, Array(words.dropFirst($0.1))) }
     }
 
-    /// Parses one command's words into an action, refusing with the offending word named.
-    func parse(_ words: [Word]) throws(ShellError) -> (CommandSpec, Action) {
-        guard let (spec, rest) = match(words) else {
+    /// Parses one command's words into the command, refusing with the offending word named.
+    func parse(_ words: [Word]) throws(ShellError) -> (CommandSpec, any Command) {
+        guard let (command, rest) = matchCommand(words) else {
             let typed = words.prefix(2).map(\.text).joined(separator: " ")
             throw ShellError.unknownCommand(typed, suggestion: suggestion(for: words))
         }
+        let spec = command.spec
         let arguments = try Arguments(rest, flags: spec.flags, positionals: spec.positionals, command: spec.name)
-        return (spec, try spec.make(arguments))
+        return (spec, try command.init(arguments))
     }
 
     /// The nearest command name to what was typed.

@@ -18,6 +18,18 @@ extension Session {
         return try store.append(events, to: stream, expectedVersion: loaded.version, metadata: metadata())
     }
 
+    /// The whole of a command that changes one existing aggregate named by a code or name: in
+    /// a transaction of its own, stores the `--photo` files, loads the aggregate (refusing "no
+    /// WHAT NAME" when it was never created), decides and appends.
+    func change<A: Named>(
+        _: A.Type, _ name: String, photos paths: [String] = [], _ decide: (A) throws -> [Event]
+    ) throws {
+        try write { _ in
+            let photos = try attach(paths)
+            try apply(A.self, stream: A.stream(name), mustExist: (A.what, name), photos: photos, decide)
+        }
+    }
+
     /// Loads an aggregate's state.
     func load<A: Aggregate>(_: A.Type, _ stream: String) throws -> A {
         try store.load(A.self, stream: stream).state

@@ -1,6 +1,6 @@
 import CEditLine
 import Foundation
-import Postgres
+import PlannerStore
 
 #if canImport(Glibc)
     import Glibc
@@ -22,7 +22,7 @@ public struct Interactive {
         let session = runner.session
         if setlocale(LC_ALL, "") == nil { setlocale(LC_ALL, "C.UTF-8") }
         Completion.install(specs: Registry.standard.specs)
-        Completion.refresh(session.connection)
+        Completion.refresh(session.store)
         using_history()
         // One warning at most, and a file that cannot be used is left alone: a device such as
         // /dev/full or /dev/zero reads as an endless line (libedit would take memory without
@@ -64,14 +64,14 @@ public struct Interactive {
             free(raw)
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             add_history(line)
-            Interrupt.cancelToken = session.connection.cancelToken()
+            Interrupt.canceller = session.store.canceller()
             let result = runner.run(line: line)
-            Interrupt.cancelToken = nil
+            Interrupt.canceller = nil
             if result == .quit { break }
-            Completion.refresh(session.connection)
+            Completion.refresh(session.store)
             if result == .connectionLost {
                 do {
-                    try session.connection.reset()
+                    try session.store.reconnect()
                     runner.writeError(session.text(L("reconnected", "已重新连接")) + "\n")
                 } catch {
                     runner.writeError(session.text(L("cannot reconnect; try again later", "无法重新连接，请稍后再试")) + "\n")
@@ -88,7 +88,7 @@ public struct Interactive {
 
     func prompt() -> String {
         let session = runner.session
-        var text = "\(session.connection.user)@\(session.connection.database)"
+        var text = "\(session.store.user)@\(session.store.database)"
         if let date = session.todayOverride { text += " [\(date)]" }
         if session.recordedAsOf != nil { text += " [recorded-as-of]" }
         return text + "> "
@@ -98,7 +98,7 @@ public struct Interactive {
 /// Ctrl-C: a flag the read loop checks, and a cancel request for a running statement.
 enum Interrupt {
     nonisolated(unsafe) static var flag: sig_atomic_t = 0
-    nonisolated(unsafe) static var cancelToken: CancelToken?
+    nonisolated(unsafe) static var canceller: StatementCanceller?
 
     static var happened: Bool { flag != 0 }
 
@@ -108,7 +108,7 @@ enum Interrupt {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
             Interrupt.flag = 1
-            Interrupt.cancelToken?.cancelRunningStatement()
+            Interrupt.canceller?.cancel()
         }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
@@ -170,16 +170,9 @@ enum Completion {
     }
 
     /// Reads the names and codes worth completing; cheap, and refreshed after every command.
-    static func refresh(_ connection: Connection) {
-        let rows = try? connection.query(
-            """
-            SELECT name FROM planner.communities UNION ALL SELECT name FROM planner.units
-            UNION ALL SELECT name FROM planner.campaigns
-            UNION ALL (SELECT code FROM planner.plans ORDER BY number DESC LIMIT 200)
-            UNION ALL (SELECT code FROM planner.drills ORDER BY number DESC LIMIT 200)
-            UNION ALL (SELECT code FROM planner.findings ORDER BY number DESC LIMIT 200)
-            UNION ALL (SELECT code FROM planner.inspections ORDER BY number DESC LIMIT 200)
-            """)
-        names = (rows?.rows ?? []).compactMap { $0["name"] }.filter { !$0.contains(" ") }
+    /// Completion is a convenience: when the names cannot be read, Tab offers command words only
+    /// and the command that runs next reports what is wrong.
+    static func refresh(_ store: PlannerStore) {
+        names = ((try? store.completionNames()) ?? []).filter { !$0.contains(" ") }
     }
 }

@@ -77,15 +77,3 @@ public enum Output: Equatable, Sendable {
         .object([("code", .text(code))], message: message)
     }
 }
-
-extension Value {
-    /// The words users see for the codes of statuses and severities.
-    static func code(_ code: String) -> Value {
-        let translations: [String: String] = [
-            "open": "未整改", "rectified": "已整改待复查", "closed": "已销号", "general": "一般", "major": "重大",
-            "scheduled": "已安排", "cancelled": "已取消", "conducted": "已举行", "good": "好", "adequate": "一般",
-            "poor": "差",
-        ]
-        return .word(code, L(code, translations[code] ?? code))
-    }
-}

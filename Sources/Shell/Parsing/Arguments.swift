@@ -24,10 +24,12 @@ public struct Arguments {
     public var repeated: [String: [String]]
     public var switches: Set<String>
     let command: String
+    let specs: [FlagSpec]
 
     /// Splits words into positionals and flags, checking them against the command's flags.
     init(_ words: [Word], flags specs: [FlagSpec], positionals expected: [String], command: String) throws(ShellError) {
         self.command = command
+        self.specs = specs
         positionals = []
         flags = [:]
         repeated = [:]
@@ -134,6 +136,29 @@ public struct Arguments {
         case "no", "n", "false", "否": return false
         default: throw ShellError.badValue(word: text, flag: "--" + flag, expected: L("yes or no", "yes 或 no"))
         }
+    }
+
+    /// The value of a flag the spec marks required; parsing has already refused its absence,
+    /// so a missing value here is a spec that does not mark it.
+    func required(_ flag: String) throws(ShellError) -> String {
+        guard let text = flags[flag] else {
+            let valueName = specs.first { $0.name == flag }?.valueName ?? ""
+            throw ShellError.missingFlag("--" + flag, valueName: valueName, command: command)
+        }
+        return text
+    }
+
+    func requiredString(_ flag: String) throws(ShellError) -> String {
+        try required(flag)
+    }
+
+    func requiredDate(_ flag: String) throws(ShellError) -> LocalDate {
+        try Arguments.date(try required(flag), flag: "--" + flag)
+    }
+
+    func requiredChoice<T: RawRepresentable & CaseIterable>(_ flag: String, _: T.Type) throws(ShellError) -> T
+    where T.RawValue == String {
+        try Arguments.choice(try required(flag), T.self, flag: "--" + flag)
     }
 
     public static func date(_ text: String, flag: String) throws(ShellError) -> LocalDate {

@@ -1,4 +1,4 @@
-import Postgres
+import PlannerStore
 
 /// The Vigil roles a person can hold; a PostgreSQL superuser counts as admin.
 public enum Role: String, Sendable, CaseIterable, Comparable {
@@ -9,10 +9,9 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
     }
 
     /// The roles of the connected user in this database, as the database sees them.
-    static func of(_ connection: Connection) throws -> Set<Role> {
-        let row = try connection.query("SELECT array_to_string(vigil.session_roles(), ',') AS roles").first
-        guard let names = try row?.decode("roles", as: String?.self) else { return [] }
-        return Set(names.split(separator: ",").compactMap { Role(rawValue: String($0)) })
+    static func of(_ store: PlannerStore) -> Set<Role> {
+        guard let names = try? store.sessionRoles() else { return [] }
+        return Set(names.compactMap(Role.init(rawValue:)))
     }
 }
 

@@ -2,11 +2,9 @@ import EventStore
 import Foundation
 import Planner
 import PlannerStore
-import Postgres
 
-/// The state of one shell: its connection, its settings (`set …`) and how it writes output.
+/// The state of one shell: its store, its settings (`set …`) and how it writes output.
 public final class Session {
-    public let connection: Connection
     public let store: PlannerStore
     public var language: Language
     public var format: Format
@@ -22,15 +20,15 @@ public final class Session {
     let correlationID = UUID()
     /// Rules for plans without `--every`.
     public var catalogue = RuleCatalogue()
-    /// The Vigil roles of the connected user, read once.
-    public private(set) lazy var roles: Set<Role> = (try? Role.of(connection)) ?? []
+    /// The Vigil roles of the connected user, read once. Roles that cannot be read count as
+    /// none: every command that needs one is then refused, and the database refuses it too.
+    public private(set) lazy var roles: Set<Role> = Role.of(store)
 
     public init(
-        connection: Connection, language: Language, format: Format, terminal: Terminal, timeZone: TimeZone,
+        store: PlannerStore, language: Language, format: Format, terminal: Terminal, timeZone: TimeZone,
         baseDirectory: URL
     ) {
-        self.connection = connection
-        self.store = PlannerStore(connection: connection)
+        self.store = store
         self.language = language
         self.format = format
         self.terminal = terminal
@@ -41,11 +39,10 @@ public final class Session {
     /// The session's as-of date: the one set, or today on the clock in the office's time zone.
     public var today: LocalDate {
         if let todayOverride { return todayOverride }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? LocalDate(dayNumber: 0)
+        // Days since 1970-01-01 on the office's wall clock: the same count LocalDate keeps.
+        let now = Date()
+        let seconds = now.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: now))
+        return LocalDate(dayNumber: Int((seconds / 86_400).rounded(.down)))
     }
 
     /// The point of view of reports.
@@ -73,6 +70,6 @@ public final class Session {
     /// Runs a writing command in one transaction: nothing of it stays when it throws.
     @discardableResult
     func write<T>(_ body: (PlannerStore) throws -> T) throws -> T {
-        try connection.transaction { _ in try body(store) }
+        try store.transaction { try body(store) }
     }
 }

@@ -1,6 +1,5 @@
 import EventStore
 import Planner
-import Postgres
 
 /// A refused command: what was wrong, naming the offending word, and what would be right.
 public struct ShellError: Error, Equatable {
@@ -92,22 +91,25 @@ public struct ShellError: Error, Equatable {
             default:
                 return ShellError(L(error.description, error.description))
             }
-        case let error as PostgresError:
-            if error.kind == .connection {
-                return ShellError(
-                    L("connection lost: \(error.message)", "数据库连接中断：\(error.message)"), kind: .connection)
-            }
-            if error.sqlState == PostgresError.State.insufficientPrivilege {
-                return ShellError(L("permission denied: \(error.message)", "权限不足：\(error.message)"))
-            }
-            // Refusals raised on purpose by Vigil's own functions read as plain messages.
-            if ["22023", "42710", "42704", "P0001"].contains(error.sqlState ?? "") {
-                return ShellError(L(error.message, error.message), hint: error.hint.map { L($0, $0) })
-            }
-            return ShellError(L("database error: \(error.message)", "数据库错误：\(error.message)"))
         default:
+            if let error = StoreError(error) { return database(error) }
             return ShellError(L("\(error)", "\(error)"))
         }
+    }
+
+    /// What the user sees when the database failed or refused a statement.
+    private static func database(_ error: StoreError) -> ShellError {
+        if error.kind == .connection {
+            return ShellError(L("connection lost: \(error.message)", "数据库连接中断：\(error.message)"), kind: .connection)
+        }
+        if error.isPermissionDenied {
+            return ShellError(L("permission denied: \(error.message)", "权限不足：\(error.message)"))
+        }
+        // Refusals raised on purpose by Vigil's own functions read as plain messages.
+        if error.isVigilRefusal {
+            return ShellError(L(error.message, error.message), hint: error.hint.map { L($0, $0) })
+        }
+        return ShellError(L("database error: \(error.message)", "数据库错误：\(error.message)"))
     }
 }
 

@@ -1,0 +1,51 @@
+import Foundation
+import Planner
+import PlannerStore
+
+/// `campaign log`: log a publicity activity held by a community
+struct CampaignLog: Command {
+    static let spec = CommandSpec(
+        path: ["campaign", "log"], aliases: [["宣传", "登记"]], group: .campaigns,
+        syntax: "NAME --community C --on DATE [--activity TEXT] [--leaflets N] [--attendees N]",
+        summary: L("Log a publicity activity held by a community", "登记社区开展的宣传活动"),
+        example: "campaign log 消防周宣传 --community 江岸社区 --on 2017-01-14 --activity 宣传点 --leaflets 122 --attendees 9",
+        positionals: ["NAME"],
+        flags: [
+            FlagSpec("community", "C", required: true), FlagSpec("on", "DATE", required: true),
+            FlagSpec("activity", "TEXT"), FlagSpec("leaflets", "N"), FlagSpec("attendees", "N"),
+        ],
+        roles: [.supervisor, .inspector]
+    )
+
+    let name: String
+    let community: String
+    let date: LocalDate
+    let activity: String?
+    let leaflets: Int?
+    let attendees: Int?
+
+    init(_ args: Arguments) throws(ShellError) {
+        name = args.positional(0)
+        community = try args.requiredString("community")
+        date = try args.requiredDate("on")
+        activity = args.string("activity")
+        leaflets = try args.count("leaflets")
+        attendees = try args.count("attendees")
+    }
+
+    func run(in session: Session) throws -> Output {
+        let code = try session.write { store in
+            let campaign = try session.load(Campaign.self, PlannerStore.Stream.campaign(name))
+            let place = try session.load(Community.self, PlannerStore.Stream.community(community))
+            let code = try store.nextCode("A")
+            let command = Activity.LogCommand(
+                code: code, campaign: name, community: community, on: date, activity: activity,
+                leaflets: leaflets, attendees: attendees)
+            try session.apply(Activity.self, stream: PlannerStore.Stream.activity(code)) { _ in
+                try Activity.log(command, campaign: campaign, community: place, today: session.today)
+            }
+            return code
+        }
+        return .created(code, L("logged \(code) for \(community)", "已登记 \(community) 的活动 \(code)"))
+    }
+}

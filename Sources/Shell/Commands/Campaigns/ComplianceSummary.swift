@@ -1,0 +1,29 @@
+import Foundation
+import Planner
+import PlannerStore
+
+/// `compliance summary`: every campaign × community with its rate, as of today
+struct ComplianceSummary: Command {
+    static let spec = CommandSpec(
+        path: ["compliance", "summary"], aliases: [["合规", "汇总"]], group: .reports, syntax: "[--year Y]",
+        summary: L("Every campaign × community with its rate, as of today", "截至今天每项宣传活动、每个社区的完成率"),
+        example: "compliance summary --year 2017", flags: [FlagSpec("year", "Y")]
+    )
+
+    let year: Int?
+
+    init(_ args: Arguments) throws(ShellError) {
+        year = try Compliance.year(args)
+    }
+
+    func run(in session: Session) throws -> Output {
+        let selection = PeriodSelection.year(year ?? session.today.year)
+        var rows: [ComplianceRow] = []
+        for campaign in try session.store.campaigns() {
+            rows += try session.store.compliance(campaign, selection: selection, asOf: session.asOf)
+        }
+        return .table(
+            [Column("campaign", L("campaign", "宣传活动"))] + Compliance.columns(detail: false),
+            rows.map { [.text($0.campaign)] + Compliance.values($0, detail: false) })
+    }
+}

@@ -1,0 +1,29 @@
+import Planner
+import PlannerStore
+
+/// `drills due`: plans whose next drill falls due soon (default within 30 days)
+struct DrillsDue: Command {
+    static let spec = CommandSpec(
+        path: ["drills", "due"], group: .reports, syntax: "[--within DURATION] [--community C]",
+        summary: L("Plans whose next drill falls due soon (default within 30 days)", "即将到期的演练（默认 30 天内）"),
+        example: "drills due --within 2w", flags: [FlagSpec("within", "DURATION"), FlagSpec("community", "C")]
+    )
+
+    let within: Interval
+    let community: String?
+
+    init(_ args: Arguments) throws(ShellError) {
+        within = try args.interval("within") ?? Interval(30, .days)
+        community = args.string("community")
+    }
+
+    func run(in session: Session) throws -> Output {
+        let today = session.today
+        let calendar = try session.store.holidayCalendar(years: (today.year - 1)...(today.year + 2))
+        let limit = within.after(today, calendar: calendar)
+        let rows = try session.store.drillObligations(session.asOf, community: community)
+            .filter { $0.obligation.isDue(by: limit) }
+            .sorted { ($0.obligation.due, $0.plan) < ($1.obligation.due, $1.plan) }
+        return DrillTables.obligations(rows, daysKey: "days_left", daysHeader: L("days left", "剩余天数"), negate: true)
+    }
+}

@@ -1,0 +1,46 @@
+import Planner
+import PlannerStore
+
+/// `drill schedule`: schedule a drill of a plan
+struct DrillSchedule: Command {
+    static let spec = CommandSpec(
+        path: ["drill", "schedule"], aliases: [["演练", "安排"]], group: .plansAndDrills,
+        syntax: "P-n --on DATE [--form tabletop|live] [--scope single|comprehensive] [--scenario TEXT]",
+        summary: L("Schedule a drill of a plan", "安排预案演练"),
+        example: "drill schedule P-1 --on 2017-01-05 --form live --scope single --scenario 火灾疏散",
+        positionals: ["P-n"],
+        flags: [
+            FlagSpec("on", "DATE", required: true), FlagSpec("form", "FORM"), FlagSpec("scope", "SCOPE"),
+            FlagSpec("scenario", "TEXT"),
+        ],
+        roles: [.supervisor]
+    )
+
+    let plan: String
+    let date: LocalDate
+    let form: DrillForm?
+    let scope: DrillScope?
+    let scenario: String?
+
+    init(_ args: Arguments) throws(ShellError) {
+        plan = try Code.check(args.positional(0), kind: "P", what: L("plan", "预案"))
+        date = try args.requiredDate("on")
+        form = try args.choice("form", DrillForm.self)
+        scope = try args.choice("scope", DrillScope.self)
+        scenario = args.string("scenario")
+    }
+
+    func run(in session: Session) throws -> Output {
+        let code = try session.write { store in
+            let context = try session.drillContext(plan: plan)
+            let code = try store.nextCode("D")
+            try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) { _ in
+                try Drill.schedule(
+                    code: code, on: date, form: form, scope: scope, scenario: scenario, context: context)
+            }
+            return code
+        }
+        return .created(
+            code, L("scheduled \(code) of \(plan) on \(date)", "已安排 \(plan) 的演练 \(code)，日期 \(date)"))
+    }
+}

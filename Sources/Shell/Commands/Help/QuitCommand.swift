@@ -1,0 +1,13 @@
+/// `quit`: leave the shell (Ctrl-D does the same)
+struct QuitCommand: Command {
+    static let spec = CommandSpec(
+        path: ["quit"], aliases: [["exit"], ["退出"]], group: .session, syntax: "",
+        summary: L("Leave the shell (Ctrl-D does the same)", "退出（也可按 Ctrl-D）"), example: "quit"
+    )
+
+    init(_: Arguments) {}
+
+    func run(in session: Session) throws -> Output {
+        throw Quit()
+    }
+}

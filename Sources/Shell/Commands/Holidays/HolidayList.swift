@@ -1,0 +1,48 @@
+import Foundation
+import Planner
+import PlannerStore
+
+/// `holiday list`: show a year's holiday blocks and make-up working days, and where they came from
+struct HolidayList: Command {
+    static let spec = CommandSpec(
+        path: ["holiday", "list"], aliases: [["节假日", "列表"]], group: .campaigns, syntax: "--year Y",
+        summary: L(
+            "Show a year's holiday blocks and make-up working days, and where they came from",
+            "显示某年的假期、调休上班日及数据来源"),
+        example: "holiday list --year 2017", flags: [FlagSpec("year", "Y", required: true)]
+    )
+
+    let year: Int
+
+    init(_ args: Arguments) throws(ShellError) {
+        guard let year = try Compliance.year(args) else {
+            throw ShellError.missingFlag("--year", valueName: "Y", command: "holiday list")
+        }
+        self.year = year
+    }
+
+    func run(in session: Session) throws -> Output {
+        let calendar = try session.store.holidayCalendar(
+            years: (year - 1)...(year + 1), recordedAsOf: session.recordedAsOf)
+        let origin = calendar.origin(of: year) ?? .computed
+        let source = Value.text(origin.rawValue)
+        var rows: [[Value]] = calendar.blocks(year: year).map { block in
+            [
+                .text(block.name), .text("holiday"), .date(block.first), .date(block.last),
+                .int(block.first.days(until: block.last) + 1), source,
+            ]
+        }
+        for day in calendar.notice(for: year)?.days ?? [] where !day.isOffDay {
+            rows.append([
+                .text(day.name), .text("make-up working day"), .date(day.date), .date(day.date), .int(1),
+                source,
+            ])
+        }
+        return .table(
+            [
+                Column("name", L("holiday", "节日")), Column("kind", L("kind", "类型")),
+                Column("first", L("first", "开始")), Column("last", L("last", "结束")),
+                Column("days", L("days", "天数")), Column("source", L("source", "来源")),
+            ], rows)
+    }
+}

@@ -1,0 +1,43 @@
+import Planner
+import PlannerStore
+
+/// `finding verify`: record the re-inspection (复查): pass closes the finding, fail reopens it
+struct FindingVerify: Command {
+    static let spec = CommandSpec(
+        path: ["finding", "verify"], aliases: [["隐患", "复查"]], group: .inspections,
+        syntax: "F-n --on DATE --result pass|fail [--note TEXT] [--photo FILE]...",
+        summary: L(
+            "Record the re-inspection (复查): pass closes the finding, fail reopens it", "登记复查：通过则销号，不通过则重新整改"),
+        example: "finding verify F-1 --on 2017-01-25 --result pass", positionals: ["F-n"],
+        flags: [
+            FlagSpec("on", "DATE", required: true), FlagSpec("result", "RESULT", required: true),
+            FlagSpec("note", "TEXT"), FlagSpec("photo", "FILE"),
+        ],
+        roles: [.inspector]
+    )
+
+    let code: String
+    let date: LocalDate
+    let result: VerificationResult
+    let note: String?
+    let photoPaths: [String]
+
+    init(_ args: Arguments) throws(ShellError) {
+        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        date = try args.requiredDate("on")
+        result = try args.requiredChoice("result", VerificationResult.self)
+        note = args.string("note")
+        photoPaths = args.strings("photo")
+    }
+
+    func run(in session: Session) throws -> Output {
+        try session.change(Finding.self, code, photos: photoPaths) {
+            try Finding.verify(on: date, result: result, note: note, today: session.today, state: $0)
+        }
+        return .created(
+            code,
+            result == .pass
+                ? L("\(code) passed re-inspection and is closed", "\(code) 复查通过，已销号")
+                : L("\(code) failed re-inspection and is open again", "\(code) 复查未通过，重新整改"))
+    }
+}

@@ -1,0 +1,32 @@
+import Planner
+import PlannerStore
+
+/// `unit list`: list units, optionally of one community
+struct UnitList: Command {
+    static let spec = CommandSpec(
+        path: ["unit", "list"], aliases: [["单位", "列表"]], group: .organisation, syntax: "[--community C]",
+        summary: L("List units, optionally of one community", "列出单位（可按社区筛选）"),
+        example: "unit list --community 江岸社区", flags: [FlagSpec("community", "C")]
+    )
+
+    let community: String?
+
+    init(_ args: Arguments) throws(ShellError) {
+        community = args.string("community")
+    }
+
+    func run(in session: Session) throws -> Output {
+        return .table(
+            [
+                Column("unit", L("unit", "单位")), Column("community", L("community", "社区")),
+                Column("kind", L("kind", "类别")), Column("key_fire_unit", L("key fire unit", "消防重点")),
+                Column("closed_on", L("closed on", "关闭日期")),
+            ],
+            try session.store.units(community: community).map { unit in
+                [
+                    .text(unit.name), .text(unit.community), .text(unit.kind.rawValue), .bool(unit.keyFireUnit),
+                    .optional(unit.closedOn?.description),
+                ]
+            })
+    }
+}

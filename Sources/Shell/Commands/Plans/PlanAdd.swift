@@ -1,0 +1,54 @@
+import Planner
+import PlannerStore
+
+/// `plan add`: add an emergency plan (应急预案) and the drill cadence it owes
+struct PlanAdd: Command {
+    static let spec = CommandSpec(
+        path: ["plan", "add"], aliases: [["预案", "添加"]], group: .plansAndDrills,
+        syntax:
+            "NAME --unit U --level comprehensive|special|onsite [--hazard TEXT] [--every DURATION] [--from DATE]",
+        summary: L("Add an emergency plan (应急预案) and the drill cadence it owes", "添加应急预案及其演练周期"),
+        details: L(
+            "Without --every the cadence comes from the rule catalogue (see: rules for UNIT).\n--from is the date the plan takes effect (default: today).",
+            "不给 --every 时，周期取自规则库（参见：rules for 单位）。\n--from 为预案生效日期（默认今天）。"),
+        example:
+            "plan add \"江岸化工储运站火灾疏散预案\" --unit \"江岸化工储运站\" --level special --hazard 火灾 --every 6m --from 2017-01-01",
+        positionals: ["NAME"],
+        flags: [
+            FlagSpec("unit", "U", required: true), FlagSpec("level", "LEVEL", required: true),
+            FlagSpec("hazard", "TEXT"), FlagSpec("every", "DURATION"), FlagSpec("from", "DATE"),
+        ],
+        roles: [.supervisor]
+    )
+
+    let name: String
+    let unitName: String
+    let level: PlanLevel
+    let hazard: String?
+    let every: Interval?
+    let from: LocalDate?
+
+    init(_ args: Arguments) throws(ShellError) {
+        name = args.positional(0)
+        unitName = try args.requiredString("unit")
+        level = try args.requiredChoice("level", PlanLevel.self)
+        hazard = args.string("hazard")
+        every = try args.interval("every")
+        from = try args.date("from")
+    }
+
+    func run(in session: Session) throws -> Output {
+        let code = try session.write { store in
+            let unit = try session.load(Unit.self, PlannerStore.Stream.unit(unitName))
+            let code = try store.nextCode("P")
+            let command = Plan.AddCommand(
+                code: code, name: name, unitName: unitName, level: level, hazard: hazard, every: every,
+                from: from ?? session.today)
+            try session.apply(Plan.self, stream: PlannerStore.Stream.plan(code)) { _ in
+                try Plan.add(command, unit: unit, catalogue: session.catalogue)
+            }
+            return code
+        }
+        return .created(code, L("added plan \(code) \(name)", "已添加预案 \(code) \(name)"))
+    }
+}

@@ -1,0 +1,27 @@
+import Planner
+import PlannerStore
+
+/// `plan retire`: retire a plan: it owes no drills from that date
+struct PlanRetire: Command {
+    static let spec = CommandSpec(
+        path: ["plan", "retire"], group: .plansAndDrills, syntax: "P-n --on DATE",
+        summary: L("Retire a plan: it owes no drills from that date", "废止预案：自该日起不再需要演练"),
+        example: "plan retire P-19 --on 2017-09-21", positionals: ["P-n"],
+        flags: [FlagSpec("on", "DATE", required: true)], roles: [.supervisor]
+    )
+
+    let code: String
+    let date: LocalDate
+
+    init(_ args: Arguments) throws(ShellError) {
+        code = try Code.check(args.positional(0), kind: "P", what: L("plan", "预案"))
+        date = try args.requiredDate("on")
+    }
+
+    func run(in session: Session) throws -> Output {
+        try session.change(Plan.self, code) {
+            try Plan.retire(on: date, state: $0)
+        }
+        return .created(code, L("retired \(code) on \(date)", "\(code) 已于 \(date) 废止"))
+    }
+}

@@ -1,0 +1,39 @@
+import EventStore
+import Foundation
+import Planner
+import PlannerStore
+
+/// `history`: the events of one record, oldest first: when, who, what
+struct History: Command {
+    static let spec = CommandSpec(
+        path: ["history"], aliases: [["历史"]], group: .reports, syntax: "REF",
+        summary: L("The events of one record, oldest first: when, who, what", "某条记录的全部事件（按时间顺序）：时间、操作人、内容"),
+        details: L(
+            "REF: a code (P-3, D-1, A-7, I-2, F-4), or a community, unit or campaign name, or a year of holidays.",
+            "REF：编号（P-3、D-1、A-7、I-2、F-4），或社区、单位、宣传活动名称，或节假日年份。"),
+        example: "history D-1", positionals: ["REF"]
+    )
+
+    let reference: String
+
+    init(_ args: Arguments) throws(ShellError) {
+        reference = args.positional(0)
+    }
+
+    func run(in session: Session) throws -> Output {
+        let stream = try session.stream(for: reference)
+        let events = try session.store.events.read(stream: stream)
+        return .table(
+            [
+                Column("version", L("#", "#")), Column("recorded_at", L("recorded", "记录时间")),
+                Column("actor", L("actor", "操作人")), Column("type", L("event", "事件")),
+                Column("data", L("data", "内容")),
+            ],
+            events.map { event in
+                [
+                    .int(event.streamVersion), .text(session.recordedTime(event.recordedAt)),
+                    .optional(event.actor), .text(event.type), .text(event.data),
+                ]
+            })
+    }
+}

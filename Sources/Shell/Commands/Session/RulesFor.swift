@@ -1,0 +1,32 @@
+import EventStore
+import Foundation
+import Planner
+import PlannerStore
+
+/// `rules for`: which rules apply to a unit, and which one decides each level of plan
+struct RulesFor: Command {
+    static let spec = CommandSpec(
+        path: ["rules", "for"], group: .reports, syntax: "UNIT",
+        summary: L(
+            "Which rules apply to a unit, and which one decides each level of plan", "适用于某单位的规则，以及决定各级预案演练周期的规则"),
+        example: "rules for \"江岸化工储运站\"", positionals: ["UNIT"]
+    )
+
+    let name: String
+
+    init(_ args: Arguments) throws(ShellError) {
+        name = args.positional(0)
+    }
+
+    func run(in session: Session) throws -> Output {
+        let unit = try session.existing(Unit.self, PlannerStore.Stream.unit(name), L("unit", "单位"), name)
+        let rules = session.catalogue.rules(kind: unit.kind, keyFireUnit: unit.keyFireUnit, on: session.today)
+        let decided = PlanLevel.allCases.compactMap { level in
+            session.catalogue.drillCadence(
+                kind: unit.kind, keyFireUnit: unit.keyFireUnit, level: level, on: session.today
+            )
+            .map { (level, $0.id) }
+        }
+        return RuleTable.output(rules, decided: decided)
+    }
+}

@@ -1,0 +1,21 @@
+import EventStore
+import PlannerStore
+
+extension Session {
+    /// The stream a user's reference names: a code, a year of holidays, or a name.
+    func stream(for reference: String) throws -> String {
+        if let stream = PlannerStore.Stream.forCode(reference) { return stream }
+        if let year = Int(reference), (1900...2200).contains(year) { return PlannerStore.Stream.holidays(year) }
+        for stream in [
+            PlannerStore.Stream.community(reference), PlannerStore.Stream.unit(reference),
+            PlannerStore.Stream.campaign(reference),
+        ]
+        where try store.events.version(of: stream) > 0 {
+            return stream
+        }
+        throw ShellError(
+            L(
+                "no record named \(reference): give a code (P-3, D-1, …) or a community, unit or campaign name",
+                "没有名为 \(reference) 的记录：请给出编号（P-3、D-1 等）或社区、单位、宣传活动名称"))
+    }
+}
