@@ -1,8 +1,9 @@
-import EventStore
 import Foundation
 import Postgres
 import TestSupport
 import Testing
+
+@testable import EventStore
 
 @Suite("Migrations", .serialized)
 struct MigrationTests {

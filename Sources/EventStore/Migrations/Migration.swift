@@ -4,12 +4,6 @@ public struct Migration: Sendable {
     public var name: String
     public var sql: String
 
-    public init(version: Int, name: String, sql: String) {
-        self.version = version
-        self.name = name
-        self.sql = sql
-    }
-
     /// The file name it came from, for messages.
     public var fileName: String {
         let number = String(version)

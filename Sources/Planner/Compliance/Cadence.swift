@@ -114,10 +114,4 @@ public struct Period: Hashable, Sendable {
     public var label: String
     public var start: LocalDate
     public var end: LocalDate
-
-    public init(label: String, start: LocalDate, end: LocalDate) {
-        self.label = label
-        self.start = start
-        self.end = end
-    }
 }

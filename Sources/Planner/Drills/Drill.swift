@@ -19,19 +19,14 @@ public struct Drill: Aggregate, Equatable {
         var next = self
         switch event {
         case .drillScheduled(let e):
-            next.code = e.code
-            next.plan = e.plan
-            next.status = .scheduled
-            next.scheduledOn = e.on
+            (next.code, next.plan, next.status, next.scheduledOn) = (e.code, e.plan, .scheduled, e.on)
         case .drillRescheduled(let e):
             next.scheduledOn = e.on
         case .drillCancelled:
             next.status = .cancelled
         case .drillConducted(let e):
-            next.code = e.code
-            next.plan = e.plan
-            next.status = .conducted
-            next.conductedOn = e.on
+            // A drill held without a schedule starts its stream here.
+            (next.code, next.plan, next.status, next.conductedOn) = (e.code, e.plan, .conducted, e.on)
         case .drillEvaluated(let e):
             next.rating = e.rating
         default:

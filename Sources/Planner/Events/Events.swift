@@ -102,30 +102,15 @@ public struct PlanRevised: EventPayload {
     public var reason: String
     /// The finding that triggered the revision, when one did.
     public var finding: String?
-
-    public init(on: LocalDate, reason: String, finding: String? = nil) {
-        self.on = on
-        self.reason = reason
-        self.finding = finding
-    }
 }
 
 public struct PlanEvaluated: EventPayload {
     public var on: LocalDate
     public var note: String?
-
-    public init(on: LocalDate, note: String? = nil) {
-        self.on = on
-        self.note = note
-    }
 }
 
 public struct PlanRetired: EventPayload {
     public var on: LocalDate
-
-    public init(on: LocalDate) {
-        self.on = on
-    }
 }
 
 /// How a drill is held.
@@ -172,19 +157,10 @@ public struct DrillScheduled: EventPayload {
 public struct DrillRescheduled: EventPayload {
     public var on: LocalDate
     public var reason: String
-
-    public init(on: LocalDate, reason: String) {
-        self.on = on
-        self.reason = reason
-    }
 }
 
 public struct DrillCancelled: EventPayload {
     public var reason: String
-
-    public init(reason: String) {
-        self.reason = reason
-    }
 }
 
 public struct DrillConducted: EventPayload {
@@ -294,11 +270,6 @@ public struct HolidayNoticeImported: EventPayload {
     public var notice: HolidayNotice
     /// The holiday blocks as widened on import, so reports read them without recomputing.
     public var blocks: [HolidayBlock]
-
-    public init(notice: HolidayNotice, blocks: [HolidayBlock]) {
-        self.notice = notice
-        self.blocks = blocks
-    }
 }
 
 public enum InspectionKind: String, Codable, Sendable, CaseIterable {
@@ -411,11 +382,6 @@ public struct FindingVerified: EventPayload {
 public struct MajorFindingReported: EventPayload {
     public var on: LocalDate
     public var authority: String?
-
-    public init(on: LocalDate, authority: String? = nil) {
-        self.on = on
-        self.authority = authority
-    }
 }
 
 /// The remediation plan of a major finding, with its own deadline.
@@ -423,34 +389,18 @@ public struct RemediationPlanned: EventPayload {
     public var on: LocalDate
     public var plan: String
     public var due: LocalDate
-
-    public init(on: LocalDate, plan: String, due: LocalDate) {
-        self.on = on
-        self.plan = plan
-        self.due = due
-    }
 }
 
 /// The evaluation after a major finding's treatment.
 public struct MajorFindingEvaluated: EventPayload {
     public var on: LocalDate
     public var note: String?
-
-    public init(on: LocalDate, note: String? = nil) {
-        self.on = on
-        self.note = note
-    }
 }
 
 /// The approval that writes a major finding off (核销), after its evaluation.
 public struct MajorFindingWrittenOff: EventPayload {
     public var on: LocalDate
     public var approvedBy: String
-
-    public init(on: LocalDate, approvedBy: String) {
-        self.on = on
-        self.approvedBy = approvedBy
-    }
 }
 
 // Each payload in its case of `Event`.

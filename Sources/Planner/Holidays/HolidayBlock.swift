@@ -8,13 +8,6 @@ public struct HolidayBlock: Hashable, Sendable, Codable {
     public var first: LocalDate
     public var last: LocalDate
 
-    public init(name: String, year: Int, first: LocalDate, last: LocalDate) {
-        self.name = name
-        self.year = year
-        self.first = first
-        self.last = last
-    }
-
     /// The label reports use: the year and the name, e.g. `2019 劳动节`.
     public var label: String { "\(year) \(name)" }
 

@@ -18,12 +18,6 @@ public struct HolidayNotice: Codable, Sendable, Equatable {
         public var name: String
         public var date: LocalDate
         public var isOffDay: Bool
-
-        public init(name: String, date: LocalDate, isOffDay: Bool) {
-            self.name = name
-            self.date = date
-            self.isOffDay = isOffDay
-        }
     }
 
     public var year: Int

@@ -57,24 +57,21 @@ extension RuleCatalogue {
             if let months = rule.months, months <= 0 {
                 throw RuleOverrideError(description: "\(file): rule \(rule.id): months must be positive")
             }
-            let kinds = try rule.kinds.map { names in
-                try Set(
-                    names.map { name in
-                        guard let kind = UnitKind(rawValue: name) else {
-                            throw RuleOverrideError(description: "\(file): rule \(rule.id): unknown unit kind \(name)")
-                        }
-                        return kind
-                    })
+            func values<T: RawRepresentable>(_ names: [String]?, _ what: String) throws -> Set<T>?
+            where T.RawValue == String {
+                try names.map { names in
+                    try Set(
+                        names.map { name in
+                            guard let value = T(rawValue: name) else {
+                                throw RuleOverrideError(
+                                    description: "\(file): rule \(rule.id): unknown \(what) \(name)")
+                            }
+                            return value
+                        })
+                }
             }
-            let levels = try rule.levels.map { names in
-                try Set(
-                    names.map { name in
-                        guard let level = PlanLevel(rawValue: name) else {
-                            throw RuleOverrideError(description: "\(file): rule \(rule.id): unknown plan level \(name)")
-                        }
-                        return level
-                    })
-            }
+            let kinds: Set<UnitKind>? = try values(rule.kinds, "unit kind")
+            let levels: Set<PlanLevel>? = try values(rule.levels, "plan level")
             guard !rules.contains(where: { $0.id == rule.id }) else {
                 throw RuleOverrideError(description: "\(file): rule id \(rule.id) is used twice")
             }
