@@ -13,10 +13,14 @@ BIN = .build/$(CONFIG)/vigil
 CLUSTER = .vigil
 TEST_CLUSTER = .vigil/test
 
-.PHONY: run test stress build deps embed db-start db-stop db-url test-db-start test-db-stop format lint bench demo clean
+.PHONY: run test stress build deps report-deps embed db-start db-stop db-url test-db-start test-db-stop format lint bench demo clean
 
 deps:
 	@scripts/deps.sh
+
+## make report-deps: what `report … --out FILE.pdf` needs (headless Chromium, Chinese fonts).
+report-deps:
+	@scripts/deps.sh --reports
 
 embed:
 	@scripts/embed-schema.sh

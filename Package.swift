@@ -94,7 +94,7 @@ let package = Package(
             dependencies: [
                 "TestSupport", "ShellHarness", "Postgres", "EventStore", "Planner", "PlannerStore", "Shell",
             ],
-            exclude: ["Golden"],
+            exclude: ["Golden", "Tools"],
             swiftSettings: swiftSettings),
         .target(
             name: "TestSupport",

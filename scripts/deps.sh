@@ -30,14 +30,24 @@ have_server_binaries() {
     return 1
 }
 
+# --reports: what printing a report to PDF needs (headless Chromium, and fonts that print
+# Chinese as Chinese); `make report-deps` asks for it.
 # --test: also what the tests drive (tmux runs the shell under a pseudo-terminal, and less
-# is the pager it shows long output in).
+# is the pager it shows long output in; the report tests print with Chromium and read the PDF
+# back with pdftotext and a screenshot with python3).
 packages=(postgresql libpq-dev libedit-dev pkg-config)
 missing=()
+if [[ "${1:-}" == "--reports" || "${1:-}" == "--test" ]]; then
+    packages+=(chromium fonts-noto-cjk)
+    command -v chromium >/dev/null 2>&1 || missing+=("chromium")
+    [[ -d /usr/share/fonts/opentype/noto ]] || missing+=("fonts-noto-cjk")
+fi
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(tmux less)
+    packages+=(tmux less poppler-utils python3)
     command -v tmux >/dev/null 2>&1 || missing+=("tmux")
     command -v less >/dev/null 2>&1 || missing+=("less")
+    command -v pdftotext >/dev/null 2>&1 || missing+=("poppler-utils")
+    [[ -x /usr/bin/python3 ]] || missing+=("python3")
 fi
 have_server_binaries || missing+=("PostgreSQL server binaries (initdb/pg_ctl/postgres)")
 if command -v pkg-config >/dev/null 2>&1; then

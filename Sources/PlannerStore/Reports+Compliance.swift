@@ -9,6 +9,8 @@ public struct ComplianceRow: Sendable, Equatable {
     public var required: Int
     public var covered: Int
     public var missing: [Period]
+    /// Every period owed, in order (`missing` are those not covered).
+    public var periods: [Period]
 
     /// covered / required, 1.0 when nothing is required.
     public var rate: Double { Coverage.rate(covered: covered, required: required) }
@@ -98,7 +100,7 @@ extension PlannerStore {
             return ComplianceRow(
                 campaign: campaign.name, community: try row.decode("community"), required: periods.count,
                 covered: covered.count,
-                missing: periods.indices.filter { !covered.contains($0 + 1) }.map { periods[$0] })
+                missing: periods.indices.filter { !covered.contains($0 + 1) }.map { periods[$0] }, periods: periods)
         }
     }
 }

@@ -17,39 +17,22 @@ struct ComplianceReport: Command {
     )
 
     let name: String
-    let year: Int?
-    let from: LocalDate?
-    let to: LocalDate?
+    /// The periods asked for; nil means the as-of date's year.
+    let selection: PeriodSelection?
     let detail: Bool
 
     init(_ args: Arguments) throws(ShellError) {
         name = args.positional(0)
-        year = try Compliance.year(args)
-        from = try args.date("from")
-        to = try args.date("to")
+        selection = try Compliance.selection(args)
         detail = args.has("detail")
-        if year != nil && (from != nil || to != nil) {
-            throw ShellError(L("give either --year or --from/--to, not both", "--year 与 --from/--to 只能二选一"))
-        }
-        if (from == nil) != (to == nil) {
-            throw ShellError(L("--from and --to go together", "--from 与 --to 需要同时给出"))
-        }
-        if let from, let to, from > to {
-            throw ShellError(L("--from \(from) is after --to \(to)", "--from \(from) 晚于 --to \(to)"))
-        }
     }
 
     func run(in session: Session) throws -> Output {
         guard let campaign = try session.store.campaigns().first(where: { $0.name == name }) else {
             throw ShellError.notFound(L("campaign", "宣传活动"), name)
         }
-        let selection: PeriodSelection
-        if let from, let to {
-            selection = .range(from, to)
-        } else {
-            selection = .year(year ?? session.today.year)
-        }
-        let rows = try session.store.compliance(campaign, selection: selection, asOf: session.asOf)
+        let rows = try session.store.compliance(
+            campaign, selection: selection ?? .year(session.today.year), asOf: session.asOf)
         return .table(Compliance.columns(detail: detail), rows.map { Compliance.values($0, detail: detail) })
     }
 }

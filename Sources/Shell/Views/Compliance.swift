@@ -11,6 +11,26 @@ enum Compliance {
         return year
     }
 
+    /// `--year Y` or `--from DATE --to DATE` (nil: neither, the as-of date's year).
+    static func selection(_ args: Arguments) throws(ShellError) -> PeriodSelection? {
+        let year = try year(args)
+        let from = try args.date("from")
+        let to = try args.date("to")
+        if year != nil && (from != nil || to != nil) {
+            throw ShellError(L("give either --year or --from/--to, not both", "--year 与 --from/--to 只能二选一"))
+        }
+        if (from == nil) != (to == nil) {
+            throw ShellError(L("--from and --to go together", "--from 与 --to 需要同时给出"))
+        }
+        if let from, let to {
+            guard from <= to else {
+                throw ShellError(L("--from \(from) is after --to \(to)", "--from \(from) 晚于 --to \(to)"))
+            }
+            return .range(from, to)
+        }
+        return year.map { .year($0) }
+    }
+
     static func columns(detail: Bool) -> [Column] {
         var columns = [
             Column("community", L("community", "社区")), Column("required", L("required", "应完成")),

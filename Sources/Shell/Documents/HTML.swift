@@ -1,0 +1,61 @@
+/// A fragment of HTML, built from text that is always escaped: a value from the log can never
+/// become markup (a unit named `<script>` prints as those characters).
+struct HTML: Sendable, CustomStringConvertible {
+    fileprivate(set) var markup: String
+
+    var description: String { markup }
+
+    /// Markup written by this program, not by a user.
+    init(raw markup: String) {
+        self.markup = markup
+    }
+
+    /// Text, escaped.
+    init(_ text: String) {
+        markup = HTML.escape(text)
+    }
+
+    /// An element with escaped text content, e.g. `HTML.element("td", "东风社区", class: "name")`.
+    static func element(_ name: String, _ text: String, class className: String? = nil, title: String? = nil)
+        -> HTML
+    {
+        element(name, [HTML(text)], class: className, title: title)
+    }
+
+    /// An element around other fragments.
+    static func element(_ name: String, _ children: [HTML], class className: String? = nil, title: String? = nil)
+        -> HTML
+    {
+        var open = "<" + name
+        if let className { open += " class=\"" + escape(className) + "\"" }
+        if let title { open += " title=\"" + escape(title) + "\"" }
+        return HTML(raw: open + ">" + children.map(\.markup).joined() + "</" + name + ">")
+    }
+
+    static func + (lhs: HTML, rhs: HTML) -> HTML {
+        HTML(raw: lhs.markup + rhs.markup)
+    }
+
+    /// Escapes the five characters that matter in text and attribute values.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
+
+extension Array where Element == HTML {
+    func joined() -> HTML {
+        HTML(raw: map(\.markup).joined())
+    }
+}
