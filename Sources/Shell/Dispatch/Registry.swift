@@ -52,6 +52,7 @@ struct Registry: Sendable {
             FindingStatisticsReport.self,
             AttachmentList.self,
             AttachmentGet.self,
+            CalendarExport.self,
             SetToday.self,
             UnsetToday.self,
             SetFormat.self,
