@@ -30,14 +30,17 @@ have_server_binaries() {
     return 1
 }
 
-# --test: also what the tests drive (tmux runs the shell under a pseudo-terminal, and less
-# is the pager it shows long output in).
+# --test: also what the tests drive (tmux runs the shell under a pseudo-terminal, less
+# is the pager it shows long output in, and Python's icalendar reads the calendar export
+# back as calendar programs would; the tests run the system's /usr/bin/python3, where apt
+# installs it).
 packages=(postgresql libpq-dev libedit-dev pkg-config)
 missing=()
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(tmux less)
+    packages+=(tmux less python3-icalendar)
     command -v tmux >/dev/null 2>&1 || missing+=("tmux")
     command -v less >/dev/null 2>&1 || missing+=("less")
+    /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || missing+=("python3-icalendar")
 fi
 have_server_binaries || missing+=("PostgreSQL server binaries (initdb/pg_ctl/postgres)")
 if command -v pkg-config >/dev/null 2>&1; then
