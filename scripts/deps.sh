@@ -34,7 +34,9 @@ have_server_binaries() {
 # Chinese as Chinese); `make report-deps` asks for it.
 # --test: also what the tests drive (tmux runs the shell under a pseudo-terminal, and less
 # is the pager it shows long output in; the report tests print with Chromium and read the PDF
-# back with pdftotext and a screenshot with python3).
+# back with pdftotext and a screenshot with python3, and Python's icalendar reads the calendar
+# export back as calendar programs would — the tests run the system's /usr/bin/python3, where
+# apt installs both).
 packages=(postgresql libpq-dev libedit-dev pkg-config)
 missing=()
 if [[ "${1:-}" == "--reports" || "${1:-}" == "--test" ]]; then
@@ -43,11 +45,11 @@ if [[ "${1:-}" == "--reports" || "${1:-}" == "--test" ]]; then
     [[ -d /usr/share/fonts/opentype/noto ]] || missing+=("fonts-noto-cjk")
 fi
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(tmux less poppler-utils python3)
+    packages+=(tmux less poppler-utils python3 python3-icalendar)
     command -v tmux >/dev/null 2>&1 || missing+=("tmux")
     command -v less >/dev/null 2>&1 || missing+=("less")
     command -v pdftotext >/dev/null 2>&1 || missing+=("poppler-utils")
-    [[ -x /usr/bin/python3 ]] || missing+=("python3")
+    /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || missing+=("python3 with icalendar")
 fi
 have_server_binaries || missing+=("PostgreSQL server binaries (initdb/pg_ctl/postgres)")
 if command -v pkg-config >/dev/null 2>&1; then

@@ -54,6 +54,7 @@ struct Registry: Sendable {
             FindingNotice.self,
             AttachmentList.self,
             AttachmentGet.self,
+            CalendarExport.self,
             SetToday.self,
             UnsetToday.self,
             SetFormat.self,
