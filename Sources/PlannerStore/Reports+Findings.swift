@@ -54,18 +54,6 @@ extension PlannerStore {
     }
 }
 
-/// One community's row of the 隐患排查治理 statistics for a period.
-public struct FindingStatistics: Sendable, Equatable {
-    public var community: String
-    public var generalFound: Int
-    public var generalClosed: Int
-    public var majorFound: Int
-    public var majorClosed: Int
-    public var majorWrittenOff: Int
-    public var open: Int
-    public var overdue: Int
-}
-
 extension PlannerStore {
     /// Findings found in `from…to`, counted by severity and status per community, with status
     /// as of the period's end (or the as-of date, if earlier).
