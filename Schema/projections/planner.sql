@@ -21,6 +21,8 @@ BEGIN
     DELETE FROM planner.units;
     DELETE FROM planner.plans;
     DELETE FROM planner.drills;
+    DELETE FROM planner.drill_schedules;
+    DELETE FROM planner.drill_ratings;
     DELETE FROM planner.campaigns;
     DELETE FROM planner.activities;
     DELETE FROM planner.holiday_notices;
@@ -65,8 +67,10 @@ BEGIN
         INSERT INTO planner.drills (code, number, plan, scheduled_on, form, scope, scenario, status, recorded_at)
         VALUES (d->>'code', planner.code_number(d->>'code'), d->>'plan', (d->>'on')::date, d->>'form',
             d->>'scope', d->>'scenario', 'scheduled', e.recorded_at);
+        INSERT INTO planner.drill_schedules VALUES (d->>'code', e.position, (d->>'on')::date, e.recorded_at);
     WHEN 'DrillRescheduled' THEN
         UPDATE planner.drills SET scheduled_on = (d->>'on')::date WHERE code = v_code;
+        INSERT INTO planner.drill_schedules VALUES (v_code, e.position, (d->>'on')::date, e.recorded_at);
     WHEN 'DrillCancelled' THEN
         UPDATE planner.drills SET status = 'cancelled', cancelled_recorded_at = e.recorded_at WHERE code = v_code;
     WHEN 'DrillConducted' THEN
@@ -83,6 +87,7 @@ BEGIN
     WHEN 'DrillEvaluated' THEN
         UPDATE planner.drills SET rating = d->>'rating', report = d->>'report', evaluated_on = (d->>'on')::date
          WHERE code = v_code;
+        INSERT INTO planner.drill_ratings VALUES (v_code, e.position, d->>'rating', e.recorded_at);
     WHEN 'CampaignDefined' THEN
         INSERT INTO planner.campaigns VALUES (d->>'name', d->>'cadence', (d->>'window_days')::integer,
             CASE WHEN d ? 'communities' AND jsonb_typeof(d->'communities') = 'array'
@@ -114,7 +119,8 @@ BEGIN
     WHEN 'MajorFindingEvaluated' THEN
         UPDATE planner.findings SET evaluated_on = (d->>'on')::date WHERE code = v_code;
     WHEN 'MajorFindingWrittenOff' THEN
-        UPDATE planner.findings SET written_off_on = (d->>'on')::date, approved_by = d->>'approved_by'
+        UPDATE planner.findings SET written_off_on = (d->>'on')::date, approved_by = d->>'approved_by',
+               written_off_recorded_at = e.recorded_at
          WHERE code = v_code;
     WHEN 'FindingRectified' THEN
         INSERT INTO planner.finding_steps VALUES (v_code, e.position, 'rectified', (d->>'on')::date,

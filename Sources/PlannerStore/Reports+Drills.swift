@@ -66,12 +66,14 @@ extension PlannerStore {
         }
     }
 
-    /// Scheduled drills whose date has passed and that were neither recorded nor cancelled.
+    /// Scheduled drills whose date has passed and that were neither recorded nor cancelled: the
+    /// rule of `Drill.asOf(_:recordedAsOf:history:)`'s `isMissed`.
     public func missedDrills(_ asOf: AsOf, community: String? = nil) throws -> [DrillRow] {
         try drills(missedOnly: true, asOf: asOf, community: community, plan: nil, from: nil, to: nil)
     }
 
-    /// Drills, optionally of one plan and within a date range (scheduled or held date).
+    /// Drills, optionally of one plan and within a date range (scheduled or held date): the rule
+    /// of `Drill.asOf(_:recordedAsOf:history:)`, answered in SQL for speed.
     public func drillList(_ asOf: AsOf, plan: String?, from: LocalDate?, to: LocalDate?, community: String? = nil)
         throws -> [DrillRow]
     {
@@ -81,22 +83,45 @@ extension PlannerStore {
     private func drills(
         missedOnly: Bool, asOf: AsOf, community: String?, plan: String?, from: LocalDate?, to: LocalDate?
     ) throws -> [DrillRow] {
+        // As the log stood at the instant: the holding and the cancellation count once recorded,
+        // the schedule and the rating are the latest recorded (the columns hold the whole log's).
         let rows = try connection.query(
             """
-            SELECT d.code, d.plan, p.unit, d.scheduled_on::text AS scheduled_on, d.conducted_on::text AS conducted_on,
-                   CASE WHEN d.status = 'conducted' AND d.conducted_on > \(asOf.dateText)::date THEN 'scheduled'
-                        ELSE d.status END AS status,
-                   d.participants, d.rating
-              FROM planner.drills d
-              JOIN planner.plans p ON p.code = d.plan
-              JOIN planner.units u ON u.name = p.unit
-             WHERE (NOT \(missedOnly)::boolean OR (d.status = 'scheduled' AND d.scheduled_on < \(asOf.dateText)::date))
-               AND d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-               AND (\(community)::text IS NULL OR u.community = \(community)::text)
-               AND (\(plan)::text IS NULL OR d.plan = \(plan)::text)
-               AND (\(from?.description)::date IS NULL OR coalesce(d.conducted_on, d.scheduled_on) >= \(from?.description)::date)
-               AND (\(to?.description)::date IS NULL OR coalesce(d.conducted_on, d.scheduled_on) <= \(to?.description)::date)
-             ORDER BY coalesce(d.conducted_on, d.scheduled_on), d.number
+            WITH known AS (
+                SELECT d.code, d.number, d.plan, p.unit,
+                       CASE WHEN \(asOf.recorded)::timestamptz IS NULL THEN d.scheduled_on
+                            ELSE (SELECT s.scheduled_on FROM planner.drill_schedules s
+                                   WHERE s.drill = d.code AND s.recorded_at <= \(asOf.recorded)::timestamptz
+                                   ORDER BY s.position DESC LIMIT 1) END AS scheduled_on,
+                       CASE WHEN d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                            THEN d.conducted_on END AS conducted_on,
+                       CASE WHEN d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                            THEN d.participants END AS participants,
+                       CASE WHEN \(asOf.recorded)::timestamptz IS NULL THEN d.rating
+                            ELSE (SELECT r.rating FROM planner.drill_ratings r
+                                   WHERE r.drill = d.code AND r.recorded_at <= \(asOf.recorded)::timestamptz
+                                   ORDER BY r.position DESC LIMIT 1) END AS rating,
+                       CASE WHEN d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                            THEN 'conducted'
+                            WHEN d.cancelled_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                            THEN 'cancelled'
+                            ELSE 'scheduled' END AS status
+                  FROM planner.drills d
+                  JOIN planner.plans p ON p.code = d.plan
+                  JOIN planner.units u ON u.name = p.unit
+                 WHERE d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                   AND (\(community)::text IS NULL OR u.community = \(community)::text)
+                   AND (\(plan)::text IS NULL OR d.plan = \(plan)::text)
+            )
+            SELECT code, plan, unit, scheduled_on::text AS scheduled_on, conducted_on::text AS conducted_on,
+                   CASE WHEN status = 'conducted' AND conducted_on > \(asOf.dateText)::date THEN 'scheduled'
+                        ELSE status END AS status,
+                   participants, rating
+              FROM known
+             WHERE (NOT \(missedOnly)::boolean OR (status = 'scheduled' AND scheduled_on < \(asOf.dateText)::date))
+               AND (\(from?.description)::date IS NULL OR coalesce(conducted_on, scheduled_on) >= \(from?.description)::date)
+               AND (\(to?.description)::date IS NULL OR coalesce(conducted_on, scheduled_on) <= \(to?.description)::date)
+             ORDER BY coalesce(conducted_on, scheduled_on), number
             """)
         return try rows.rows.map { row in
             DrillRow(

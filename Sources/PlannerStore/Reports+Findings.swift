@@ -54,21 +54,10 @@ extension PlannerStore {
     }
 }
 
-/// One community's row of the 隐患排查治理 statistics for a period.
-public struct FindingStatistics: Sendable, Equatable {
-    public var community: String
-    public var generalFound: Int
-    public var generalClosed: Int
-    public var majorFound: Int
-    public var majorClosed: Int
-    public var majorWrittenOff: Int
-    public var open: Int
-    public var overdue: Int
-}
-
 extension PlannerStore {
     /// Findings found in `from…to`, counted by severity and status per community, with status
-    /// as of the period's end (or the as-of date, if earlier).
+    /// as of the period's end (or the as-of date, if earlier): the rule of
+    /// `FindingStatistics.of(from:to:asOf:recordedAsOf:communities:findings:)`, answered in SQL.
     public func findingStatistics(_ asOf: AsOf, from: LocalDate, to: LocalDate, community: String?) throws
         -> [FindingStatistics]
     {
@@ -76,7 +65,9 @@ extension PlannerStore {
         let rows = try connection.query(
             """
             WITH status AS (
-                SELECT u.community, f.severity, f.due, f.written_off_on,
+                SELECT u.community, f.severity, f.due,
+                       CASE WHEN f.written_off_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                            THEN f.written_off_on END AS written_off_on,
                        CASE (SELECT s.step FROM planner.finding_steps s
                               WHERE s.finding = f.code AND s.on_date <= \(end)::date
                                 AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
@@ -95,7 +86,8 @@ extension PlannerStore {
                    count(s.*) FILTER (WHERE s.status = 'open') AS open,
                    count(s.*) FILTER (WHERE s.status = 'open' AND s.due < \(end)::date) AS overdue
               FROM planner.communities c LEFT JOIN status s ON s.community = c.name
-             WHERE \(community)::text IS NULL OR c.name = \(community)::text
+             WHERE (\(community)::text IS NULL OR c.name = \(community)::text)
+               AND c.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
              GROUP BY c.name, c.position
              ORDER BY c.position
             """)

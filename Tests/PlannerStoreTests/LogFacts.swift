@@ -23,6 +23,15 @@ struct LogFacts {
         var history: Finding.History
     }
 
+    struct DrillFacts {
+        var code: String
+        var number: Int
+        var plan: String
+        var unit: String
+        var community: String
+        var history: Drill.History
+    }
+
     struct CampaignFacts {
         var name: String
         var campaign: Campaign
@@ -43,6 +52,7 @@ struct LogFacts {
     var log: [Entry] = []
     var communities: [Recorded<String>] = []
     var plans: [PlanFacts] = []
+    var drills: [DrillFacts] = []
     var findings: [FindingFacts] = []
     var campaigns: [CampaignFacts] = []
 
@@ -66,6 +76,9 @@ struct LogFacts {
         var planAdded: [(PlanAdded, Date)] = []
         var retired: [String: Recorded<LocalDate>] = [:]
         var held: [String: [Recorded<LocalDate>]] = [:]
+        var drillHistories: [(code: String, plan: String, history: Drill.History)] = []
+        var drillIndex: [String: Int] = [:]
+        var writtenOff: [String: Recorded<LocalDate>] = [:]
         var findingAdded: [(FindingAdded, Date)] = []
         var steps: [String: [Recorded<Finding.DatedStep>]] = [:]
         var defined: [CampaignDefined] = []
@@ -80,7 +93,31 @@ struct LogFacts {
             case .unitClosed(let e): units[key]?.closed = Recorded(e.on, recordedAt: at)
             case .planAdded(let e): planAdded.append((e, at))
             case .planRetired(let e): retired[key] = Recorded(e.on, recordedAt: at)
-            case .drillConducted(let e): held[e.plan, default: []].append(Recorded(e.on, recordedAt: at))
+            case .drillScheduled(let e):
+                drillIndex[e.code] = drillHistories.count
+                drillHistories.append(
+                    (e.code, e.plan, Drill.History(added: at, schedule: [Recorded(e.on, recordedAt: at)])))
+            case .drillRescheduled(let e):
+                if let index = drillIndex[key] {
+                    drillHistories[index].history.schedule.append(Recorded(e.on, recordedAt: at))
+                }
+            case .drillCancelled:
+                if let index = drillIndex[key] { drillHistories[index].history.cancelled = at }
+            case .drillConducted(let e):
+                held[e.plan, default: []].append(Recorded(e.on, recordedAt: at))
+                if drillIndex[e.code] == nil {
+                    drillIndex[e.code] = drillHistories.count
+                    drillHistories.append((e.code, e.plan, Drill.History(added: at)))
+                }
+                if let index = drillIndex[e.code] {
+                    drillHistories[index].history.held = Recorded(
+                        Drill.Held(on: e.on, participants: e.participants), recordedAt: at)
+                }
+            case .drillEvaluated(let e):
+                if let index = drillIndex[key] {
+                    drillHistories[index].history.ratings.append(Recorded(e.rating, recordedAt: at))
+                }
+            case .majorFindingWrittenOff(let e): writtenOff[key] = Recorded(e.on, recordedAt: at)
             case .findingAdded(let e): findingAdded.append((e, at))
             case .findingRectified(let e):
                 steps[key, default: []].append(Recorded(Finding.DatedStep(.rectified, on: e.on), recordedAt: at))
@@ -107,7 +144,15 @@ struct LogFacts {
                 code: added.code, number: Self.number(added.code), unit: added.unit,
                 community: units[added.unit]?.community ?? "", severity: added.severity,
                 history: Finding.History(
-                    added: at, foundOn: added.inspectedOn, due: added.due, steps: steps[added.code] ?? []))
+                    added: at, foundOn: added.inspectedOn, due: added.due, steps: steps[added.code] ?? [],
+                    writtenOff: writtenOff[added.code]))
+        }
+        let planUnits = Dictionary(planAdded.map { ($0.0.code, $0.0.unit) }, uniquingKeysWith: { a, _ in a })
+        drills = drillHistories.map { code, plan, history in
+            let unit = planUnits[plan] ?? ""
+            return DrillFacts(
+                code: code, number: Self.number(code), plan: plan, unit: unit, community: units[unit]?.community ?? "",
+                history: history)
         }
         campaigns = defined.map { definition in
             var activities: [String: [Recorded<Coverage.Activity>]] = [:]

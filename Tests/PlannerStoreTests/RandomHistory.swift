@@ -23,9 +23,11 @@ struct SeededRandom {
 
 /// A random street history written through the shell, so the log holds only what the
 /// deciders accepted: plans with random cadences and starts (month ends on purpose), drills
-/// scheduled, held and cancelled, retirements and unit closures, inspections and findings
-/// followed through rectification and re-inspection, campaign activities and retractions,
-/// and a community added half-way. The kinds are interleaved, so each kind of event is
+/// scheduled, rescheduled, held, cancelled and evaluated, plans revised and evaluated,
+/// retirements, unit reclassifications and closures, inspections and findings followed through
+/// rectification and re-inspection (major ones through report, remediation plan, evaluation
+/// and write-off), campaign activities and retractions, and a community added a third of the
+/// way. The kinds are interleaved, so each kind of event is
 /// recorded between events of the others.
 struct RandomHistory {
     static let today = "2025-12-31"
@@ -49,10 +51,15 @@ struct RandomHistory {
     private var communities = RandomHistory.communities
     private var plans = 0
     private var drills: [String: LocalDate] = [:]
+    /// The dates drills were held on, so an evaluation can follow.
+    private var held: [String: LocalDate] = [:]
     private var drillCount = 0
     private var inspections: [LocalDate] = []
     /// Each finding's latest step date and status, so the next step is one its decider accepts.
     private var findings: [(last: LocalDate, status: Finding.Status)] = []
+    /// The major findings' extra steps so far, by finding index: the latest step's date and
+    /// which have been taken.
+    private var majors: [Int: Major] = [:]
     private var activities = 0
 
     init(seed: UInt64) { random = SeededRandom(seed: seed) }
@@ -92,9 +99,22 @@ struct RandomHistory {
         case .drill(let on):
             drillCount += 1
             if let on { drills["D-\(drillCount)"] = on }
+        case .heldUnscheduled(let on):
+            drillCount += 1
+            held["D-\(drillCount)"] = on
+        case .held(let drill, let on): held[drill] = on
+        case .rescheduled(let drill, let on): drills[drill] = on
         case .inspection(let on): inspections.append(on)
-        case .finding(let on): findings.append((on, .open))
-        case .step(let index, let on, let status): findings[index] = (on, status)
+        case .finding(let on, let major):
+            if major { majors[findings.count] = Major(last: on) }
+            findings.append((on, .open))
+        case .step(let index, let on, let status):
+            findings[index] = (on, status)
+            if let major = majors[index] { majors[index]?.last = max(major.last, on) }
+        case .major(let index, let step, let on):
+            let last = majors[index]?.last ?? on
+            majors[index]?.taken.insert(step)
+            majors[index]?.last = max(last, on)
         case .activity: activities += 1
         case nil: break
         }
@@ -114,7 +134,7 @@ struct RandomHistory {
     }
 
     private mutating func nextCommand(late: Bool) -> Command? {
-        switch random.next(22) {
+        switch random.next(37) {
         case 0, 1:
             let unit = random.pick(Self.units)?.name ?? ""
             let start =
@@ -123,15 +143,19 @@ struct RandomHistory {
             let every = random.pick([1, 2, 3, 6, 12]) ?? 1
             return Command(
                 "plan add 预案\(plans + 1) --unit \(unit) --level special --every \(every)m --from \(start)", .plan)
-        case 2, 3, 4: return Command("drill record \(code("P", plans)) --on \(day())", .drill(nil))
-        case 5:
+        case 2, 3, 4:
+            let on = day()
+            return Command("drill record \(code("P", plans)) --on \(on)", .heldUnscheduled(on))
+        case 5, 33, 34, 35:
             let on = day()
             return Command("drill schedule \(code("P", plans)) --on \(on)", .drill(on))
         case 6:
             let drill = code("D", drillCount)
             let on = (drills[drill] ?? day()).adding(days: random.next(30) - 10)
-            return Command("drill record \(drill) --on \(on) --participants \(random.next(500))", nil)
-        case 7: return Command("drill cancel \(code("D", drillCount)) --reason 天气原因", nil)
+            return Command("drill record \(drill) --on \(on) --participants \(random.next(500))", .held(drill, on))
+        case 7:
+            guard let drill = random.pick(drills.keys.sorted()) else { return nil }
+            return Command("drill cancel \(drill) --reason 天气原因", nil)
         case 8: return Command("plan retire \(code("P", plans)) --on \(day())", nil)
         case 9: return late && random.chance(3) ? closure() : nil
         case 10:
@@ -145,28 +169,79 @@ struct RandomHistory {
             let severity = random.chance(3) ? "major" : "general"
             return Command(
                 "finding add I-\(index + 1) 隐患\(findings.count + 1) --severity \(severity) \(deadline)",
-                .finding(inspections[index]))
+                .finding(inspections[index], major: severity == "major"))
         case 13, 14, 15, 16:
             guard !findings.isEmpty else { return nil }
-            let index = random.next(findings.count)
-            let on = findings[index].last.adding(days: random.next(45))
-            switch findings[index].status {
-            case .open: return Command("finding rectify F-\(index + 1) --on \(on)", .step(index, on, .rectified))
-            case .rectified:
-                let pass = !random.chance(3)
-                return Command(
-                    "finding verify F-\(index + 1) --on \(on) --result \(pass ? "pass" : "fail")",
-                    .step(index, on, pass ? .closed : .open))
-            case .closed: return nil
-            }
+            return findingStep(random.next(findings.count))
         case 17, 18, 19, 20:
             let campaign = random.pick(Self.campaignNames) ?? ""
             let community = random.pick(communities) ?? ""
             return Command(
                 "campaign log \(campaign) --community \(community) --on \(day()) --leaflets \(random.next(300))",
                 .activity)
-        default: return Command("campaign retract \(code("A", activities)) --reason 录入重复", nil)
+        case 21: return Command("campaign retract \(code("A", activities)) --reason 录入重复", nil)
+        case 22:
+            guard let drill = random.pick(drills.keys.sorted()) else { return nil }
+            let on = (drills[drill] ?? day()).adding(days: random.next(40) - 10)
+            return Command("drill reschedule \(drill) --on \(on) --reason 改期", .rescheduled(drill, on))
+        case 23:
+            guard let (drill, on) = random.pick(held.sorted { $0.key < $1.key }) else { return nil }
+            let rating = random.pick(DrillRating.allCases)?.rawValue ?? "good"
+            return Command("drill evaluate \(drill) --rating \(rating) --on \(on.adding(days: random.next(20)))", nil)
+        case 24, 25, 26, 27, 28, 29: return majorStep()
+        case 30:
+            guard let unit = random.pick(Self.units)?.name, let kind = random.pick(UnitKind.allCases) else {
+                return nil
+            }
+            return Command("unit reclassify \(unit) --kind \(kind.rawValue)", nil)
+        case 31, 32: return Command("plan revise \(code("P", plans)) --on \(day()) --reason 修订", nil)
+        default: return Command("plan evaluate \(code("P", plans)) --on \(day())", nil)
         }
+    }
+
+    /// The next rectification or re-inspection of finding `index`, if it is not closed.
+    private mutating func findingStep(_ index: Int) -> Command? {
+        let on = findings[index].last.adding(days: random.next(45))
+        switch findings[index].status {
+        case .open: return Command("finding rectify F-\(index + 1) --on \(on)", .step(index, on, .rectified))
+        case .rectified:
+            let pass = !random.chance(3)
+            return Command(
+                "finding verify F-\(index + 1) --on \(on) --result \(pass ? "pass" : "fail")",
+                .step(index, on, pass ? .closed : .open))
+        case .closed: return nil
+        }
+    }
+
+    /// The next step of a random major finding (重大隐患): report, remediation plan, evaluation
+    /// once treated, write-off once re-inspected and passed.
+    private mutating func majorStep() -> Command? {
+        guard let index = random.pick(majors.keys.sorted()), let major = majors[index] else { return nil }
+        let code = "F-\(index + 1)"
+        let on = major.last.adding(days: random.next(20))
+        if !major.taken.contains(.report) {
+            return Command("finding report \(code) --on \(on) --to 区应急管理局", .major(index, .report, on))
+        }
+        if !major.taken.contains(.remediation) && findings[index].status != .closed && random.chance(2) {
+            return Command(
+                "finding remediation \(code) --on \(on) --plan 治理方案 --due \(on.adding(days: 30))",
+                .major(index, .remediation, on))
+        }
+        if !major.taken.contains(.evaluation) && findings[index].status != .open {
+            return Command("finding evaluate \(code) --on \(on)", .major(index, .evaluation, on))
+        }
+        if major.taken.contains(.evaluation) && !major.taken.contains(.writeOff) && findings[index].status == .closed {
+            return Command("finding writeoff \(code) --on \(on) --approved-by 王主任", .major(index, .writeOff, on))
+        }
+        // Waiting for its rectification or re-inspection: take that step instead.
+        return findingStep(index)
+    }
+
+    /// A major finding's extra steps taken so far, and the latest date among its steps.
+    private struct Major {
+        enum Step { case report, remediation, evaluation, writeOff }
+        var last: LocalDate
+        var taken: Set<Step> = []
     }
 
     /// A command line and what it creates when accepted, so later commands can name it.
@@ -174,9 +249,13 @@ struct RandomHistory {
         enum Creates {
             case plan, activity
             case drill(LocalDate?)
+            case heldUnscheduled(LocalDate)
+            case held(String, LocalDate)
+            case rescheduled(String, LocalDate)
             case inspection(LocalDate)
-            case finding(LocalDate)
+            case finding(LocalDate, major: Bool)
             case step(Int, LocalDate, Finding.Status)
+            case major(Int, Major.Step, LocalDate)
         }
 
         var line: String

@@ -34,12 +34,18 @@ extension Finding {
         public var due: LocalDate
         /// Its steps, in the order they were recorded.
         public var steps: [Recorded<DatedStep>]
+        /// The date a major finding was written off (核销) on, if it was.
+        public var writtenOff: Recorded<LocalDate>?
 
-        public init(added: Date, foundOn: LocalDate, due: LocalDate, steps: [Recorded<DatedStep>] = []) {
+        public init(
+            added: Date, foundOn: LocalDate, due: LocalDate, steps: [Recorded<DatedStep>] = [],
+            writtenOff: Recorded<LocalDate>? = nil
+        ) {
             self.added = added
             self.foundOn = foundOn
             self.due = due
             self.steps = steps
+            self.writtenOff = writtenOff
         }
     }
 
