@@ -2,19 +2,10 @@ import Foundation
 import Planner
 import Postgres
 
-/// A plan with what its drill obligations read: the rule of `DrillObligation`, fed from the
-/// projection instead of from the log's streams.
-public struct PlanHistoryRow: Sendable, Equatable {
-    public var plan: String
-    public var level: PlanLevel
-    public var community: String
-    public var history: DrillObligation.History
-}
-
 extension PlannerStore {
     /// Every plan with its start, cadence, retirement, its unit's closure and its drills held,
     /// each fact with the instant it was recorded (the report picks what is known when).
-    public func planHistories() throws -> [PlanHistoryRow] {
+    public func planHistories() throws -> [AnnualFigures.Plan] {
         var held: [String: [Recorded<LocalDate>]] = [:]
         for row in try connection.query(
             """
@@ -39,13 +30,59 @@ extension PlannerStore {
                 return Recorded(on, recordedAt: try row.decode(instant))
             }
             let plan: String = try row.decode("code")
-            return PlanHistoryRow(
-                plan: plan, level: try row.choice("level", PlanLevel.self), community: try row.decode("community"),
+            return AnnualFigures.Plan(
+                code: plan, level: try row.choice("level", PlanLevel.self), community: try row.decode("community"),
                 history: DrillObligation.History(
                     added: try row.decode("recorded_at"), start: try row.date("start_on"),
                     everyMonths: try row.decode("every_months"),
                     retired: try recorded("retired_on", "retired_recorded_at"),
                     unitClosed: try recorded("closed_on", "closed_recorded_at"), drills: held[plan] ?? []))
         }
+    }
+}
+
+extension PlannerStore {
+    /// Every finding with its deadline, dated steps and write-off, each with the instant it was
+    /// recorded.
+    public func findingHistories() throws -> [AnnualFigures.Hazard] {
+        var steps: [String: [Recorded<Finding.DatedStep>]] = [:]
+        for row in try connection.query(
+            "SELECT finding, step, on_date::text AS on_date, recorded_at FROM planner.finding_steps ORDER BY position"
+        ).rows {
+            steps[try row.decode("finding"), default: []].append(
+                Recorded(
+                    Finding.DatedStep(try row.choice("step", Finding.Step.self), on: try row.date("on_date")),
+                    recordedAt: try row.decode("recorded_at")))
+        }
+        let rows = try connection.query(
+            """
+            SELECT f.code, f.unit, u.community, f.recorded_at, f.inspected_on::text AS inspected_on, f.due::text AS due,
+                   f.written_off_on::text AS written_off_on, f.written_off_recorded_at
+              FROM planner.findings f JOIN planner.units u ON u.name = f.unit
+             ORDER BY f.number
+            """)
+        return try rows.rows.map { row in
+            let code: String = try row.decode("code")
+            let writtenOff = try row.optionalDate("written_off_on").map { on in
+                Recorded(on, recordedAt: try row.decode("written_off_recorded_at"))
+            }
+            return AnnualFigures.Hazard(
+                code: code, unit: try row.decode("unit"), community: try row.decode("community"),
+                history: Finding.History(
+                    added: try row.decode("recorded_at"), foundOn: try row.date("inspected_on"),
+                    due: try row.date("due"), steps: steps[code] ?? [], writtenOff: writtenOff))
+        }
+    }
+
+    /// How many inspections were held in the year up to the as-of date, as the log stood then.
+    public func inspectionCount(year: Int, asOf: AsOf) throws -> Int {
+        try connection.query(
+            """
+            SELECT count(*) AS n FROM planner.inspections
+             WHERE on_date BETWEEN make_date(\(year)::integer, 1, 1) AND least(make_date(\(year)::integer, 12, 31),
+                                                                             \(asOf.dateText)::date)
+               AND recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+            """
+        ).first?.decode("n", as: Int.self) ?? 0
     }
 }
