@@ -132,7 +132,7 @@ struct ComplianceDocument {
             ]
         }
         return HTML.element("h2", t("Plans overdue for a drill", "演练逾期的预案"))
-            + table(columns, rows, numeric: [6], empty: t("No plan is overdue.", "没有演练逾期的预案。"))
+            + Table.html(columns, rows, numeric: [6], empty: t("No plan is overdue.", "没有演练逾期的预案。"))
     }
 
     private var findingSection: HTML {
@@ -148,18 +148,7 @@ struct ComplianceDocument {
             ]
         }
         return HTML.element("h2", t("Hazards not yet closed", "未销号的隐患"))
-            + table(columns, rows, numeric: [7], empty: t("Every hazard is closed.", "隐患均已销号。"))
-    }
-
-    private func table(_ columns: [String], _ rows: [[String]], numeric: Set<Int>, empty: String) -> HTML {
-        guard !rows.isEmpty else { return HTML.element("p", empty, class: "empty") }
-        let head = HTML.element(
-            "tr", columns.enumerated().map { HTML.element("th", $1, class: numeric.contains($0) ? "num" : nil) })
-        let body = rows.map { row in
-            HTML.element(
-                "tr", row.enumerated().map { HTML.element("td", $1, class: numeric.contains($0) ? "num" : nil) })
-        }
-        return HTML.element("table", [head] + body, class: "list")
+            + Table.html(columns, rows, numeric: [7], empty: t("Every hazard is closed.", "隐患均已销号。"))
     }
 
     /// A period's label short enough for a heatmap column: the week `14`, the month `04`,
