@@ -52,3 +52,31 @@ extension DrillRating: Labelled {
         }
     }
 }
+
+extension PlanLevel: Labelled {
+    var label: L {
+        switch self {
+        case .comprehensive: return L("comprehensive plan", "综合应急预案")
+        case .special: return L("special plan", "专项应急预案")
+        case .onsite: return L("on-site disposal plan", "现场处置方案")
+        }
+    }
+}
+
+extension DrillForm: Labelled {
+    var label: L {
+        switch self {
+        case .tabletop: return L("tabletop", "桌面演练")
+        case .live: return L("live", "实战演练")
+        }
+    }
+}
+
+extension DrillScope: Labelled {
+    var label: L {
+        switch self {
+        case .single: return L("single", "单项演练")
+        case .comprehensive: return L("comprehensive", "综合演练")
+        }
+    }
+}

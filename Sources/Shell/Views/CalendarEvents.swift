@@ -13,8 +13,8 @@ import PlannerStore
 enum CalendarEvents {
     /// A drill still to be held, on its scheduled date.
     static func drill(_ row: ScheduledDrillRow, instance: String, stamp: Date) -> ICalendar.Event {
-        var details = ["预案 \(row.plan)：\(row.planName)（\(row.level.chinese)）", "单位：\(row.unit)（\(row.community)）"]
-        let manner = [row.form?.chinese, row.scope?.chinese].compactMap { $0 }
+        var details = ["预案 \(row.plan)：\(row.planName)（\(row.level.label.zh)）", "单位：\(row.unit)（\(row.community)）"]
+        let manner = [row.form?.label.zh, row.scope?.label.zh].compactMap { $0 }
         if !manner.isEmpty { details.append("形式：" + manner.joined(separator: "，")) }
         if let scenario = row.scenario { details.append("情景：\(scenario)") }
         details.append("安排日期：\(row.scheduledOn)")
@@ -41,7 +41,7 @@ enum CalendarEvents {
     static func findingDue(_ row: FindingRow, instance: String, stamp: Date) -> ICalendar.Event {
         var details = [
             "隐患 \(row.finding)：\(row.description)", "单位：\(row.unit)（\(row.community)）",
-            "等级：\(row.severity.chinese)", "整改期限：\(row.due)",
+            "等级：\(row.severity.label.zh)", "整改期限：\(row.due)",
         ]
         if let days = row.standing.daysOverdue, days > 0 { details.append("已逾期 \(days) 天") }
         return ICalendar.Event(
@@ -49,36 +49,4 @@ enum CalendarEvents {
             summary: "隐患整改期限 \(row.finding)：\(row.unit)（\(row.community)）",
             description: details.joined(separator: "\n"), categories: ["隐患整改"])
     }
-}
-
-extension PlanLevel {
-    fileprivate var chinese: String {
-        switch self {
-        case .comprehensive: return "综合应急预案"
-        case .special: return "专项应急预案"
-        case .onsite: return "现场处置方案"
-        }
-    }
-}
-
-extension DrillForm {
-    fileprivate var chinese: String {
-        switch self {
-        case .tabletop: return "桌面演练"
-        case .live: return "实战演练"
-        }
-    }
-}
-
-extension DrillScope {
-    fileprivate var chinese: String {
-        switch self {
-        case .single: return "单项演练"
-        case .comprehensive: return "综合演练"
-        }
-    }
-}
-
-extension Severity {
-    fileprivate var chinese: String { label.zh }
 }
