@@ -16,7 +16,7 @@ struct CampaignRetract: Command {
     let reason: String
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "A", what: L("activity", "活动"))
+        code = try args.code(Activity.self)
         reason = try args.requiredString("reason")
     }
 

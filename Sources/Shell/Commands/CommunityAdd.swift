@@ -17,7 +17,7 @@ struct CommunityAdd: Command {
 
     func run(in session: Session) throws -> Output {
         try session.write { store in
-            try session.apply(Community.self, stream: PlannerStore.Stream.community(name)) {
+            try session.apply(Community.self, name) {
                 try Community.add(name: name, state: $0)
             }
         }

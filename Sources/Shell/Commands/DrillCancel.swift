@@ -13,7 +13,7 @@ struct DrillCancel: Command {
     let reason: String
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "D", what: L("drill", "演练"))
+        code = try args.code(Drill.self)
         reason = try args.requiredString("reason")
     }
 

@@ -16,7 +16,7 @@ struct DrillReschedule: Command {
     let reason: String
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "D", what: L("drill", "演练"))
+        code = try args.code(Drill.self)
         date = try args.requiredDate("on")
         reason = try args.requiredString("reason")
     }

@@ -15,7 +15,7 @@ struct FindingEvaluate: Command {
     let note: String?
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         date = try args.requiredDate("on")
         note = args.string("note")
     }

@@ -20,7 +20,7 @@ struct FindingRemediation: Command {
     let due: LocalDate
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         date = try args.requiredDate("on")
         plan = try args.requiredString("plan")
         due = try args.requiredDate("due")

@@ -15,7 +15,7 @@ struct FindingReport: Command {
     let authority: String?
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         date = try args.requiredDate("on")
         authority = args.string("to")
     }

@@ -23,7 +23,7 @@ struct FindingVerify: Command {
     let photoPaths: [String]
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         date = try args.requiredDate("on")
         result = try args.requiredChoice("result", VerificationResult.self)
         note = args.string("note")

@@ -18,7 +18,7 @@ struct FindingWriteOff: Command {
     let approver: String
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         date = try args.requiredDate("on")
         approver = try args.requiredString("approved-by")
     }

@@ -15,7 +15,7 @@ struct PlanEvaluate: Command {
     let note: String?
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "P", what: L("plan", "预案"))
+        code = try args.code(Plan.self)
         date = try args.requiredDate("on")
         note = args.string("note")
     }

@@ -14,7 +14,7 @@ struct PlanRetire: Command {
     let date: LocalDate
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "P", what: L("plan", "预案"))
+        code = try args.code(Plan.self)
         date = try args.requiredDate("on")
     }
 

@@ -19,7 +19,7 @@ struct RulesFor: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        let unit = try session.existing(Unit.self, PlannerStore.Stream.unit(name), L("unit", "单位"), name)
+        let unit = try session.existing(Unit.self, name)
         let rules = session.catalogue.rules(kind: unit.kind, keyFireUnit: unit.keyFireUnit, on: session.today)
         let decided = PlanLevel.allCases.compactMap { level in
             session.catalogue.drillCadence(
