@@ -1,6 +1,4 @@
-import Foundation
 import Planner
-import PlannerStore
 
 /// `campaign define`: define a publicity programme and who owes it
 struct CampaignDefine: Command {

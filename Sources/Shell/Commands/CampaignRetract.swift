@@ -1,6 +1,4 @@
-import Foundation
 import Planner
-import PlannerStore
 
 /// `campaign retract`: retract a logged activity with a reason (it is kept, never deleted)
 struct CampaignRetract: Command {

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `community add`: add a community (社区)
 struct CommunityAdd: Command {

@@ -1,4 +1,3 @@
-import Planner
 import PlannerStore
 
 /// `community list`: list the communities and how many units each has

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `drill cancel`: cancel a scheduled drill
 struct DrillCancel: Command {

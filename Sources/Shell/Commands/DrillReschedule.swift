@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `drill reschedule`: move a scheduled drill to another date
 struct DrillReschedule: Command {

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding evaluate`: record the evaluation of a major finding after treatment
 struct FindingEvaluate: Command {

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding rectify`: record that a finding was rectified (整改)
 struct FindingRectify: Command {

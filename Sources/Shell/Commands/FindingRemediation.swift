@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding remediation`: record a major finding's remediation plan and its deadline
 struct FindingRemediation: Command {

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding report`: record that a major finding was reported to the authority
 struct FindingReport: Command {

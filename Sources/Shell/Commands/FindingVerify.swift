@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding verify`: record the re-inspection (复查): pass closes the finding, fail reopens it
 struct FindingVerify: Command {

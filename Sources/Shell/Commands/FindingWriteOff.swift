@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding writeoff`: write a major finding off (核销) after its report, evaluation and passed re-inspection
 struct FindingWriteOff: Command {

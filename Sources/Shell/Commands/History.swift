@@ -1,6 +1,4 @@
 import EventStore
-import Foundation
-import Planner
 import PlannerStore
 
 /// `history`: the events of one record, oldest first: when, who, what

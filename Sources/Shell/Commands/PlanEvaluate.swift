@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `plan evaluate`: record an evaluation (预案评估) of a plan
 struct PlanEvaluate: Command {

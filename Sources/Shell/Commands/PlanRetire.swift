@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `plan retire`: retire a plan: it owes no drills from that date
 struct PlanRetire: Command {

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `plan revise`: record a revision of a plan, optionally citing the finding behind it
 struct PlanRevise: Command {

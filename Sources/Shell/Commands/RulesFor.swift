@@ -1,7 +1,4 @@
-import EventStore
-import Foundation
 import Planner
-import PlannerStore
 
 /// `rules for`: which rules apply to a unit, and which one decides each level of plan
 struct RulesFor: Command {

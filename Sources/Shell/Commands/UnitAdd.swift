@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `unit add`: add a unit (school, enterprise, crowded place…) to a community
 struct UnitAdd: Command {

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `unit close`: close a unit: its plans owe no more drills from that date
 struct UnitClose: Command {

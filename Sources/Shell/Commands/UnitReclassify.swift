@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `unit reclassify`: change a unit's kind or its key fire-safety flag
 struct UnitReclassify: Command {

@@ -1,4 +1,3 @@
-import Foundation
 import PlannerStore
 
 /// `user list`: the users and their roles
