@@ -60,9 +60,8 @@ public struct DemoYear {
         // schools and the hazardous and crowded places.
         var plans: [(code: String, months: Int)] = []
         for unit in Self.units {
-            for level in [.primarySchool, .middleSchool].contains(unit.2) || unit.3
-                ? [PlanLevel.special, .comprehensive] : [.special]
-            {
+            let isSchool = unit.2 == .primarySchool || unit.2 == .middleSchool
+            for level in isSchool || unit.3 ? [PlanLevel.special, .comprehensive] : [.special] {
                 let months =
                     catalogue.drillCadence(kind: unit.2, keyFireUnit: unit.3, level: level, on: setup)?.months ?? 12
                 plans.append(("P-\(plans.count + 1)", months))
