@@ -8,10 +8,9 @@ struct CSV {
         let bom = "\u{FEFF}"
         switch output {
         case .table(let columns, let rows):
-            let shown = columns.indices.filter { !columns[$0].jsonOnly }
-            var lines = [shown.map { CSV.field(columns[$0].header.text(language)) }.joined(separator: ",")]
+            var lines = [columns.map { CSV.field($0.header.text(language)) }.joined(separator: ",")]
             for row in rows {
-                lines.append(shown.map { CSV.field(row[$0].plain(language)) }.joined(separator: ","))
+                lines.append(row.map { CSV.field($0.plain(language)) }.joined(separator: ","))
             }
             return bom + lines.joined(separator: "\r\n") + "\r\n"
         case .object(let fields, _):

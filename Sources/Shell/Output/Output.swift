@@ -45,13 +45,10 @@ public indirect enum Value: Equatable, Sendable {
 public struct Column: Sendable, Equatable {
     public var key: String
     public var header: L
-    /// Left out of the table and CSV layouts (still in JSON), for nested detail.
-    public var jsonOnly: Bool
 
-    public init(_ key: String, _ header: L, jsonOnly: Bool = false) {
+    public init(_ key: String, _ header: L) {
         self.key = key
         self.header = header
-        self.jsonOnly = jsonOnly
     }
 }
 

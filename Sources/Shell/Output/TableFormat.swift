@@ -6,9 +6,8 @@ struct TableFormat {
     func render(_ output: Output) -> String {
         switch output {
         case .table(let columns, let rows):
-            let shown = columns.indices.filter { !columns[$0].jsonOnly }
-            let headers = shown.map { columns[$0].header.text(language) }
-            let cells = rows.map { row in shown.map { row[$0].plain(language) } }
+            let headers = columns.map { $0.header.text(language) }
+            let cells = rows.map { row in row.map { $0.plain(language) } }
             return TableLayout(headers: headers, rows: cells, terminal: terminal, language: language).render()
         case .object(_, let message):
             return message.text(language) + "\n"
