@@ -19,9 +19,8 @@ struct CampaignRetract: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Activity.self, code) {
+        try session.change(Activity.self, code, done: L("retracted \(code)", "已撤回 \(code)")) {
             try Activity.retract(reason: reason, state: $0)
         }
-        return .created(code, L("retracted \(code)", "已撤回 \(code)"))
     }
 }

@@ -17,9 +17,8 @@ struct DrillCancel: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Drill.self, code) {
+        try session.change(Drill.self, code, done: L("cancelled \(code)", "已取消 \(code)")) {
             try Drill.cancel(reason: reason, state: $0)
         }
-        return .created(code, L("cancelled \(code)", "已取消 \(code)"))
     }
 }

@@ -21,10 +21,10 @@ struct DrillReschedule: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Drill.self, code) { drill in
+        try session.change(Drill.self, code, done: L("rescheduled \(code) to \(date)", "\(code) 已改期至 \(date)")) {
+            drill in
             try Drill.reschedule(
                 on: date, reason: reason, context: try session.drillContext(plan: drill.plan), state: drill)
         }
-        return .created(code, L("rescheduled \(code) to \(date)", "\(code) 已改期至 \(date)"))
     }
 }

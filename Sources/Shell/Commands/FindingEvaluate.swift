@@ -20,9 +20,9 @@ struct FindingEvaluate: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code) { state in
+        try session.change(Finding.self, code, done: L("recorded the evaluation of \(code)", "已登记 \(code) 的评估")) {
+            state in
             try Finding.evaluate(on: date, note: note, today: session.today, state: state)
         }
-        return .created(code, L("recorded the evaluation of \(code)", "已登记 \(code) 的评估"))
     }
 }

@@ -27,9 +27,10 @@ struct FindingRectify: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code, photos: photoPaths) {
+        try session.change(
+            Finding.self, code, photos: photoPaths, done: L("recorded the rectification of \(code)", "已登记 \(code) 的整改")
+        ) {
             try Finding.rectify(on: date, note: note, today: session.today, state: $0)
         }
-        return .created(code, L("recorded the rectification of \(code)", "已登记 \(code) 的整改"))
     }
 }

@@ -26,9 +26,9 @@ struct FindingRemediation: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code) { state in
+        try session.change(Finding.self, code, done: L("recorded the remediation plan of \(code)", "已登记 \(code) 的治理方案"))
+        { state in
             try Finding.planRemediation(on: date, plan: plan, due: due, today: session.today, state: state)
         }
-        return .created(code, L("recorded the remediation plan of \(code)", "已登记 \(code) 的治理方案"))
     }
 }

@@ -20,9 +20,8 @@ struct FindingReport: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code) { state in
+        try session.change(Finding.self, code, done: L("recorded the report of \(code)", "已登记 \(code) 的上报")) { state in
             try Finding.report(on: date, authority: authority, today: session.today, state: state)
         }
-        return .created(code, L("recorded the report of \(code)", "已登记 \(code) 的上报"))
     }
 }

@@ -30,13 +30,13 @@ struct FindingVerify: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code, photos: photoPaths) {
+        try session.change(
+            Finding.self, code, photos: photoPaths,
+            done: result == .pass
+                ? L("\(code) passed re-inspection and is closed", "\(code) 复查通过，已销号")
+                : L("\(code) failed re-inspection and is open again", "\(code) 复查未通过，重新整改")
+        ) {
             try Finding.verify(on: date, result: result, note: note, today: session.today, state: $0)
         }
-        return .created(
-            code,
-            result == .pass
-                ? L("\(code) passed re-inspection and is closed", "\(code) 复查通过，已销号")
-                : L("\(code) failed re-inspection and is open again", "\(code) 复查未通过，重新整改"))
     }
 }

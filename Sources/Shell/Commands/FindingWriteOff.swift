@@ -23,9 +23,8 @@ struct FindingWriteOff: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code) { state in
+        try session.change(Finding.self, code, done: L("wrote \(code) off", "\(code) 已核销")) { state in
             try Finding.writeOff(on: date, approvedBy: approver, today: session.today, state: state)
         }
-        return .created(code, L("wrote \(code) off", "\(code) 已核销"))
     }
 }

@@ -20,9 +20,8 @@ struct PlanEvaluate: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Plan.self, code) {
+        try session.change(Plan.self, code, done: L("recorded an evaluation of \(code)", "已登记 \(code) 的评估")) {
             try Plan.evaluate(on: date, note: note, today: session.today, state: $0)
         }
-        return .created(code, L("recorded an evaluation of \(code)", "已登记 \(code) 的评估"))
     }
 }

@@ -18,9 +18,8 @@ struct PlanRetire: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Plan.self, code) {
+        try session.change(Plan.self, code, done: L("retired \(code) on \(date)", "\(code) 已于 \(date) 废止")) {
             try Plan.retire(on: date, state: $0)
         }
-        return .created(code, L("retired \(code) on \(date)", "\(code) 已于 \(date) 废止"))
     }
 }

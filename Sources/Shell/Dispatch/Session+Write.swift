@@ -20,14 +20,16 @@ extension Session {
 
     /// The whole of a command that changes one existing aggregate named by a code or name: in
     /// a transaction of its own, stores the `--photo` files, loads the aggregate (refusing "no
-    /// WHAT NAME" when it was never created), decides and appends.
+    /// WHAT NAME" when it was never created), decides and appends; then shows the name and
+    /// what was `done`.
     func change<A: Named>(
-        _: A.Type, _ name: String, photos paths: [String] = [], _ decide: (A) throws -> [Event]
-    ) throws {
+        _: A.Type, _ name: String, photos paths: [String] = [], done: L, _ decide: (A) throws -> [Event]
+    ) throws -> Output {
         try write { _ in
             let photos = try attach(paths)
             try apply(A.self, name, existing: true, photos: photos, decide)
         }
+        return .created(name, done)
     }
 
     /// `apply` to the `A` a name or code names; `existing` refuses one never created as "no
