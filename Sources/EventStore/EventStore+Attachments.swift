@@ -21,44 +21,49 @@ extension EventStore {
     /// not distribute by street, and one bytea of 20 MB would be held whole (hex-encoded,
     /// twice over) in the client and the server at once.
     public func storeAttachment(from url: URL) throws -> StoredAttachment {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        let upload = UUID()
-        var index = 0
-        while let chunk = try handle.read(upToCount: EventStore.attachmentChunkSize), !chunk.isEmpty {
-            try connection.query("SELECT vigil.attachment_chunk(\(upload), \(index), \(Bytes(Array(chunk))))")
-            index += 1
+        try StoreError.translating {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let upload = UUID()
+            var index = 0
+            while let chunk = try handle.read(upToCount: EventStore.attachmentChunkSize), !chunk.isEmpty {
+                try connection.query("SELECT vigil.attachment_chunk(\(upload), \(index), \(Bytes(Array(chunk))))")
+                index += 1
+            }
+            let row = try connection.query(
+                "SELECT sha256, content_type, size FROM vigil.attachment_finish(\(upload))"
+            ).first
+            guard let row else { throw PostgresError(kind: .client, message: "the upload returned nothing") }
+            return StoredAttachment(
+                sha256: try row.decode("sha256"), contentType: try row.decode("content_type"),
+                size: try row.decode("size"))
         }
-        let row = try connection.query(
-            "SELECT sha256, content_type, size FROM vigil.attachment_finish(\(upload))"
-        ).first
-        guard let row else { throw PostgresError(kind: .client, message: "the upload returned nothing") }
-        return StoredAttachment(
-            sha256: try row.decode("sha256"), contentType: try row.decode("content_type"), size: try row.decode("size"))
     }
 
     /// Writes a stored file's bytes to `url` unchanged, a chunk at a time; false when no file
     /// with that SHA-256 is kept.
     public func writeAttachment(_ sha256: String, to url: URL) throws -> Bool {
-        let count =
-            try connection.query(
-                "SELECT count(*) AS chunks FROM vigil.attachment_chunks WHERE sha256 = \(sha256)"
-            ).first?.decode("chunks", as: Int.self) ?? 0
-        guard count > 0 else { return false }
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        for index in 0..<count {
-            let row = try connection.query(
-                "SELECT bytes FROM vigil.attachment_chunks WHERE sha256 = \(sha256) AND n = \(index)"
-            ).first
-            guard let bytes = try row?.decode("bytes", as: Bytes.self) else {
-                throw PostgresError(kind: .client, message: "chunk \(index) of \(sha256) is missing")
+        try StoreError.translating {
+            let count =
+                try connection.query(
+                    "SELECT count(*) AS chunks FROM vigil.attachment_chunks WHERE sha256 = \(sha256)"
+                ).first?.decode("chunks", as: Int.self) ?? 0
+            guard count > 0 else { return false }
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
             }
-            try handle.write(contentsOf: Data(bytes.bytes))
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            for index in 0..<count {
+                let row = try connection.query(
+                    "SELECT bytes FROM vigil.attachment_chunks WHERE sha256 = \(sha256) AND n = \(index)"
+                ).first
+                guard let bytes = try row?.decode("bytes", as: Bytes.self) else {
+                    throw PostgresError(kind: .client, message: "chunk \(index) of \(sha256) is missing")
+                }
+                try handle.write(contentsOf: Data(bytes.bytes))
+            }
+            return true
         }
-        return true
     }
 }

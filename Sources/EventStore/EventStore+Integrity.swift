@@ -108,88 +108,94 @@ extension EventStore {
     /// The canonical form is written out here rather than calling the database's own function,
     /// so a function replaced behind the application's back cannot vouch for itself.
     public func verify(limit: Int = 100) throws -> [IntegrityProblem] {
-        let rows = try connection.query(
-            """
-            WITH chain AS (
-                SELECT e.position, e.stream_id, e.stream_version, e.hash,
-                       lag(e.hash) OVER w AS previous_hash,
-                       lag(e.stream_version) OVER w AS previous_version,
-                       lag(e.position) OVER w AS previous_position,
-                       -- Each event by its own hash format (an unknown one matches nothing).
-                       CASE e.hash_format WHEN 1 THEN
-                       sha256(coalesce(lag(e.hash) OVER w, '\\x'::bytea) || convert_to(jsonb_build_array(
-                           e.position, e.transaction_id::text, e.stream_id, e.stream_version,
-                           e.event_id::text, e.event_type, e.schema_version, e.data, e.metadata,
-                           to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
-                       )::text, 'UTF8')) END AS expected_hash
-                  FROM vigil.events e
-                WINDOW w AS (PARTITION BY e.stream_id ORDER BY e.stream_version)
-            ), problems AS (
-                SELECT position, stream_id, stream_version,
-                       CASE WHEN stream_version <> coalesce(previous_version, 0) + 1 THEN 'missingBefore'
-                            WHEN previous_position > position THEN 'reordered'
-                            WHEN hash IS DISTINCT FROM expected_hash THEN 'altered'
-                       END AS kind
-                  FROM chain
-                UNION ALL
-                SELECT NULL, s.stream_id, coalesce(max(e.stream_version), 0), 'missingAtEnd'
-                  FROM vigil.streams s LEFT JOIN vigil.events e USING (stream_id)
-                 GROUP BY s.stream_id, s.version, s.head_hash
-                HAVING s.version > coalesce(max(e.stream_version), 0)
-                UNION ALL
-                SELECT NULL, s.stream_id, s.version, 'headMismatch'
-                  FROM vigil.streams s
-                  LEFT JOIN LATERAL (SELECT e.stream_version, e.hash FROM vigil.events e WHERE e.stream_id = s.stream_id
-                                      ORDER BY e.stream_version DESC LIMIT 1) last ON true
-                 WHERE (s.version < coalesce(last.stream_version, 0))
-                    OR (s.version = last.stream_version AND s.head_hash <> last.hash)
-                UNION ALL
-                -- Every photo's bytes, from the chunks, against the SHA-256 and size the event names.
-                SELECT e.position, e.stream_id, e.stream_version, 'evidenceChanged'
-                  FROM vigil.events e
-                 CROSS JOIN LATERAL jsonb_array_elements(e.data->'photos') AS p
-                  LEFT JOIN LATERAL (
-                       SELECT encode(sha256(string_agg(c.bytes, ''::bytea ORDER BY c.n)), 'hex') AS actual,
-                              sum(octet_length(c.bytes)) AS size
-                         FROM vigil.attachment_chunks c WHERE c.sha256 = p->>'sha256') x ON true
-                 WHERE e.data ? 'photos'
-                   AND (x.actual IS DISTINCT FROM p->>'sha256' OR x.size IS DISTINCT FROM (p->>'size')::numeric)
-            )
-            SELECT position, stream_id, stream_version, kind FROM problems
-             WHERE kind IS NOT NULL
-             ORDER BY position NULLS LAST, stream_id
-             LIMIT \(limit)
-            """)
-        return try rows.rows.map { row in
-            IntegrityProblem(
-                kind: IntegrityProblem.Kind(rawValue: try row.decode("kind")) ?? .altered,
-                streamID: try row.decode("stream_id"),
-                streamVersion: try row.decode("stream_version"),
-                position: try row.decode("position", as: Int64?.self))
+        try StoreError.translating {
+            let rows = try connection.query(
+                """
+                WITH chain AS (
+                    SELECT e.position, e.stream_id, e.stream_version, e.hash,
+                           lag(e.hash) OVER w AS previous_hash,
+                           lag(e.stream_version) OVER w AS previous_version,
+                           lag(e.position) OVER w AS previous_position,
+                           -- Each event by its own hash format (an unknown one matches nothing).
+                           CASE e.hash_format WHEN 1 THEN
+                           sha256(coalesce(lag(e.hash) OVER w, '\\x'::bytea) || convert_to(jsonb_build_array(
+                               e.position, e.transaction_id::text, e.stream_id, e.stream_version,
+                               e.event_id::text, e.event_type, e.schema_version, e.data, e.metadata,
+                               to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                           )::text, 'UTF8')) END AS expected_hash
+                      FROM vigil.events e
+                    WINDOW w AS (PARTITION BY e.stream_id ORDER BY e.stream_version)
+                ), problems AS (
+                    SELECT position, stream_id, stream_version,
+                           CASE WHEN stream_version <> coalesce(previous_version, 0) + 1 THEN 'missingBefore'
+                                WHEN previous_position > position THEN 'reordered'
+                                WHEN hash IS DISTINCT FROM expected_hash THEN 'altered'
+                           END AS kind
+                      FROM chain
+                    UNION ALL
+                    SELECT NULL, s.stream_id, coalesce(max(e.stream_version), 0), 'missingAtEnd'
+                      FROM vigil.streams s LEFT JOIN vigil.events e USING (stream_id)
+                     GROUP BY s.stream_id, s.version, s.head_hash
+                    HAVING s.version > coalesce(max(e.stream_version), 0)
+                    UNION ALL
+                    SELECT NULL, s.stream_id, s.version, 'headMismatch'
+                      FROM vigil.streams s
+                      LEFT JOIN LATERAL (SELECT e.stream_version, e.hash FROM vigil.events e WHERE e.stream_id = s.stream_id
+                                          ORDER BY e.stream_version DESC LIMIT 1) last ON true
+                     WHERE (s.version < coalesce(last.stream_version, 0))
+                        OR (s.version = last.stream_version AND s.head_hash <> last.hash)
+                    UNION ALL
+                    -- Every photo's bytes, from the chunks, against the SHA-256 and size the event names.
+                    SELECT e.position, e.stream_id, e.stream_version, 'evidenceChanged'
+                      FROM vigil.events e
+                     CROSS JOIN LATERAL jsonb_array_elements(e.data->'photos') AS p
+                      LEFT JOIN LATERAL (
+                           SELECT encode(sha256(string_agg(c.bytes, ''::bytea ORDER BY c.n)), 'hex') AS actual,
+                                  sum(octet_length(c.bytes)) AS size
+                             FROM vigil.attachment_chunks c WHERE c.sha256 = p->>'sha256') x ON true
+                     WHERE e.data ? 'photos'
+                       AND (x.actual IS DISTINCT FROM p->>'sha256' OR x.size IS DISTINCT FROM (p->>'size')::numeric)
+                )
+                SELECT position, stream_id, stream_version, kind FROM problems
+                 WHERE kind IS NOT NULL
+                 ORDER BY position NULLS LAST, stream_id
+                 LIMIT \(limit)
+                """)
+            return try rows.rows.map { row in
+                IntegrityProblem(
+                    kind: IntegrityProblem.Kind(rawValue: try row.decode("kind")) ?? .altered,
+                    streamID: try row.decode("stream_id"),
+                    streamVersion: try row.decode("stream_version"),
+                    position: try row.decode("position", as: Int64?.self))
+            }
         }
     }
 
     /// A digest of every event below this database's transaction horizon; it writes nothing.
     public func seal() throws -> Seal {
-        // The horizon first, the log in a later statement: that one sees every transaction
-        // below the horizon as ended. The bound is then written in its smallest form (just
-        // above the newest transaction it covers), so the same log always gives the same seal.
-        let horizon = try horizon()
-        let row = try connection.query(
-            """
-            SELECT coalesce(max(transaction_id)::text, '0') AS newest, coalesce(max(position), 0) AS last
-              FROM vigil.events WHERE transaction_id < \(String(horizon))::xid8
-            """
-        ).first
-        guard let row, let newest = UInt64(try row.decode("newest", as: String.self)) else {
-            throw PostgresError(kind: .client, message: "seal found no horizon")
+        try StoreError.translating {
+            // The horizon first, the log in a later statement: that one sees every transaction
+            // below the horizon as ended. The bound is then written in its smallest form (just
+            // above the newest transaction it covers), so the same log always gives the same seal.
+            let horizon = try horizon()
+            let row = try connection.query(
+                """
+                SELECT coalesce(max(transaction_id)::text, '0') AS newest, coalesce(max(position), 0) AS last
+                  FROM vigil.events WHERE transaction_id < \(String(horizon))::xid8
+                """
+            ).first
+            guard let row, let newest = UInt64(try row.decode("newest", as: String.self)) else {
+                throw PostgresError(kind: .client, message: "seal found no horizon")
+            }
+            return try seal(.horizon(xid: newest == 0 ? 0 : newest + 1, position: try row.decode("last")))
         }
-        return try seal(.horizon(xid: newest == 0 ? 0 : newest + 1, position: try row.decode("last")))
     }
 
     /// True when the log still gives the sealed digest over what the seal covers.
     public func matches(_ seal: Seal) throws -> Bool {
-        try self.seal(seal.bound) == seal
+        try StoreError.translating {
+            try self.seal(seal.bound) == seal
+        }
     }
 
     private func seal(_ bound: Seal.Bound) throws -> Seal {
@@ -213,11 +219,13 @@ extension EventStore {
     /// that wrote here has ended, so the events below it are final. Read the log in a later
     /// statement, which sees every one of them.
     public func horizon() throws -> UInt64 {
-        let row = try connection.query("SELECT vigil.log_horizon()::text AS xmin").first
-        guard let text = try row?.decode("xmin", as: String.self), let xid = UInt64(text) else {
-            throw PostgresError(kind: .client, message: "no transaction horizon")
+        try StoreError.translating {
+            let row = try connection.query("SELECT vigil.log_horizon()::text AS xmin").first
+            guard let text = try row?.decode("xmin", as: String.self), let xid = UInt64(text) else {
+                throw PostgresError(kind: .client, message: "no transaction horizon")
+            }
+            return xid
         }
-        return xid
     }
 }
 

@@ -4,22 +4,24 @@ import Postgres
 extension EventStore {
     /// Opens a connection to the log's database with its search path pinned.
     public static func open(conninfo: String, searchPath: String? = nil) throws -> EventStore {
-        try translatingErrors { EventStore(connection: try Connection(conninfo: conninfo, searchPath: searchPath)) }
+        try StoreError.translating {
+            EventStore(connection: try Connection(conninfo: conninfo, searchPath: searchPath))
+        }
     }
 
     /// True when no migration is pending and no definition changed (read-only: any user may ask).
     public func schemaIsCurrent() throws -> Bool {
-        try translatingErrors { try Migrator().isCurrent(connection) }
+        try StoreError.translating { try Migrator().isCurrent(connection) }
     }
 
     /// Applies the pending migrations and returns those applied.
     public func migrate() throws -> [Migration] {
-        try translatingErrors { try Migrator().migrate(connection) }
+        try StoreError.translating { try Migrator().migrate(connection) }
     }
 
     /// How many events the log holds.
     public func eventCount() throws -> Int {
-        try translatingErrors {
+        try StoreError.translating {
             try connection.query("SELECT count(*) AS n FROM vigil.events").first?.decode("n", as: Int.self) ?? 0
         }
     }

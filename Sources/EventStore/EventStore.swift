@@ -19,43 +19,49 @@ public struct EventStore {
         _ events: [NewEvent], to stream: String, expected: ExpectedVersion,
         metadata: EventMetadata = EventMetadata()
     ) throws -> AppendResult {
-        let metadataJSON = try EventStore.encodeMetadata(metadata)
-        let payload = events.map { event in
-            "{\"event_id\":\"\(event.id.uuidString.lowercased())\",\"type\":\(EventStore.jsonString(event.type)),\"schema_version\":\(event.schemaVersion),\"data\":\(event.data),\"metadata\":\(metadataJSON)}"
-        }
-        let array = "[" + payload.joined(separator: ",") + "]"
-        do {
-            let result = try connection.query(
-                """
-                SELECT stream_version, array_to_string(positions, ',') AS positions
-                  FROM vigil.append(\(stream), \(expected.code), \(JSONText(array))::jsonb)
-                """)
-            guard let row = result.first else {
-                throw PostgresError(kind: .client, message: "append returned no row")
+        try StoreError.translating {
+            let metadataJSON = try EventStore.encodeMetadata(metadata)
+            let payload = events.map { event in
+                "{\"event_id\":\"\(event.id.uuidString.lowercased())\",\"type\":\(EventStore.jsonString(event.type)),\"schema_version\":\(event.schemaVersion),\"data\":\(event.data),\"metadata\":\(metadataJSON)}"
             }
-            let positions = try row.decode("positions", as: String.self)
-                .split(separator: ",").compactMap { Int64($0) }
-            return AppendResult(streamVersion: try row.decode("stream_version"), positions: positions)
-        } catch let error as PostgresError {
-            throw EventStoreError.from(error, stream: stream, expected: expected)
+            let array = "[" + payload.joined(separator: ",") + "]"
+            do {
+                let result = try connection.query(
+                    """
+                    SELECT stream_version, array_to_string(positions, ',') AS positions
+                      FROM vigil.append(\(stream), \(expected.code), \(JSONText(array))::jsonb)
+                    """)
+                guard let row = result.first else {
+                    throw PostgresError(kind: .client, message: "append returned no row")
+                }
+                let positions = try row.decode("positions", as: String.self)
+                    .split(separator: ",").compactMap { Int64($0) }
+                return AppendResult(streamVersion: try row.decode("stream_version"), positions: positions)
+            } catch let error as PostgresError {
+                throw EventStoreError.from(error, stream: stream, expected: expected)
+            }
         }
     }
 
     /// The events of one stream from a version on, oldest first.
     public func read(stream: String, fromVersion: Int = 1) throws -> [RecordedEvent] {
-        try connection.query(
-            """
-            SELECT \(raw: RecordedEvent.columns) FROM vigil.events
-             WHERE stream_id = \(stream) AND stream_version >= \(fromVersion)
-             ORDER BY stream_version
-            """
-        ).rows.map(RecordedEvent.init(row:))
+        try StoreError.translating {
+            try connection.query(
+                """
+                SELECT \(raw: RecordedEvent.columns) FROM vigil.events
+                 WHERE stream_id = \(stream) AND stream_version >= \(fromVersion)
+                 ORDER BY stream_version
+                """
+            ).rows.map(RecordedEvent.init(row:))
+        }
     }
 
     /// The current version of a stream, 0 when it does not exist.
     public func version(of stream: String) throws -> Int {
-        let result = try connection.query("SELECT version FROM vigil.streams WHERE stream_id = \(stream)")
-        return try result.first?.decode("version") ?? 0
+        try StoreError.translating {
+            let result = try connection.query("SELECT version FROM vigil.streams WHERE stream_id = \(stream)")
+            return try result.first?.decode("version") ?? 0
+        }
     }
 
     /// The next page of the global log after `checkpoint`, only below the transaction horizon.
@@ -65,34 +71,40 @@ public struct EventStore {
     /// that commits late. (The order is the column's, `e.transaction_id`: the select list
     /// has a text column of the same name, and text sorts "10000" before "9998".)
     public func readAll(after checkpoint: Checkpoint, limit: Int = 1000) throws -> [RecordedEvent] {
-        try connection.query(
-            """
-            SELECT \(raw: RecordedEvent.columns) FROM vigil.events e
-             WHERE (e.transaction_id, e.position) > (\(String(checkpoint.transactionID))::xid8, \(checkpoint.position))
-               AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-             ORDER BY e.transaction_id, e.position
-             LIMIT \(limit)
-            """
-        ).rows.map(RecordedEvent.init(row:))
+        try StoreError.translating {
+            try connection.query(
+                """
+                SELECT \(raw: RecordedEvent.columns) FROM vigil.events e
+                 WHERE (e.transaction_id, e.position) > (\(String(checkpoint.transactionID))::xid8, \(checkpoint.position))
+                   AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                 ORDER BY e.transaction_id, e.position
+                 LIMIT \(limit)
+                """
+            ).rows.map(RecordedEvent.init(row:))
+        }
     }
 
     /// Replays the whole log into one projection and returns the number of events replayed.
     @discardableResult
     public func rebuild(projection name: String) throws -> Int {
-        try connection.transaction { connection in
-            let result = try connection.query("SELECT vigil.rebuild(\(name)) AS replayed")
-            return try result.first?.decode("replayed") ?? 0
+        try StoreError.translating {
+            try connection.transaction { connection in
+                let result = try connection.query("SELECT vigil.rebuild(\(name)) AS replayed")
+                return try result.first?.decode("replayed") ?? 0
+            }
         }
     }
 
     /// The registered projections with their versions and checkpoints.
     public func projections() throws -> [ProjectionStatus] {
-        try connection.query(
-            "SELECT name, version, last_position FROM vigil.projections ORDER BY name"
-        ).rows.map { row in
-            ProjectionStatus(
-                name: try row.decode("name"), version: try row.decode("version"),
-                lastPosition: try row.decode("last_position"))
+        try StoreError.translating {
+            try connection.query(
+                "SELECT name, version, last_position FROM vigil.projections ORDER BY name"
+            ).rows.map { row in
+                ProjectionStatus(
+                    name: try row.decode("name"), version: try row.decode("version"),
+                    lastPosition: try row.decode("last_position"))
+            }
         }
     }
 

@@ -15,7 +15,9 @@ public struct StatementCanceller: Sendable {
 extension PlannerStore {
     /// Connects to the database at `conninfo`, its search path pinned to `searchPath`.
     public static func open(conninfo: String, searchPath: String? = nil) throws -> PlannerStore {
-        PlannerStore(connection: try EventStore.open(conninfo: conninfo, searchPath: searchPath).connection)
+        try StoreError.translating {
+            PlannerStore(connection: try EventStore.open(conninfo: conninfo, searchPath: searchPath).connection)
+        }
     }
 
     /// The role the server authenticated.
@@ -27,12 +29,16 @@ extension PlannerStore {
     /// Runs `body` in one transaction: nothing of it stays when it throws.
     @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try connection.transaction { _ in try body() }
+        try StoreError.translating {
+            try connection.transaction { _ in try body() }
+        }
     }
 
     /// Reopens a lost connection with the same settings.
     public func reconnect() throws {
-        try connection.reset()
+        try StoreError.translating {
+            try connection.reset()
+        }
     }
 
     /// What cancels the statement running on this connection, when libpq can give one.

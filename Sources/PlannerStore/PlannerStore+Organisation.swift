@@ -33,60 +33,68 @@ public struct PlanSummary: Sendable, Equatable {
 extension PlannerStore {
     /// The communities in the order they were added, with their number of units.
     public func communities() throws -> [CommunitySummary] {
-        try connection.query(
-            """
-            SELECT c.name, count(u.name) AS units FROM planner.communities c
-              LEFT JOIN planner.units u ON u.community = c.name
-             GROUP BY c.name, c.position ORDER BY c.position
-            """
-        ).rows.map { CommunitySummary(name: try $0.decode("name"), units: try $0.decode("units")) }
+        try StoreError.translating {
+            try connection.query(
+                """
+                SELECT c.name, count(u.name) AS units FROM planner.communities c
+                  LEFT JOIN planner.units u ON u.community = c.name
+                 GROUP BY c.name, c.position ORDER BY c.position
+                """
+            ).rows.map { CommunitySummary(name: try $0.decode("name"), units: try $0.decode("units")) }
+        }
     }
 
     /// The units in the order they were added, optionally of one community.
     public func units(community: String? = nil) throws -> [UnitSummary] {
-        try connection.query(
-            """
-            SELECT name, community, kind, key_fire_unit, closed_on::text AS closed_on FROM planner.units
-             WHERE \(community)::text IS NULL OR community = \(community)::text
-             ORDER BY position
-            """
-        ).rows.map { row in
-            UnitSummary(
-                name: try row.decode("name"), community: try row.decode("community"),
-                kind: try row.choice("kind", UnitKind.self), keyFireUnit: try row.decode("key_fire_unit"),
-                closedOn: try row.optionalDate("closed_on"))
+        try StoreError.translating {
+            try connection.query(
+                """
+                SELECT name, community, kind, key_fire_unit, closed_on::text AS closed_on FROM planner.units
+                 WHERE \(community)::text IS NULL OR community = \(community)::text
+                 ORDER BY position
+                """
+            ).rows.map { row in
+                UnitSummary(
+                    name: try row.decode("name"), community: try row.decode("community"),
+                    kind: try row.choice("kind", UnitKind.self), keyFireUnit: try row.decode("key_fire_unit"),
+                    closedOn: try row.optionalDate("closed_on"))
+            }
         }
     }
 
     /// The plans by code, optionally of one unit.
     public func plans(unit: String? = nil) throws -> [PlanSummary] {
-        try connection.query(
-            """
-            SELECT code, name, unit, level, every_months, coalesce(rule, '') AS rule,
-                   start_on::text AS start_on, retired_on::text AS retired_on
-              FROM planner.plans WHERE \(unit)::text IS NULL OR unit = \(unit)::text ORDER BY number
-            """
-        ).rows.map { row in
-            PlanSummary(
-                code: try row.decode("code"), name: try row.decode("name"), unit: try row.decode("unit"),
-                level: try row.choice("level", PlanLevel.self), everyMonths: try row.decode("every_months"),
-                rule: try row.decode("rule"), startOn: try row.date("start_on"),
-                retiredOn: try row.optionalDate("retired_on"))
+        try StoreError.translating {
+            try connection.query(
+                """
+                SELECT code, name, unit, level, every_months, coalesce(rule, '') AS rule,
+                       start_on::text AS start_on, retired_on::text AS retired_on
+                  FROM planner.plans WHERE \(unit)::text IS NULL OR unit = \(unit)::text ORDER BY number
+                """
+            ).rows.map { row in
+                PlanSummary(
+                    code: try row.decode("code"), name: try row.decode("name"), unit: try row.decode("unit"),
+                    level: try row.choice("level", PlanLevel.self), everyMonths: try row.decode("every_months"),
+                    rule: try row.decode("rule"), startOn: try row.date("start_on"),
+                    retiredOn: try row.optionalDate("retired_on"))
+            }
         }
     }
 
     /// The names and newest codes worth completing in the shell: communities, units,
     /// campaigns, and the latest 200 plans, drills, findings and inspections.
     public func completionNames() throws -> [String] {
-        try connection.query(
-            """
-            SELECT name FROM planner.communities UNION ALL SELECT name FROM planner.units
-            UNION ALL SELECT name FROM planner.campaigns
-            UNION ALL (SELECT code FROM planner.plans ORDER BY number DESC LIMIT 200)
-            UNION ALL (SELECT code FROM planner.drills ORDER BY number DESC LIMIT 200)
-            UNION ALL (SELECT code FROM planner.findings ORDER BY number DESC LIMIT 200)
-            UNION ALL (SELECT code FROM planner.inspections ORDER BY number DESC LIMIT 200)
-            """
-        ).rows.map { try $0.decode("name", as: String.self) }
+        try StoreError.translating {
+            try connection.query(
+                """
+                SELECT name FROM planner.communities UNION ALL SELECT name FROM planner.units
+                UNION ALL SELECT name FROM planner.campaigns
+                UNION ALL (SELECT code FROM planner.plans ORDER BY number DESC LIMIT 200)
+                UNION ALL (SELECT code FROM planner.drills ORDER BY number DESC LIMIT 200)
+                UNION ALL (SELECT code FROM planner.findings ORDER BY number DESC LIMIT 200)
+                UNION ALL (SELECT code FROM planner.inspections ORDER BY number DESC LIMIT 200)
+                """
+            ).rows.map { try $0.decode("name", as: String.self) }
+        }
     }
 }

@@ -14,41 +14,51 @@ extension PlannerStore {
     /// granted the role. The password is hashed here, with the algorithm the server asks for,
     /// so the clear text never reaches the server, nor its log if creating the role fails.
     public func addUser(_ name: String, role: String, password: String?) throws -> Bool {
-        let hashed = try password.map { try connection.encryptPassword($0, user: name) }
-        let row = try connection.query("SELECT vigil.user_add(\(name), \(role), \(hashed)) AS created").first
-        return try row?.decode("created", as: Bool.self) ?? true
+        try StoreError.translating {
+            let hashed = try password.map { try connection.encryptPassword($0, user: name) }
+            let row = try connection.query("SELECT vigil.user_add(\(name), \(role), \(hashed)) AS created").first
+            return try row?.decode("created", as: Bool.self) ?? true
+        }
     }
 
     /// Grants a role to a user, or revokes it.
     public func setRole(_ role: String, of name: String, granted: Bool) throws {
-        try connection.query("SELECT vigil.user_grant(\(name), \(role), \(granted)::boolean)")
+        try StoreError.translating {
+            try connection.query("SELECT vigil.user_grant(\(name), \(role), \(granted)::boolean)")
+        }
     }
 
     /// Every user and their roles, by name.
     public func users() throws -> [UserSummary] {
-        try connection.query(
-            "SELECT name, superuser, array_to_string(roles, ',') AS roles FROM vigil.users ORDER BY name"
-        ).rows.map { row in
-            UserSummary(
-                name: try row.decode("name"), superuser: try row.decode("superuser"),
-                roles: try row.decode("roles", as: String.self).split(separator: ",").map(String.init))
+        try StoreError.translating {
+            try connection.query(
+                "SELECT name, superuser, array_to_string(roles, ',') AS roles FROM vigil.users ORDER BY name"
+            ).rows.map { row in
+                UserSummary(
+                    name: try row.decode("name"), superuser: try row.decode("superuser"),
+                    roles: try row.decode("roles", as: String.self).split(separator: ",").map(String.init))
+            }
         }
     }
 
     /// The Vigil roles of the connected user, as the database sees them (a superuser is admin).
     public func sessionRoles() throws -> [String] {
-        let row = try connection.query("SELECT array_to_string(vigil.session_roles(), ',') AS roles").first
-        guard let names = try row?.decode("roles", as: String?.self) else { return [] }
-        return names.split(separator: ",").map(String.init)
+        try StoreError.translating {
+            let row = try connection.query("SELECT array_to_string(vigil.session_roles(), ',') AS roles").first
+            guard let names = try row?.decode("roles", as: String?.self) else { return [] }
+            return names.split(separator: ",").map(String.init)
+        }
     }
 
     /// The kinds of stream the connected user may record to, as the database decides it.
     public func recordableStreamKinds() throws -> [String] {
-        try connection.query(
-            """
-            SELECT DISTINCT stream_kind FROM vigil.event_types
-             WHERE vigil.has_role('admin') OR roles && vigil.session_roles() ORDER BY 1
-            """
-        ).rows.map { try $0.decode("stream_kind", as: String.self) }
+        try StoreError.translating {
+            try connection.query(
+                """
+                SELECT DISTINCT stream_kind FROM vigil.event_types
+                 WHERE vigil.has_role('admin') OR roles && vigil.session_roles() ORDER BY 1
+                """
+            ).rows.map { try $0.decode("stream_kind", as: String.self) }
+        }
     }
 }

@@ -48,11 +48,13 @@ public struct PlannerStore {
 
     /// Folds a stream into its aggregate's state.
     public func load<A: Aggregate>(_: A.Type, stream: String) throws -> Loaded<A> {
-        let recorded = try events.read(stream: stream)
-        let decoded = try recorded.map {
-            try Event.decode(type: $0.type, schemaVersion: $0.schemaVersion, data: $0.data)
+        try StoreError.translating {
+            let recorded = try events.read(stream: stream)
+            let decoded = try recorded.map {
+                try Event.decode(type: $0.type, schemaVersion: $0.schemaVersion, data: $0.data)
+            }
+            return Loaded(state: A.fold(decoded), version: recorded.last?.streamVersion ?? 0)
         }
-        return Loaded(state: A.fold(decoded), version: recorded.last?.streamVersion ?? 0)
     }
 
     /// Appends the decided events, expecting the stream at the version it was loaded at.
@@ -60,41 +62,47 @@ public struct PlannerStore {
     public func append(_ decided: [Event], to stream: String, expectedVersion: Int, metadata: EventMetadata)
         throws -> AppendResult
     {
-        let newEvents = try decided.map { event -> NewEvent in
-            let encoded = try event.encoded()
-            return NewEvent(type: encoded.type, schemaVersion: encoded.schemaVersion, data: encoded.data)
+        try StoreError.translating {
+            let newEvents = try decided.map { event -> NewEvent in
+                let encoded = try event.encoded()
+                return NewEvent(type: encoded.type, schemaVersion: encoded.schemaVersion, data: encoded.data)
+            }
+            return try events.append(
+                newEvents, to: stream, expected: expectedVersion == 0 ? .noStream : .exact(expectedVersion),
+                metadata: metadata)
         }
-        return try events.append(
-            newEvents, to: stream, expected: expectedVersion == 0 ? .noStream : .exact(expectedVersion),
-            metadata: metadata)
     }
 
     /// Takes the next code of a kind (`P`, `D`, `A`, `I`, `F`) inside the current transaction.
     public func nextCode(_ kind: String) throws -> String {
-        let row = try connection.query("SELECT planner.next_code(\(kind)) AS code").first
-        guard let code = try row?.decode("code", as: String.self) else {
-            throw PostgresError(kind: .client, message: "no code returned")
+        try StoreError.translating {
+            let row = try connection.query("SELECT planner.next_code(\(kind)) AS code").first
+            guard let code = try row?.decode("code", as: String.self) else {
+                throw PostgresError(kind: .client, message: "no code returned")
+            }
+            return code
         }
-        return code
     }
 
     /// The holiday calendar for a range of years: each year's newest imported notice recorded by
     /// `recordedAsOf`, else the shipped data, else computed dates.
     public func holidayCalendar(years: ClosedRange<Int>, recordedAsOf: Date? = nil) throws -> HolidayCalendar {
-        let rows = try connection.query(
-            """
-            SELECT DISTINCT ON (year) notice::text AS notice FROM planner.holiday_notices
-             WHERE recorded_at <= coalesce(\(recordedAsOf)::timestamptz, 'infinity')
-             ORDER BY year, position DESC
-            """)
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let imported = try rows.rows.map { row in
-            try decoder.decode(HolidayNotice.self, from: Data(try row.decode("notice", as: String.self).utf8))
+        try StoreError.translating {
+            let rows = try connection.query(
+                """
+                SELECT DISTINCT ON (year) notice::text AS notice FROM planner.holiday_notices
+                 WHERE recorded_at <= coalesce(\(recordedAsOf)::timestamptz, 'infinity')
+                 ORDER BY year, position DESC
+                """)
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            let imported = try rows.rows.map { row in
+                try decoder.decode(HolidayNotice.self, from: Data(try row.decode("notice", as: String.self).utf8))
+            }
+            let importedYears = imported.map(\.year)
+            let low = min(years.lowerBound, importedYears.min() ?? years.lowerBound)
+            let high = max(years.upperBound, importedYears.max() ?? years.upperBound)
+            return HolidayCalendar(imported: imported, years: low...high)
         }
-        let importedYears = imported.map(\.year)
-        let low = min(years.lowerBound, importedYears.min() ?? years.lowerBound)
-        let high = max(years.upperBound, importedYears.max() ?? years.upperBound)
-        return HolidayCalendar(imported: imported, years: low...high)
     }
 }

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Planner
 import Postgres
@@ -21,51 +22,59 @@ extension PlannerStore {
     /// the as-of date, or held or cancelled in a record later than the recorded-as-of instant,
     /// is still to be held from that point of view (as `drills list` shows it).
     public func scheduledDrills(_ asOf: AsOf, community: String? = nil) throws -> [ScheduledDrillRow] {
-        let rows = try connection.query(
-            """
-            SELECT d.code, d.plan, p.name AS plan_name, p.level, p.unit, u.community,
-                   d.scheduled_on::text AS scheduled_on, d.form, d.scope, d.scenario
-              FROM planner.drills d
-              JOIN planner.plans p ON p.code = d.plan
-              JOIN planner.units u ON u.name = p.unit
-             WHERE d.scheduled_on IS NOT NULL
-               AND d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-               AND (d.status = 'scheduled'
-                    OR (d.status = 'conducted'
-                        AND (d.conducted_on > \(asOf.dateText)::date
-                             OR d.conducted_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
-                    OR (d.status = 'cancelled'
-                        AND d.cancelled_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
-               AND (\(community)::text IS NULL OR u.community = \(community)::text)
-             ORDER BY d.scheduled_on, d.number
-            """)
-        return try rows.rows.map { row in
-            ScheduledDrillRow(
-                drill: try row.decode("code"), plan: try row.decode("plan"), planName: try row.decode("plan_name"),
-                level: try row.choice("level", PlanLevel.self), unit: try row.decode("unit"),
-                community: try row.decode("community"), scheduledOn: try row.date("scheduled_on"),
-                form: try row.optionalChoice("form", DrillForm.self),
-                scope: try row.optionalChoice("scope", DrillScope.self),
-                scenario: try row.decode("scenario", as: String?.self))
+        try StoreError.translating {
+            let rows = try connection.query(
+                """
+                SELECT d.code, d.plan, p.name AS plan_name, p.level, p.unit, u.community,
+                       d.scheduled_on::text AS scheduled_on, d.form, d.scope, d.scenario
+                  FROM planner.drills d
+                  JOIN planner.plans p ON p.code = d.plan
+                  JOIN planner.units u ON u.name = p.unit
+                 WHERE d.scheduled_on IS NOT NULL
+                   AND d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                   AND (d.status = 'scheduled'
+                        OR (d.status = 'conducted'
+                            AND (d.conducted_on > \(asOf.dateText)::date
+                                 OR d.conducted_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
+                        OR (d.status = 'cancelled'
+                            AND d.cancelled_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
+                   AND (\(community)::text IS NULL OR u.community = \(community)::text)
+                 ORDER BY d.scheduled_on, d.number
+                """)
+            return try rows.rows.map { row in
+                ScheduledDrillRow(
+                    drill: try row.decode("code"), plan: try row.decode("plan"), planName: try row.decode("plan_name"),
+                    level: try row.choice("level", PlanLevel.self), unit: try row.decode("unit"),
+                    community: try row.decode("community"), scheduledOn: try row.date("scheduled_on"),
+                    form: try row.optionalChoice("form", DrillForm.self),
+                    scope: try row.optionalChoice("scope", DrillScope.self),
+                    scenario: try row.decode("scenario", as: String?.self))
+            }
         }
     }
 
     /// This database's identity (`vigil.instance`): it names the records of this log among
     /// others, e.g. in calendar UIDs, and a restored copy keeps it.
     public func instanceID() throws -> String {
-        let rows = try connection.query("SELECT id FROM vigil.instance")
-        guard let row = rows.rows.first else { throw PostgresError(kind: .client, message: "vigil.instance is empty") }
-        return try row.decode("id")
+        try StoreError.translating {
+            let rows = try connection.query("SELECT id FROM vigil.instance")
+            guard let row = rows.rows.first else {
+                throw PostgresError(kind: .client, message: "vigil.instance is empty")
+            }
+            return try row.decode("id")
+        }
     }
 
     /// When the latest event of the log (as it stood at the recorded-as-of instant) was
     /// recorded, or nil for an empty log: a time that changes exactly when the log does.
     public func lastRecorded(_ asOf: AsOf) throws -> Date? {
-        let rows = try connection.query(
-            """
-            SELECT max(recorded_at) AS last FROM vigil.events
-             WHERE recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-            """)
-        return try rows.rows.first?.decode("last", as: Date?.self)
+        try StoreError.translating {
+            let rows = try connection.query(
+                """
+                SELECT max(recorded_at) AS last FROM vigil.events
+                 WHERE recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                """)
+            return try rows.rows.first?.decode("last", as: Date?.self)
+        }
     }
 }

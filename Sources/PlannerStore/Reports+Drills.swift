@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Planner
 import Postgres
@@ -27,49 +28,53 @@ extension PlannerStore {
     /// Every plan in force on the as-of date with its obligation, most overdue first: the rule
     /// of `DrillObligation.asOf(_:recordedAsOf:history:)`, answered in SQL for speed.
     public func drillObligations(_ asOf: AsOf, community: String? = nil) throws -> [DrillObligationRow] {
-        let rows = try connection.query(
-            """
-            WITH in_force AS (
-                SELECT p.code, p.number, p.name, p.unit, u.community, p.every_months, p.start_on, p.last_conducted_on
-                  FROM planner.plans p JOIN planner.units u ON u.name = p.unit
-                 WHERE p.start_on <= \(asOf.dateText)::date
-                   AND p.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                   AND NOT coalesce(p.retired_on <= \(asOf.dateText)::date
-                                    AND p.retired_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                   AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
-                                    AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                   AND (\(community)::text IS NULL OR u.community = \(community)::text)
-            ), last AS (
-                SELECT f.*,
-                       CASE WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on IS NULL THEN NULL
-                            WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on <= \(asOf.dateText)::date
-                            THEN f.last_conducted_on
-                            ELSE (SELECT max(d.conducted_on) FROM planner.drills d
-                                   WHERE d.plan = f.code AND d.conducted_on <= \(asOf.dateText)::date
-                                     AND d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
-                       END AS last_drill
-                  FROM in_force f
-            )
-            SELECT code, name, unit, community, last_drill::text AS last_drill,
-                   (coalesce(last_drill, start_on) + make_interval(months => every_months))::date::text AS due,
-                   \(asOf.dateText)::date - (coalesce(last_drill, start_on) + make_interval(months => every_months))::date AS days_overdue
-              FROM last
-             ORDER BY days_overdue DESC, number
-            """)
-        return try rows.rows.map { row in
-            DrillObligationRow(
-                plan: try row.decode("code"), planName: try row.decode("name"), unit: try row.decode("unit"),
-                community: try row.decode("community"),
-                obligation: DrillObligation(
-                    lastDrill: try row.optionalDate("last_drill"), due: try row.date("due"),
-                    daysOverdue: try row.decode("days_overdue")))
+        try StoreError.translating {
+            let rows = try connection.query(
+                """
+                WITH in_force AS (
+                    SELECT p.code, p.number, p.name, p.unit, u.community, p.every_months, p.start_on, p.last_conducted_on
+                      FROM planner.plans p JOIN planner.units u ON u.name = p.unit
+                     WHERE p.start_on <= \(asOf.dateText)::date
+                       AND p.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                       AND NOT coalesce(p.retired_on <= \(asOf.dateText)::date
+                                        AND p.retired_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
+                       AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
+                                        AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
+                       AND (\(community)::text IS NULL OR u.community = \(community)::text)
+                ), last AS (
+                    SELECT f.*,
+                           CASE WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on IS NULL THEN NULL
+                                WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on <= \(asOf.dateText)::date
+                                THEN f.last_conducted_on
+                                ELSE (SELECT max(d.conducted_on) FROM planner.drills d
+                                       WHERE d.plan = f.code AND d.conducted_on <= \(asOf.dateText)::date
+                                         AND d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
+                           END AS last_drill
+                      FROM in_force f
+                )
+                SELECT code, name, unit, community, last_drill::text AS last_drill,
+                       (coalesce(last_drill, start_on) + make_interval(months => every_months))::date::text AS due,
+                       \(asOf.dateText)::date - (coalesce(last_drill, start_on) + make_interval(months => every_months))::date AS days_overdue
+                  FROM last
+                 ORDER BY days_overdue DESC, number
+                """)
+            return try rows.rows.map { row in
+                DrillObligationRow(
+                    plan: try row.decode("code"), planName: try row.decode("name"), unit: try row.decode("unit"),
+                    community: try row.decode("community"),
+                    obligation: DrillObligation(
+                        lastDrill: try row.optionalDate("last_drill"), due: try row.date("due"),
+                        daysOverdue: try row.decode("days_overdue")))
+            }
         }
     }
 
     /// Scheduled drills whose date has passed and that were neither recorded nor cancelled: the
     /// rule of `Drill.asOf(_:recordedAsOf:history:)`'s `isMissed`.
     public func missedDrills(_ asOf: AsOf, community: String? = nil) throws -> [DrillRow] {
-        try drills(missedOnly: true, asOf: asOf, community: community, plan: nil, from: nil, to: nil)
+        try StoreError.translating {
+            try drills(missedOnly: true, asOf: asOf, community: community, plan: nil, from: nil, to: nil)
+        }
     }
 
     /// Drills, optionally of one plan and within a date range (scheduled or held date): the rule
@@ -77,7 +82,9 @@ extension PlannerStore {
     public func drillList(_ asOf: AsOf, plan: String?, from: LocalDate?, to: LocalDate?, community: String? = nil)
         throws -> [DrillRow]
     {
-        try drills(missedOnly: false, asOf: asOf, community: community, plan: plan, from: from, to: to)
+        try StoreError.translating {
+            try drills(missedOnly: false, asOf: asOf, community: community, plan: plan, from: from, to: to)
+        }
     }
 
     private func drills(

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Planner
 import Postgres
@@ -18,38 +19,40 @@ extension PlannerStore {
     /// Findings as of a date, with their standing: the rule of
     /// `Finding.asOf(_:recordedAsOf:history:)`, answered in SQL for speed.
     public func findings(_ asOf: AsOf, openOnly: Bool, overdueOnly: Bool, community: String?) throws -> [FindingRow] {
-        let rows = try connection.query(
-            """
-            WITH last_step AS (
-                SELECT DISTINCT ON (s.finding) s.finding, s.step FROM planner.finding_steps s
-                 WHERE s.on_date <= \(asOf.dateText)::date
-                   AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                 ORDER BY s.finding, s.on_date DESC, s.position DESC
-            ), status AS (
-                SELECT f.code, f.number, f.description, f.unit, u.community, f.severity, f.due,
-                       CASE l.step WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
-                  FROM planner.findings f JOIN planner.units u ON u.name = f.unit
-                  LEFT JOIN last_step l ON l.finding = f.code
-                 WHERE f.inspected_on <= \(asOf.dateText)::date
-                   AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                   AND (\(community)::text IS NULL OR u.community = \(community)::text)
-            )
-            SELECT code, description, unit, community, severity, status, due::text AS due,
-                   CASE WHEN status = 'open' AND \(asOf.dateText)::date > due
-                        THEN \(asOf.dateText)::date - due END AS days_overdue
-              FROM status
-             WHERE (NOT \(openOnly)::boolean OR status = 'open')
-               AND (NOT \(overdueOnly)::boolean OR (status = 'open' AND \(asOf.dateText)::date > due))
-             ORDER BY number
-            """)
-        return try rows.rows.map { row in
-            FindingRow(
-                finding: try row.decode("code"), description: try row.decode("description"),
-                unit: try row.decode("unit"), community: try row.decode("community"),
-                severity: try row.choice("severity", Severity.self), due: try row.date("due"),
-                standing: Finding.Standing(
-                    status: try row.choice("status", Finding.Status.self),
-                    daysOverdue: try row.decode("days_overdue", as: Int?.self)))
+        try StoreError.translating {
+            let rows = try connection.query(
+                """
+                WITH last_step AS (
+                    SELECT DISTINCT ON (s.finding) s.finding, s.step FROM planner.finding_steps s
+                     WHERE s.on_date <= \(asOf.dateText)::date
+                       AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                     ORDER BY s.finding, s.on_date DESC, s.position DESC
+                ), status AS (
+                    SELECT f.code, f.number, f.description, f.unit, u.community, f.severity, f.due,
+                           CASE l.step WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
+                      FROM planner.findings f JOIN planner.units u ON u.name = f.unit
+                      LEFT JOIN last_step l ON l.finding = f.code
+                     WHERE f.inspected_on <= \(asOf.dateText)::date
+                       AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                       AND (\(community)::text IS NULL OR u.community = \(community)::text)
+                )
+                SELECT code, description, unit, community, severity, status, due::text AS due,
+                       CASE WHEN status = 'open' AND \(asOf.dateText)::date > due
+                            THEN \(asOf.dateText)::date - due END AS days_overdue
+                  FROM status
+                 WHERE (NOT \(openOnly)::boolean OR status = 'open')
+                   AND (NOT \(overdueOnly)::boolean OR (status = 'open' AND \(asOf.dateText)::date > due))
+                 ORDER BY number
+                """)
+            return try rows.rows.map { row in
+                FindingRow(
+                    finding: try row.decode("code"), description: try row.decode("description"),
+                    unit: try row.decode("unit"), community: try row.decode("community"),
+                    severity: try row.choice("severity", Severity.self), due: try row.date("due"),
+                    standing: Finding.Standing(
+                        status: try row.choice("status", Finding.Status.self),
+                        daysOverdue: try row.decode("days_overdue", as: Int?.self)))
+            }
         }
     }
 }
@@ -61,42 +64,44 @@ extension PlannerStore {
     public func findingStatistics(_ asOf: AsOf, from: LocalDate, to: LocalDate, community: String?) throws
         -> [FindingStatistics]
     {
-        let end = min(to, asOf.date).description
-        let rows = try connection.query(
-            """
-            WITH status AS (
-                SELECT u.community, f.severity, f.due,
-                       CASE WHEN f.written_off_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                            THEN f.written_off_on END AS written_off_on,
-                       CASE (SELECT s.step FROM planner.finding_steps s
-                              WHERE s.finding = f.code AND s.on_date <= \(end)::date
-                                AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                              ORDER BY s.on_date DESC, s.position DESC LIMIT 1)
-                            WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
-                  FROM planner.findings f JOIN planner.units u ON u.name = f.unit
-                 WHERE f.inspected_on BETWEEN \(from.description)::date AND \(end)::date
-                   AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-            )
-            SELECT c.name AS community,
-                   count(s.*) FILTER (WHERE s.severity = 'general') AS general_found,
-                   count(s.*) FILTER (WHERE s.severity = 'general' AND s.status = 'closed') AS general_closed,
-                   count(s.*) FILTER (WHERE s.severity = 'major') AS major_found,
-                   count(s.*) FILTER (WHERE s.severity = 'major' AND s.status = 'closed') AS major_closed,
-                   count(s.*) FILTER (WHERE s.severity = 'major' AND s.written_off_on <= \(end)::date) AS major_written_off,
-                   count(s.*) FILTER (WHERE s.status = 'open') AS open,
-                   count(s.*) FILTER (WHERE s.status = 'open' AND s.due < \(end)::date) AS overdue
-              FROM planner.communities c LEFT JOIN status s ON s.community = c.name
-             WHERE (\(community)::text IS NULL OR c.name = \(community)::text)
-               AND c.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-             GROUP BY c.name, c.position
-             ORDER BY c.position
-            """)
-        return try rows.rows.map { row in
-            FindingStatistics(
-                community: try row.decode("community"), generalFound: try row.decode("general_found"),
-                generalClosed: try row.decode("general_closed"), majorFound: try row.decode("major_found"),
-                majorClosed: try row.decode("major_closed"), majorWrittenOff: try row.decode("major_written_off"),
-                open: try row.decode("open"), overdue: try row.decode("overdue"))
+        try StoreError.translating {
+            let end = min(to, asOf.date).description
+            let rows = try connection.query(
+                """
+                WITH status AS (
+                    SELECT u.community, f.severity, f.due,
+                           CASE WHEN f.written_off_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                                THEN f.written_off_on END AS written_off_on,
+                           CASE (SELECT s.step FROM planner.finding_steps s
+                                  WHERE s.finding = f.code AND s.on_date <= \(end)::date
+                                    AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                                  ORDER BY s.on_date DESC, s.position DESC LIMIT 1)
+                                WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
+                      FROM planner.findings f JOIN planner.units u ON u.name = f.unit
+                     WHERE f.inspected_on BETWEEN \(from.description)::date AND \(end)::date
+                       AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                )
+                SELECT c.name AS community,
+                       count(s.*) FILTER (WHERE s.severity = 'general') AS general_found,
+                       count(s.*) FILTER (WHERE s.severity = 'general' AND s.status = 'closed') AS general_closed,
+                       count(s.*) FILTER (WHERE s.severity = 'major') AS major_found,
+                       count(s.*) FILTER (WHERE s.severity = 'major' AND s.status = 'closed') AS major_closed,
+                       count(s.*) FILTER (WHERE s.severity = 'major' AND s.written_off_on <= \(end)::date) AS major_written_off,
+                       count(s.*) FILTER (WHERE s.status = 'open') AS open,
+                       count(s.*) FILTER (WHERE s.status = 'open' AND s.due < \(end)::date) AS overdue
+                  FROM planner.communities c LEFT JOIN status s ON s.community = c.name
+                 WHERE (\(community)::text IS NULL OR c.name = \(community)::text)
+                   AND c.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                 GROUP BY c.name, c.position
+                 ORDER BY c.position
+                """)
+            return try rows.rows.map { row in
+                FindingStatistics(
+                    community: try row.decode("community"), generalFound: try row.decode("general_found"),
+                    generalClosed: try row.decode("general_closed"), majorFound: try row.decode("major_found"),
+                    majorClosed: try row.decode("major_closed"), majorWrittenOff: try row.decode("major_written_off"),
+                    open: try row.decode("open"), overdue: try row.decode("overdue"))
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Planner
 import Postgres
@@ -27,28 +28,32 @@ extension PlannerStore {
     /// One finding for its rectification notice, as the log stood at the viewpoint; nil when
     /// there is no such finding (or it was recorded later).
     public func findingNotice(_ code: String, asOf: AsOf) throws -> FindingNoticeRow? {
-        guard
-            let standing = try findings(asOf, openOnly: false, overdueOnly: false, community: nil)
-                .first(where: { $0.finding == code })?.standing
-        else { return nil }
-        let rows = try connection.query(
-            """
-            SELECT f.code, f.unit, u.community, f.description, f.severity, f.inspected_on::text AS inspected_on,
-                   f.inspection, i.inspector, f.drill, f.due::text AS due, f.deadline, f.responsible
-              FROM planner.findings f
-              JOIN planner.units u ON u.name = f.unit
-              LEFT JOIN planner.inspections i ON i.code = f.inspection
-             WHERE f.code = \(code)
-            """)
-        return try rows.rows.first.map { row in
-            FindingNoticeRow(
-                finding: try row.decode("code"), unit: try row.decode("unit"), community: try row.decode("community"),
-                description: try row.decode("description"), severity: try row.choice("severity", Severity.self),
-                inspectedOn: try row.date("inspected_on"), inspection: try row.decode("inspection", as: String?.self),
-                inspector: try row.decode("inspector", as: String?.self),
-                drill: try row.decode("drill", as: String?.self),
-                due: try row.date("due"), deadline: try row.decode("deadline"),
-                responsible: try row.decode("responsible", as: String?.self), standing: standing)
+        try StoreError.translating {
+            guard
+                let standing = try findings(asOf, openOnly: false, overdueOnly: false, community: nil)
+                    .first(where: { $0.finding == code })?.standing
+            else { return nil }
+            let rows = try connection.query(
+                """
+                SELECT f.code, f.unit, u.community, f.description, f.severity, f.inspected_on::text AS inspected_on,
+                       f.inspection, i.inspector, f.drill, f.due::text AS due, f.deadline, f.responsible
+                  FROM planner.findings f
+                  JOIN planner.units u ON u.name = f.unit
+                  LEFT JOIN planner.inspections i ON i.code = f.inspection
+                 WHERE f.code = \(code)
+                """)
+            return try rows.rows.first.map { row in
+                FindingNoticeRow(
+                    finding: try row.decode("code"), unit: try row.decode("unit"),
+                    community: try row.decode("community"),
+                    description: try row.decode("description"), severity: try row.choice("severity", Severity.self),
+                    inspectedOn: try row.date("inspected_on"),
+                    inspection: try row.decode("inspection", as: String?.self),
+                    inspector: try row.decode("inspector", as: String?.self),
+                    drill: try row.decode("drill", as: String?.self),
+                    due: try row.date("due"), deadline: try row.decode("deadline"),
+                    responsible: try row.decode("responsible", as: String?.self), standing: standing)
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 import EventStore
 import Foundation
-import Planner
 import PlannerStore
 
 /// `attachment get`: write a stored photo or document back to a file, unchanged

@@ -50,8 +50,7 @@ struct CalendarExport: Command {
             throw ShellError(L("--from \(first) is after --to \(last)", "--from \(first) 晚于 --to \(last)"))
         }
         if let community {
-            _ = try session.existing(
-                Community.self, PlannerStore.Stream.community(community), Community.what, community)
+            _ = try session.existing(Community.self, community)
         }
         let store = session.store
         let asOf = session.asOf

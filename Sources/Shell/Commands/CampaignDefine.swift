@@ -1,6 +1,4 @@
-import Foundation
 import Planner
-import PlannerStore
 
 /// `campaign define`: define a publicity programme and who owes it
 struct CampaignDefine: Command {
@@ -57,11 +55,11 @@ struct CampaignDefine: Command {
         try session.write { _ in
             var unknown: [String] = []
             for community in communities ?? [] {
-                if !(try session.load(Community.self, PlannerStore.Stream.community(community))).exists {
+                if !(try session.load(Community.self, community)).exists {
                     unknown.append(community)
                 }
             }
-            try session.apply(Campaign.self, stream: PlannerStore.Stream.campaign(name)) {
+            try session.apply(Campaign.self, name) {
                 try Campaign.define(
                     name: name, cadence: cadence, day: day, month: month, window: window,
                     communities: communities, unknown: unknown, state: $0)

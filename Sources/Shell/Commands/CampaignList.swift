@@ -1,4 +1,3 @@
-import Foundation
 import Planner
 import PlannerStore
 
@@ -13,19 +12,15 @@ struct CampaignList: Command {
 
     func run(in session: Session) throws -> Output {
         .table(
+            try session.store.campaigns(),
             [
-                Column("campaign", L("campaign", "宣传活动")), Column("cadence", L("cadence", "频次")),
-                Column("on", L("day or month", "日期或月份")),
-                Column("window_days", L("window (days)", "窗口（天）")),
-                Column("communities", L("communities", "责任社区")),
-            ],
-            try session.store.campaigns().map { row in
-                [
-                    .text(row.name), .text(row.schedule.cadence.rawValue),
-                    row.schedule.anchor.map(Value.text) ?? .null,
-                    row.schedule.windowDays.map(Value.int) ?? .null,
-                    row.communities.map { .list($0.map(Value.text)) } ?? .text(session.text(L("all", "全部"))),
-                ]
-            })
+                Field("campaign", L("campaign", "宣传活动")) { .text($0.name) },
+                Field("cadence", L("cadence", "频次")) { .text($0.schedule.cadence.rawValue) },
+                Field("on", L("day or month", "日期或月份")) { $0.schedule.anchor.map(Value.text) ?? .null },
+                Field("window_days", L("window (days)", "窗口（天）")) { $0.schedule.windowDays.map(Value.int) ?? .null },
+                Field("communities", L("communities", "责任社区")) {
+                    $0.communities.map { .list($0.map(Value.text)) } ?? .text(session.text(L("all", "全部")))
+                },
+            ])
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Planner
 import PlannerStore
 
@@ -35,13 +34,13 @@ struct CampaignLog: Command {
 
     func run(in session: Session) throws -> Output {
         let code = try session.write { store in
-            let campaign = try session.load(Campaign.self, PlannerStore.Stream.campaign(name))
-            let place = try session.load(Community.self, PlannerStore.Stream.community(community))
+            let campaign = try session.load(Campaign.self, name)
+            let place = try session.load(Community.self, community)
             let code = try store.nextCode("A")
             let command = Activity.LogCommand(
                 code: code, campaign: name, community: community, on: date, activity: activity,
                 leaflets: leaflets, attendees: attendees)
-            try session.apply(Activity.self, stream: PlannerStore.Stream.activity(code)) { _ in
+            try session.apply(Activity.self, code) { _ in
                 try Activity.log(command, campaign: campaign, community: place, today: session.today)
             }
             return code

@@ -1,6 +1,4 @@
-import Foundation
 import Planner
-import PlannerStore
 
 /// `campaign retract`: retract a logged activity with a reason (it is kept, never deleted)
 struct CampaignRetract: Command {
@@ -16,14 +14,13 @@ struct CampaignRetract: Command {
     let reason: String
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "A", what: L("activity", "活动"))
+        code = try args.code(Activity.self)
         reason = try args.requiredString("reason")
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Activity.self, code) {
+        try session.change(Activity.self, code, done: L("retracted \(code)", "已撤回 \(code)")) {
             try Activity.retract(reason: reason, state: $0)
         }
-        return .created(code, L("retracted \(code)", "已撤回 \(code)"))
     }
 }

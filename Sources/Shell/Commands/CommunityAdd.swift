@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `community add`: add a community (社区)
 struct CommunityAdd: Command {
@@ -17,7 +16,7 @@ struct CommunityAdd: Command {
 
     func run(in session: Session) throws -> Output {
         try session.write { store in
-            try session.apply(Community.self, stream: PlannerStore.Stream.community(name)) {
+            try session.apply(Community.self, name) {
                 try Community.add(name: name, state: $0)
             }
         }

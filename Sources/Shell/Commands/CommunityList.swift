@@ -1,4 +1,3 @@
-import Planner
 import PlannerStore
 
 /// `community list`: list the communities and how many units each has
@@ -12,8 +11,11 @@ struct CommunityList: Command {
     init(_: Arguments) {}
 
     func run(in session: Session) throws -> Output {
-        return .table(
-            [Column("community", L("community", "社区")), Column("units", L("units", "单位数"))],
-            try session.store.communities().map { [.text($0.name), .int($0.units)] })
+        .table(
+            try session.store.communities(),
+            [
+                Field("community", L("community", "社区")) { .text($0.name) },
+                Field("units", L("units", "单位数")) { .int($0.units) },
+            ])
     }
 }

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `drill cancel`: cancel a scheduled drill
 struct DrillCancel: Command {
@@ -13,14 +12,13 @@ struct DrillCancel: Command {
     let reason: String
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "D", what: L("drill", "演练"))
+        code = try args.code(Drill.self)
         reason = try args.requiredString("reason")
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Drill.self, code) {
+        try session.change(Drill.self, code, done: L("cancelled \(code)", "已取消 \(code)")) {
             try Drill.cancel(reason: reason, state: $0)
         }
-        return .created(code, L("cancelled \(code)", "已取消 \(code)"))
     }
 }

@@ -30,7 +30,7 @@ struct DrillEvaluate: Command {
     let within: Interval
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "D", what: L("drill", "演练"))
+        code = try args.code(Drill.self)
         rating = try args.requiredChoice("rating", DrillRating.self)
         report = args.string("report")
         date = try args.date("on")
@@ -44,9 +44,9 @@ struct DrillEvaluate: Command {
             let findings = try actions.map { _ in try store.nextCode("F") }
             var unit = ""
             try session.apply(
-                Drill.self, stream: PlannerStore.Stream.drill(code), mustExist: (L("drill", "演练"), code)
+                Drill.self, code, existing: true
             ) { drill in
-                unit = try session.load(Plan.self, PlannerStore.Stream.plan(drill.plan)).unit
+                unit = try session.load(Plan.self, drill.plan).unit
                 return try Drill.evaluate(
                     rating: rating, report: report, on: on, findings: findings, today: session.today,
                     state: drill)
@@ -55,7 +55,7 @@ struct DrillEvaluate: Command {
             for (finding, action) in zip(findings, actions) {
                 let command = Finding.AddCommand(
                     code: finding, text: action, severity: .general, deadline: .within(within))
-                try session.apply(Finding.self, stream: PlannerStore.Stream.finding(finding)) { _ in
+                try session.apply(Finding.self, finding) { _ in
                     try Finding.raise(command, drill: code, unit: unit, on: on, calendar: calendar)
                 }
             }

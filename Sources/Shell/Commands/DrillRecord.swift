@@ -39,8 +39,7 @@ struct DrillRecord: Command {
                     "\"\(target)\" 既不是演练编号（D-n）也不是预案编号（P-n）"))
         }
         isDrill = target.hasPrefix("D-")
-        code = try Code.check(
-            target, kind: isDrill ? "D" : "P", what: isDrill ? L("drill", "演练") : L("plan", "预案"))
+        code = isDrill ? try args.code(Drill.self) : try args.code(Plan.self)
         date = try args.requiredDate("on")
         participants = try args.count("participants")
         evacuation = try args.string("evacuation").map { text throws(ShellError) in
@@ -55,7 +54,7 @@ struct DrillRecord: Command {
             let photos = try session.attach(photoPaths)
             if isDrill {
                 try session.apply(
-                    Drill.self, stream: PlannerStore.Stream.drill(code), mustExist: (L("drill", "演练"), code),
+                    Drill.self, code, existing: true,
                     photos: photos
                 ) { drill in
                     try Drill.record(
@@ -66,7 +65,7 @@ struct DrillRecord: Command {
             }
             let context = try session.drillContext(plan: code)
             let newCode = try store.nextCode("D")
-            try session.apply(Drill.self, stream: PlannerStore.Stream.drill(newCode), photos: photos) {
+            try session.apply(Drill.self, newCode, photos: photos) {
                 try Drill.record(
                     code: newCode, on: date, participants: participants, evacuationSeconds: evacuation,
                     note: note, context: context, state: $0)

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `drill reschedule`: move a scheduled drill to another date
 struct DrillReschedule: Command {
@@ -16,16 +15,16 @@ struct DrillReschedule: Command {
     let reason: String
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "D", what: L("drill", "演练"))
+        code = try args.code(Drill.self)
         date = try args.requiredDate("on")
         reason = try args.requiredString("reason")
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Drill.self, code) { drill in
+        try session.change(Drill.self, code, done: L("rescheduled \(code) to \(date)", "\(code) 已改期至 \(date)")) {
+            drill in
             try Drill.reschedule(
                 on: date, reason: reason, context: try session.drillContext(plan: drill.plan), state: drill)
         }
-        return .created(code, L("rescheduled \(code) to \(date)", "\(code) 已改期至 \(date)"))
     }
 }

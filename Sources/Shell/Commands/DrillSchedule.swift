@@ -23,7 +23,7 @@ struct DrillSchedule: Command {
     let scenario: String?
 
     init(_ args: Arguments) throws(ShellError) {
-        plan = try Code.check(args.positional(0), kind: "P", what: L("plan", "预案"))
+        plan = try args.code(Plan.self)
         date = try args.requiredDate("on")
         form = try args.choice("form", DrillForm.self)
         scope = try args.choice("scope", DrillScope.self)
@@ -34,7 +34,7 @@ struct DrillSchedule: Command {
         let code = try session.write { store in
             let context = try session.drillContext(plan: plan)
             let code = try store.nextCode("D")
-            try session.apply(Drill.self, stream: PlannerStore.Stream.drill(code)) { _ in
+            try session.apply(Drill.self, code) { _ in
                 try Drill.schedule(
                     code: code, on: date, form: form, scope: scope, scenario: scenario, context: context)
             }

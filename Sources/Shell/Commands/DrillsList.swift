@@ -19,9 +19,7 @@ struct DrillsList: Command {
     let community: String?
 
     init(_ args: Arguments) throws(ShellError) {
-        plan = try args.string("plan").map { word throws(ShellError) in
-            try Code.check(word, kind: "P", what: L("plan", "预案"))
-        }
+        plan = try args.code("plan", Plan.self)
         from = try args.date("from")
         to = try args.date("to")
         community = args.string("community")

@@ -1,4 +1,3 @@
-import Planner
 import PlannerStore
 
 /// `drills missed`: scheduled drills whose date has passed, neither recorded nor cancelled

@@ -28,7 +28,7 @@ struct FindingAdd: Command {
     let photoPaths: [String]
 
     init(_ args: Arguments) throws(ShellError) {
-        inspection = try Code.check(args.positional(0), kind: "I", what: L("inspection", "检查"))
+        inspection = try args.code(Inspection.self)
         text = args.positional(1)
         severity = try args.requiredChoice("severity", Severity.self)
         deadline = try Deadlines.parse(args, command: "finding add")
@@ -38,15 +38,13 @@ struct FindingAdd: Command {
 
     func run(in session: Session) throws -> Output {
         let code = try session.write { store in
-            let state = try session.existing(
-                Inspection.self, PlannerStore.Stream.inspection(inspection), L("inspection", "检查"), inspection
-            )
+            let state = try session.existing(Inspection.self, inspection)
             let calendar = try store.holidayCalendar(years: (state.on.year - 1)...(state.on.year + 1))
             let photos = try session.attach(photoPaths)
             let code = try store.nextCode("F")
             let command = Finding.AddCommand(
                 code: code, text: text, severity: severity, deadline: deadline, responsible: responsible)
-            try session.apply(Finding.self, stream: PlannerStore.Stream.finding(code), photos: photos) { _ in
+            try session.apply(Finding.self, code, photos: photos) { _ in
                 try Finding.add(command, inspection: state, calendar: calendar)
             }
             return code

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding evaluate`: record the evaluation of a major finding after treatment
 struct FindingEvaluate: Command {
@@ -15,15 +14,15 @@ struct FindingEvaluate: Command {
     let note: String?
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         date = try args.requiredDate("on")
         note = args.string("note")
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code) { state in
+        try session.change(Finding.self, code, done: L("recorded the evaluation of \(code)", "已登记 \(code) 的评估")) {
+            state in
             try Finding.evaluate(on: date, note: note, today: session.today, state: state)
         }
-        return .created(code, L("recorded the evaluation of \(code)", "已登记 \(code) 的评估"))
     }
 }

@@ -21,20 +21,16 @@ struct FindingList: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        let rows = try session.store.findings(
-            session.asOf, openOnly: open, overdueOnly: overdue, community: community)
-        return .table(
+        .table(
+            try session.store.findings(session.asOf, openOnly: open, overdueOnly: overdue, community: community),
             [
-                Column("finding", L("finding", "隐患")), Column("unit", L("unit", "单位")),
-                Column("community", L("community", "社区")), Column("severity", L("severity", "等级")),
-                Column("status", L("status", "状态")), Column("due", L("due", "整改期限")),
-                Column("days_overdue", L("days overdue", "逾期天数")),
-            ],
-            rows.map { row in
-                [
-                    .text(row.finding), .text(row.unit), .text(row.community), .word(row.severity),
-                    .word(row.standing.status), .date(row.due), .optional(row.standing.daysOverdue),
-                ]
-            })
+                Field("finding", L("finding", "隐患")) { .text($0.finding) },
+                Field("unit", L("unit", "单位")) { .text($0.unit) },
+                Field("community", L("community", "社区")) { .text($0.community) },
+                Field("severity", L("severity", "等级")) { .word($0.severity) },
+                Field("status", L("status", "状态")) { .word($0.standing.status) },
+                Field("due", L("due", "整改期限")) { .date($0.due) },
+                Field("days_overdue", L("days overdue", "逾期天数")) { .optional($0.standing.daysOverdue) },
+            ])
     }
 }

@@ -22,7 +22,7 @@ struct FindingNotice: Command {
     let out: String
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         out = try args.requiredString("out")
         _ = try DocumentFile.kind(of: out)
     }

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding rectify`: record that a finding was rectified (整改)
 struct FindingRectify: Command {
@@ -21,16 +20,17 @@ struct FindingRectify: Command {
     let photoPaths: [String]
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         date = try args.requiredDate("on")
         note = args.string("note")
         photoPaths = args.strings("photo")
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code, photos: photoPaths) {
+        try session.change(
+            Finding.self, code, photos: photoPaths, done: L("recorded the rectification of \(code)", "已登记 \(code) 的整改")
+        ) {
             try Finding.rectify(on: date, note: note, today: session.today, state: $0)
         }
-        return .created(code, L("recorded the rectification of \(code)", "已登记 \(code) 的整改"))
     }
 }

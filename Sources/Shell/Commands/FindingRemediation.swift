@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding remediation`: record a major finding's remediation plan and its deadline
 struct FindingRemediation: Command {
@@ -20,16 +19,16 @@ struct FindingRemediation: Command {
     let due: LocalDate
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         date = try args.requiredDate("on")
         plan = try args.requiredString("plan")
         due = try args.requiredDate("due")
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code) { state in
+        try session.change(Finding.self, code, done: L("recorded the remediation plan of \(code)", "已登记 \(code) 的治理方案"))
+        { state in
             try Finding.planRemediation(on: date, plan: plan, due: due, today: session.today, state: state)
         }
-        return .created(code, L("recorded the remediation plan of \(code)", "已登记 \(code) 的治理方案"))
     }
 }

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding report`: record that a major finding was reported to the authority
 struct FindingReport: Command {
@@ -15,15 +14,14 @@ struct FindingReport: Command {
     let authority: String?
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         date = try args.requiredDate("on")
         authority = args.string("to")
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code) { state in
+        try session.change(Finding.self, code, done: L("recorded the report of \(code)", "已登记 \(code) 的上报")) { state in
             try Finding.report(on: date, authority: authority, today: session.today, state: state)
         }
-        return .created(code, L("recorded the report of \(code)", "已登记 \(code) 的上报"))
     }
 }

@@ -33,21 +33,17 @@ struct FindingStatisticsReport: Command {
         let firstMonth = quarter.map { ($0 - 1) * 3 + 1 } ?? 1
         let from = LocalDate(year: y, month: firstMonth, day: 1) ?? session.today
         let to = from.adding(months: quarter == nil ? 12 : 3).adding(days: -1)
-        let rows = try session.store.findingStatistics(session.asOf, from: from, to: to, community: community)
         return .table(
+            try session.store.findingStatistics(session.asOf, from: from, to: to, community: community),
             [
-                Column("community", L("community", "社区")), Column("general_found", L("general found", "一般隐患")),
-                Column("general_closed", L("general closed", "一般已销号")),
-                Column("major_found", L("major found", "重大隐患")),
-                Column("major_closed", L("major closed", "重大已复查")),
-                Column("major_written_off", L("major written off", "重大已核销")),
-                Column("open", L("open", "未整改")), Column("overdue", L("overdue", "逾期")),
-            ],
-            rows.map { row in
-                [
-                    .text(row.community), .int(row.generalFound), .int(row.generalClosed), .int(row.majorFound),
-                    .int(row.majorClosed), .int(row.majorWrittenOff), .int(row.open), .int(row.overdue),
-                ]
-            })
+                Field("community", L("community", "社区")) { .text($0.community) },
+                Field("general_found", L("general found", "一般隐患")) { .int($0.generalFound) },
+                Field("general_closed", L("general closed", "一般已销号")) { .int($0.generalClosed) },
+                Field("major_found", L("major found", "重大隐患")) { .int($0.majorFound) },
+                Field("major_closed", L("major closed", "重大已复查")) { .int($0.majorClosed) },
+                Field("major_written_off", L("major written off", "重大已核销")) { .int($0.majorWrittenOff) },
+                Field("open", L("open", "未整改")) { .int($0.open) },
+                Field("overdue", L("overdue", "逾期")) { .int($0.overdue) },
+            ])
     }
 }

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding verify`: record the re-inspection (复查): pass closes the finding, fail reopens it
 struct FindingVerify: Command {
@@ -23,7 +22,7 @@ struct FindingVerify: Command {
     let photoPaths: [String]
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         date = try args.requiredDate("on")
         result = try args.requiredChoice("result", VerificationResult.self)
         note = args.string("note")
@@ -31,13 +30,13 @@ struct FindingVerify: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code, photos: photoPaths) {
+        try session.change(
+            Finding.self, code, photos: photoPaths,
+            done: result == .pass
+                ? L("\(code) passed re-inspection and is closed", "\(code) 复查通过，已销号")
+                : L("\(code) failed re-inspection and is open again", "\(code) 复查未通过，重新整改")
+        ) {
             try Finding.verify(on: date, result: result, note: note, today: session.today, state: $0)
         }
-        return .created(
-            code,
-            result == .pass
-                ? L("\(code) passed re-inspection and is closed", "\(code) 复查通过，已销号")
-                : L("\(code) failed re-inspection and is open again", "\(code) 复查未通过，重新整改"))
     }
 }

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `finding writeoff`: write a major finding off (核销) after its report, evaluation and passed re-inspection
 struct FindingWriteOff: Command {
@@ -18,15 +17,14 @@ struct FindingWriteOff: Command {
     let approver: String
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "F", what: L("finding", "隐患"))
+        code = try args.code(Finding.self)
         date = try args.requiredDate("on")
         approver = try args.requiredString("approved-by")
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Finding.self, code) { state in
+        try session.change(Finding.self, code, done: L("wrote \(code) off", "\(code) 已核销")) { state in
             try Finding.writeOff(on: date, approvedBy: approver, today: session.today, state: state)
         }
-        return .created(code, L("wrote \(code) off", "\(code) 已核销"))
     }
 }

@@ -1,6 +1,4 @@
 import EventStore
-import Foundation
-import Planner
 import PlannerStore
 
 /// `history`: the events of one record, oldest first: when, who, what
@@ -22,18 +20,14 @@ struct History: Command {
 
     func run(in session: Session) throws -> Output {
         let stream = try session.stream(for: reference)
-        let events = try session.store.events.read(stream: stream)
         return .table(
+            try session.store.events.read(stream: stream),
             [
-                Column("version", L("#", "#")), Column("recorded_at", L("recorded", "记录时间")),
-                Column("actor", L("actor", "操作人")), Column("type", L("event", "事件")),
-                Column("data", L("data", "内容")),
-            ],
-            events.map { event in
-                [
-                    .int(event.streamVersion), .text(session.recordedTime(event.recordedAt)),
-                    .optional(event.actor), .text(event.type), .text(event.data),
-                ]
-            })
+                Field("version", L("#", "#")) { .int($0.streamVersion) },
+                Field("recorded_at", L("recorded", "记录时间")) { .text(session.recordedTime($0.recordedAt)) },
+                Field("actor", L("actor", "操作人")) { .optional($0.actor) },
+                Field("type", L("event", "事件")) { .text($0.type) },
+                Field("data", L("data", "内容")) { .text($0.data) },
+            ])
     }
 }

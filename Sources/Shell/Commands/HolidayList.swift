@@ -1,4 +1,3 @@
-import Foundation
 import Planner
 import PlannerStore
 
@@ -24,19 +23,22 @@ struct HolidayList: Command {
     func run(in session: Session) throws -> Output {
         let calendar = try session.store.holidayCalendar(
             years: (year - 1)...(year + 1), recordedAsOf: session.recordedAsOf)
-        let origin = calendar.origin(of: year) ?? .computed
-        let source = Value.text(origin.rawValue)
-        var rows: [[Value]] = calendar.blocks(year: year).map { block in
-            [
-                .text(block.name), .text("holiday"), .date(block.first), .date(block.last),
-                .int(block.first.days(until: block.last) + 1), source,
-            ]
-        }
-        for day in calendar.notice(for: year)?.days ?? [] where !day.isOffDay {
-            rows.append([
-                .text(day.name), .text("make-up working day"), .date(day.date), .date(day.date), .int(1),
-                source,
-            ])
+        // A year without a notice has neither blocks nor make-up days: an empty table.
+        var rows: [[Value]] = []
+        if let notice = calendar.notice(for: year) {
+            let source = Value.text(notice.origin.rawValue)
+            rows = calendar.blocks(year: year).map { block in
+                [
+                    .text(block.name), .text("holiday"), .date(block.first), .date(block.last),
+                    .int(block.first.days(until: block.last) + 1), source,
+                ]
+            }
+            for day in notice.days where !day.isOffDay {
+                rows.append([
+                    .text(day.name), .text("make-up working day"), .date(day.date), .date(day.date), .int(1),
+                    source,
+                ])
+            }
         }
         return .table(
             [

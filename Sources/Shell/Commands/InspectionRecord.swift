@@ -33,10 +33,10 @@ struct InspectionRecord: Command {
 
     func run(in session: Session) throws -> Output {
         let code = try session.write { store in
-            let unit = try session.load(Unit.self, PlannerStore.Stream.unit(unitName))
+            let unit = try session.load(Unit.self, unitName)
             let photos = try session.attach(photoPaths)
             let code = try store.nextCode("I")
-            try session.apply(Inspection.self, stream: PlannerStore.Stream.inspection(code), photos: photos) {
+            try session.apply(Inspection.self, code, photos: photos) {
                 _ in
                 try Inspection.record(
                     code: code, unitName: unitName, unit: unit, on: date, inspector: inspector, kind: kind,

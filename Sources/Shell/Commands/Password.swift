@@ -1,6 +1,3 @@
-import Foundation
-import PlannerStore
-
 #if canImport(Glibc)
     import Glibc
 #endif

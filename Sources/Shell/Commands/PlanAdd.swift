@@ -39,12 +39,12 @@ struct PlanAdd: Command {
 
     func run(in session: Session) throws -> Output {
         let code = try session.write { store in
-            let unit = try session.load(Unit.self, PlannerStore.Stream.unit(unitName))
+            let unit = try session.load(Unit.self, unitName)
             let code = try store.nextCode("P")
             let command = Plan.AddCommand(
                 code: code, name: name, unitName: unitName, level: level, hazard: hazard, every: every,
                 from: from ?? session.today)
-            try session.apply(Plan.self, stream: PlannerStore.Stream.plan(code)) { _ in
+            try session.apply(Plan.self, code) { _ in
                 try Plan.add(command, unit: unit, catalogue: session.catalogue)
             }
             return code

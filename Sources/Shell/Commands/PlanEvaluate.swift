@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `plan evaluate`: record an evaluation (预案评估) of a plan
 struct PlanEvaluate: Command {
@@ -15,15 +14,14 @@ struct PlanEvaluate: Command {
     let note: String?
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "P", what: L("plan", "预案"))
+        code = try args.code(Plan.self)
         date = try args.requiredDate("on")
         note = args.string("note")
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Plan.self, code) {
+        try session.change(Plan.self, code, done: L("recorded an evaluation of \(code)", "已登记 \(code) 的评估")) {
             try Plan.evaluate(on: date, note: note, today: session.today, state: $0)
         }
-        return .created(code, L("recorded an evaluation of \(code)", "已登记 \(code) 的评估"))
     }
 }

@@ -16,19 +16,17 @@ struct PlanList: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        return .table(
+        .table(
+            try session.store.plans(unit: unit),
             [
-                Column("plan", L("plan", "预案")), Column("name", L("name", "名称")),
-                Column("unit", L("unit", "单位")), Column("level", L("level", "级别")),
-                Column("every_months", L("every (months)", "周期（月）")), Column("rule", L("rule", "依据")),
-                Column("from", L("from", "生效")), Column("retired_on", L("retired", "废止")),
-            ],
-            try session.store.plans(unit: unit).map { plan in
-                [
-                    .text(plan.code), .text(plan.name), .text(plan.unit), .text(plan.level.rawValue),
-                    .int(plan.everyMonths), .text(plan.rule), .text(plan.startOn.description),
-                    .optional(plan.retiredOn?.description),
-                ]
-            })
+                Field("plan", L("plan", "预案")) { .text($0.code) },
+                Field("name", L("name", "名称")) { .text($0.name) },
+                Field("unit", L("unit", "单位")) { .text($0.unit) },
+                Field("level", L("level", "级别")) { .text($0.level.rawValue) },
+                Field("every_months", L("every (months)", "周期（月）")) { .int($0.everyMonths) },
+                Field("rule", L("rule", "依据")) { .text($0.rule) },
+                Field("from", L("from", "生效")) { .text($0.startOn.description) },
+                Field("retired_on", L("retired", "废止")) { .optional($0.retiredOn?.description) },
+            ])
     }
 }

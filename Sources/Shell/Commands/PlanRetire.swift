@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `plan retire`: retire a plan: it owes no drills from that date
 struct PlanRetire: Command {
@@ -14,14 +13,13 @@ struct PlanRetire: Command {
     let date: LocalDate
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "P", what: L("plan", "预案"))
+        code = try args.code(Plan.self)
         date = try args.requiredDate("on")
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Plan.self, code) {
+        try session.change(Plan.self, code, done: L("retired \(code) on \(date)", "\(code) 已于 \(date) 废止")) {
             try Plan.retire(on: date, state: $0)
         }
-        return .created(code, L("retired \(code) on \(date)", "\(code) 已于 \(date) 废止"))
     }
 }

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `plan revise`: record a revision of a plan, optionally citing the finding behind it
 struct PlanRevise: Command {
@@ -21,22 +20,19 @@ struct PlanRevise: Command {
     let finding: String?
 
     init(_ args: Arguments) throws(ShellError) {
-        code = try Code.check(args.positional(0), kind: "P", what: L("plan", "预案"))
+        code = try args.code(Plan.self)
         date = try args.requiredDate("on")
         reason = try args.requiredString("reason")
-        finding = try args.string("finding").map { word throws(ShellError) in
-            try Code.check(word, kind: "F", what: L("finding", "隐患"))
-        }
+        finding = try args.code("finding", Finding.self)
     }
 
     func run(in session: Session) throws -> Output {
         try session.write { _ in
             if let finding {
-                _ = try session.existing(
-                    Finding.self, PlannerStore.Stream.finding(finding), L("finding", "隐患"), finding)
+                _ = try session.existing(Finding.self, finding)
             }
             try session.apply(
-                Plan.self, stream: PlannerStore.Stream.plan(code), mustExist: (L("plan", "预案"), code)
+                Plan.self, code, existing: true
             ) {
                 try Plan.revise(on: date, reason: reason, finding: finding, today: session.today, state: $0)
             }

@@ -1,7 +1,4 @@
-import EventStore
-import Foundation
 import Planner
-import PlannerStore
 
 /// `rules`: the legal cadences Vigil knows, with their sources; 'rules for UNIT' explains a unit's
 struct Rules: Command {

@@ -1,7 +1,4 @@
-import EventStore
-import Foundation
 import Planner
-import PlannerStore
 
 /// `rules for`: which rules apply to a unit, and which one decides each level of plan
 struct RulesFor: Command {
@@ -19,7 +16,7 @@ struct RulesFor: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        let unit = try session.existing(Unit.self, PlannerStore.Stream.unit(name), L("unit", "单位"), name)
+        let unit = try session.existing(Unit.self, name)
         let rules = session.catalogue.rules(kind: unit.kind, keyFireUnit: unit.keyFireUnit, on: session.today)
         let decided = PlanLevel.allCases.compactMap { level in
             session.catalogue.drillCadence(

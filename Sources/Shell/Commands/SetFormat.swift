@@ -1,8 +1,3 @@
-import EventStore
-import Foundation
-import Planner
-import PlannerStore
-
 /// `set format`: choose the output format
 struct SetFormat: Command {
     static let spec = CommandSpec(

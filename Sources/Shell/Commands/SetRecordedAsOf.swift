@@ -1,8 +1,3 @@
-import EventStore
-import Foundation
-import Planner
-import PlannerStore
-
 /// `set recorded-as-of`: report as the log stood at an instant (late entries excluded)
 struct SetRecordedAsOf: Command {
     static let spec = CommandSpec(

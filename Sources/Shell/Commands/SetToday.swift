@@ -1,7 +1,4 @@
-import EventStore
-import Foundation
 import Planner
-import PlannerStore
 
 /// `set today`: ask every report as of this date (unset today returns to the clock)
 struct SetToday: Command {

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `unit add`: add a unit (school, enterprise, crowded place…) to a community
 struct UnitAdd: Command {
@@ -34,8 +33,8 @@ struct UnitAdd: Command {
 
     func run(in session: Session) throws -> Output {
         try session.write { _ in
-            let community = try session.load(Community.self, PlannerStore.Stream.community(communityName))
-            try session.apply(Unit.self, stream: PlannerStore.Stream.unit(name)) {
+            let community = try session.load(Community.self, communityName)
+            try session.apply(Unit.self, name) {
                 try Unit.add(
                     name: name, community: community, communityName: communityName, kind: kind,
                     keyFireUnit: key, state: $0)

@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `unit close`: close a unit: its plans owe no more drills from that date
 struct UnitClose: Command {
@@ -19,9 +18,8 @@ struct UnitClose: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Unit.self, name) {
+        try session.change(Unit.self, name, done: L("closed \(name) on \(date)", "单位 \(name) 已于 \(date) 关闭")) {
             try Unit.close(on: date, today: session.today, state: $0)
         }
-        return .created(name, L("closed \(name) on \(date)", "单位 \(name) 已于 \(date) 关闭"))
     }
 }

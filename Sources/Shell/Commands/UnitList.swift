@@ -16,17 +16,14 @@ struct UnitList: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        return .table(
+        .table(
+            try session.store.units(community: community),
             [
-                Column("unit", L("unit", "单位")), Column("community", L("community", "社区")),
-                Column("kind", L("kind", "类别")), Column("key_fire_unit", L("key fire unit", "消防重点")),
-                Column("closed_on", L("closed on", "关闭日期")),
-            ],
-            try session.store.units(community: community).map { unit in
-                [
-                    .text(unit.name), .text(unit.community), .text(unit.kind.rawValue), .bool(unit.keyFireUnit),
-                    .optional(unit.closedOn?.description),
-                ]
-            })
+                Field("unit", L("unit", "单位")) { .text($0.name) },
+                Field("community", L("community", "社区")) { .text($0.community) },
+                Field("kind", L("kind", "类别")) { .text($0.kind.rawValue) },
+                Field("key_fire_unit", L("key fire unit", "消防重点")) { .bool($0.keyFireUnit) },
+                Field("closed_on", L("closed on", "关闭日期")) { .optional($0.closedOn?.description) },
+            ])
     }
 }

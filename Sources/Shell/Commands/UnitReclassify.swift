@@ -1,5 +1,4 @@
 import Planner
-import PlannerStore
 
 /// `unit reclassify`: change a unit's kind or its key fire-safety flag
 struct UnitReclassify: Command {
@@ -21,9 +20,8 @@ struct UnitReclassify: Command {
     }
 
     func run(in session: Session) throws -> Output {
-        try session.change(Unit.self, name) {
+        try session.change(Unit.self, name, done: L("reclassified \(name)", "已修改 \(name) 的分类")) {
             try Unit.reclassify(kind: kind, keyFireUnit: key, state: $0)
         }
-        return .created(name, L("reclassified \(name)", "已修改 \(name) 的分类"))
     }
 }

@@ -1,8 +1,3 @@
-import EventStore
-import Foundation
-import Planner
-import PlannerStore
-
 /// `unset recorded-as-of`: report on the whole log again
 struct UnsetRecordedAsOf: Command {
     static let spec = CommandSpec(

@@ -1,8 +1,3 @@
-import EventStore
-import Foundation
-import Planner
-import PlannerStore
-
 /// `unset today`: follow the clock again
 struct UnsetToday: Command {
     static let spec = CommandSpec(

@@ -1,4 +1,3 @@
-import Foundation
 import PlannerStore
 
 /// `user add`: add a person who can log in, with a role

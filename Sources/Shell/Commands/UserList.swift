@@ -1,4 +1,3 @@
-import Foundation
 import PlannerStore
 
 /// `user list`: the users and their roles
@@ -11,11 +10,13 @@ struct UserList: Command {
     init(_: Arguments) {}
 
     func run(in session: Session) throws -> Output {
-        return .table(
-            [Column("user", L("user", "用户")), Column("roles", L("roles", "角色"))],
-            try session.store.users().map { user in
-                let roles = (user.superuser ? ["superuser"] : []) + user.roles
-                return [.text(user.name), .list(roles.map(Value.text))]
-            })
+        .table(
+            try session.store.users(),
+            [
+                Field("user", L("user", "用户")) { .text($0.name) },
+                Field("roles", L("roles", "角色")) {
+                    .list((($0.superuser ? ["superuser"] : []) + $0.roles).map(Value.text))
+                },
+            ])
     }
 }

@@ -1,6 +1,3 @@
-import EventStore
-import Foundation
-import Planner
 import PlannerStore
 
 /// `whoami`: who you are connected as, and your roles

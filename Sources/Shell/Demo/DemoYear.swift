@@ -19,20 +19,20 @@ public struct DemoYear {
     ]
 
     /// (name, community index, kind, key fire-safety unit)
-    static let units: [(String, Int, String, Bool)] = [
-        ("桃源实验中学", 4, "middle-school", true), ("长丰中学", 8, "middle-school", true),
-        ("古田育才小学", 1, "primary-school", false), ("易家第一小学", 5, "primary-school", false),
-        ("汉水第一小学", 7, "primary-school", false), ("荣东小学", 9, "primary-school", false),
-        ("民意小学", 10, "primary-school", false),
-        ("古田一路幼儿园", 0, "kindergarten", false), ("古田三路幼儿园", 2, "kindergarten", false),
-        ("古田四路幼儿园", 3, "kindergarten", false), ("桃源幼儿园", 4, "kindergarten", false),
-        ("易家幼儿园", 5, "kindergarten", false), ("江岸幼儿园", 6, "kindergarten", false),
-        ("汉水红星幼儿园", 7, "kindergarten", false), ("长丰幼儿园", 8, "kindergarten", false),
-        ("荣东幼儿园", 9, "kindergarten", false), ("民意幼儿园", 10, "kindergarten", false),
-        ("桃源长江机械厂", 4, "enterprise", false), ("荣东电子厂", 9, "enterprise", false),
-        ("古田食品厂", 1, "enterprise", false), ("江岸化工储运站", 6, "hazardous", true),
-        ("荣东万家商场", 9, "crowded-place", true), ("汉水湾农贸市场", 7, "crowded-place", false),
-        ("长丰影城", 8, "crowded-place", true), ("易家街道办事处", 5, "government", false),
+    static let units: [(String, Int, UnitKind, Bool)] = [
+        ("桃源实验中学", 4, .middleSchool, true), ("长丰中学", 8, .middleSchool, true),
+        ("古田育才小学", 1, .primarySchool, false), ("易家第一小学", 5, .primarySchool, false),
+        ("汉水第一小学", 7, .primarySchool, false), ("荣东小学", 9, .primarySchool, false),
+        ("民意小学", 10, .primarySchool, false),
+        ("古田一路幼儿园", 0, .kindergarten, false), ("古田三路幼儿园", 2, .kindergarten, false),
+        ("古田四路幼儿园", 3, .kindergarten, false), ("桃源幼儿园", 4, .kindergarten, false),
+        ("易家幼儿园", 5, .kindergarten, false), ("江岸幼儿园", 6, .kindergarten, false),
+        ("汉水红星幼儿园", 7, .kindergarten, false), ("长丰幼儿园", 8, .kindergarten, false),
+        ("荣东幼儿园", 9, .kindergarten, false), ("民意幼儿园", 10, .kindergarten, false),
+        ("桃源长江机械厂", 4, .enterprise, false), ("荣东电子厂", 9, .enterprise, false),
+        ("古田食品厂", 1, .enterprise, false), ("江岸化工储运站", 6, .hazardous, true),
+        ("荣东万家商场", 9, .crowdedPlace, true), ("汉水湾农贸市场", 7, .crowdedPlace, false),
+        ("长丰影城", 8, .crowdedPlace, true), ("易家街道办事处", 5, .government, false),
     ]
 
     mutating func next(_ bound: Int) -> Int {
@@ -53,17 +53,17 @@ public struct DemoYear {
         for unit in Self.units {
             at(
                 setup,
-                "unit add \(unit.0) --community \(Self.communities[unit.1]) --kind \(unit.2)"
+                "unit add \(unit.0) --community \(Self.communities[unit.1]) --kind \(unit.2.rawValue)"
                     + (unit.3 ? " --key-fire-unit" : ""))
         }
         // Plans: one evacuation plan per unit, cadence from the rules; a comprehensive plan at the
         // schools and the hazardous and crowded places.
         var plans: [(code: String, months: Int)] = []
         for unit in Self.units {
-            let kind = UnitKind(rawValue: unit.2) ?? .other
-            for level in unit.2.contains("school") || unit.3 ? [PlanLevel.special, .comprehensive] : [.special] {
+            let isSchool = unit.2 == .primarySchool || unit.2 == .middleSchool
+            for level in isSchool || unit.3 ? [PlanLevel.special, .comprehensive] : [.special] {
                 let months =
-                    catalogue.drillCadence(kind: kind, keyFireUnit: unit.3, level: level, on: setup)?.months ?? 12
+                    catalogue.drillCadence(kind: unit.2, keyFireUnit: unit.3, level: level, on: setup)?.months ?? 12
                 plans.append(("P-\(plans.count + 1)", months))
                 let name = unit.0 + (level == .special ? "火灾疏散预案" : "综合应急预案")
                 at(setup, "plan add \(name) --unit \(unit.0) --level \(level.rawValue) --hazard 火灾 --from \(setup)")

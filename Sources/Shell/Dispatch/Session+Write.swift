@@ -20,33 +20,50 @@ extension Session {
 
     /// The whole of a command that changes one existing aggregate named by a code or name: in
     /// a transaction of its own, stores the `--photo` files, loads the aggregate (refusing "no
-    /// WHAT NAME" when it was never created), decides and appends.
+    /// WHAT NAME" when it was never created), decides and appends; then shows the name and
+    /// what was `done`.
     func change<A: Named>(
-        _: A.Type, _ name: String, photos paths: [String] = [], _ decide: (A) throws -> [Event]
-    ) throws {
+        _: A.Type, _ name: String, photos paths: [String] = [], done: L, _ decide: (A) throws -> [Event]
+    ) throws -> Output {
         try write { _ in
             let photos = try attach(paths)
-            try apply(A.self, stream: A.stream(name), mustExist: (A.what, name), photos: photos, decide)
+            try apply(A.self, name, existing: true, photos: photos, decide)
         }
+        return .created(name, done)
     }
 
-    /// Loads an aggregate's state.
-    func load<A: Aggregate>(_: A.Type, _ stream: String) throws -> A {
-        try store.load(A.self, stream: stream).state
+    /// `apply` to the `A` a name or code names; `existing` refuses one never created as "no
+    /// WHAT NAME".
+    @discardableResult
+    func apply<A: Named>(
+        _: A.Type, _ name: String, existing: Bool = false, photos: [Attachment] = [],
+        _ decide: (A) throws -> [Event]
+    ) throws -> AppendResult {
+        try apply(
+            A.self, stream: A.naming.stream(name), mustExist: existing ? (A.naming.what, name) : nil, photos: photos,
+            decide)
     }
 
-    /// Loads an aggregate that must exist, or refuses naming it.
-    func existing<A: Aggregate>(_: A.Type, _ stream: String, _ what: L, _ name: String) throws -> A {
-        let state = try load(A.self, stream)
-        guard state.exists else { throw ShellError.notFound(what, name) }
+    /// Loads the state of the `A` a name or code names.
+    func load<A: Named>(_: A.Type, _ name: String) throws -> A {
+        try store.load(A.self, stream: A.naming.stream(name)).state
+    }
+
+    /// Loads an `A` that must exist, or refuses naming it.
+    func existing<A: Named>(_: A.Type, _ name: String) throws -> A {
+        let state = try load(A.self, name)
+        guard state.exists else { throw ShellError.notFound(A.naming.what, name) }
         return state
     }
 }
 
 /// Reference checks shared by commands that name a code.
 enum Code {
-    /// Checks that a word is a code of the given kind (`P-3`), naming it when it is not.
-    static func check(_ word: String, kind: String, what: L) throws(ShellError) -> String {
+    /// Checks that a word is a code of an aggregate named by codes (`P-3`), naming it when it
+    /// is not; any word names an aggregate named by its name.
+    static func check<A: Named>(_ word: String, _: A.Type) throws(ShellError) -> String {
+        guard let kind = A.naming.letter else { return word }
+        let what = A.naming.what
         let number = word.dropFirst(kind.count + 1)
         guard word.hasPrefix(kind + "-"), !number.isEmpty, number.count <= 9,
             number.allSatisfy({ $0.isASCII && $0.isNumber }), (Int(number) ?? 0) > 0
@@ -57,5 +74,17 @@ enum Code {
                     "\"\(word)\" 不是\(what.zh)编号；应为 \(kind)-n，如 \(kind)-1"))
         }
         return word
+    }
+}
+
+extension Arguments {
+    /// The positional that names an `A`, checked as a code where `A`s have codes.
+    func code<A: Named>(_: A.Type, at index: Int = 0) throws(ShellError) -> String {
+        try Code.check(positional(index), A.self)
+    }
+
+    /// The value of a flag that names an `A`, when given.
+    func code<A: Named>(_ flag: String, _: A.Type) throws(ShellError) -> String? {
+        try string(flag).map { word throws(ShellError) in try Code.check(word, A.self) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Planner
 
 /// A cell of a result: rendered as text in tables and CSV, typed in JSON.
@@ -44,13 +45,10 @@ public indirect enum Value: Equatable, Sendable {
 public struct Column: Sendable, Equatable {
     public var key: String
     public var header: L
-    /// Left out of the table and CSV layouts (still in JSON), for nested detail.
-    public var jsonOnly: Bool
 
-    public init(_ key: String, _ header: L, jsonOnly: Bool = false) {
+    public init(_ key: String, _ header: L) {
         self.key = key
         self.header = header
-        self.jsonOnly = jsonOnly
     }
 }
 
@@ -75,5 +73,21 @@ public enum Output: Equatable, Sendable {
     /// The usual result of a creating command.
     static func created(_ code: String, _ message: L) -> Output {
         .object([("code", .text(code))], message: message)
+    }
+}
+
+extension Value {
+    /// The value as plain text for tables and CSV.
+    func plain(_ language: Language) -> String {
+        switch self {
+        case .text(let text): return text
+        case .word(_, let label): return label.text(language)
+        case .int(let number): return String(number)
+        case .number(let number, let digits): return String(format: "%.\(digits)f", number)
+        case .bool(let flag): return flag ? (language == .zh ? "是" : "yes") : (language == .zh ? "否" : "no")
+        case .null: return ""
+        case .list(let values): return values.map { $0.plain(language) }.joined(separator: language == .zh ? "、" : ", ")
+        case .object(let fields): return fields.first.map { $0.1.plain(language) } ?? ""
+        }
     }
 }

@@ -91,15 +91,16 @@ public struct ShellError: Error, Equatable {
             default:
                 return ShellError(L(error.description, error.description))
             }
+        case let error as StoreError:
+            return database(error)
         default:
-            if let error = StoreError(error) { return database(error) }
             return ShellError(L("\(error)", "\(error)"))
         }
     }
 
     /// What the user sees when the database failed or refused a statement.
     private static func database(_ error: StoreError) -> ShellError {
-        if error.kind == .connection {
+        if error.isConnectionLost {
             return ShellError(L("connection lost: \(error.message)", "数据库连接中断：\(error.message)"), kind: .connection)
         }
         if error.isPermissionDenied {

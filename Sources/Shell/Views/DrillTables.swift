@@ -8,35 +8,31 @@ enum DrillTables {
         _ rows: [DrillObligationRow], daysKey: String, daysHeader: L, negate: Bool = false
     ) -> Output {
         .table(
+            rows,
             [
-                Column("plan", L("plan", "预案")), Column("plan_name", L("plan name", "预案名称")),
-                Column("unit", L("unit", "单位")), Column("community", L("community", "社区")),
-                Column("last_drill", L("last drill", "上次演练")), Column("due", L("due", "应演练日期")),
-                Column(daysKey, daysHeader),
-            ],
-            rows.map { row in
-                [
-                    .text(row.plan), .text(row.planName), .text(row.unit), .text(row.community),
-                    .date(row.obligation.lastDrill), .date(row.obligation.due),
-                    .int(negate ? -row.obligation.daysOverdue : row.obligation.daysOverdue),
-                ]
-            })
+                Field("plan", L("plan", "预案")) { .text($0.plan) },
+                Field("plan_name", L("plan name", "预案名称")) { .text($0.planName) },
+                Field("unit", L("unit", "单位")) { .text($0.unit) },
+                Field("community", L("community", "社区")) { .text($0.community) },
+                Field("last_drill", L("last drill", "上次演练")) { .date($0.obligation.lastDrill) },
+                Field("due", L("due", "应演练日期")) { .date($0.obligation.due) },
+                Field(daysKey, daysHeader) { .int(negate ? -$0.obligation.daysOverdue : $0.obligation.daysOverdue) },
+            ])
     }
 
     /// Drills with their dates, status and evaluation.
     static func drills(_ rows: [DrillRow]) -> Output {
         .table(
+            rows,
             [
-                Column("drill", L("drill", "演练")), Column("plan", L("plan", "预案")), Column("unit", L("unit", "单位")),
-                Column("scheduled_on", L("scheduled", "安排日期")), Column("status", L("status", "状态")),
-                Column("conducted_on", L("held on", "举行日期")), Column("participants", L("participants", "参加人数")),
-                Column("rating", L("rating", "评估")),
-            ],
-            rows.map { row in
-                [
-                    .text(row.drill), .text(row.plan), .text(row.unit), .date(row.scheduledOn), .word(row.status),
-                    .date(row.conductedOn), .optional(row.participants), row.rating.map(Value.word) ?? .null,
-                ]
-            })
+                Field("drill", L("drill", "演练")) { .text($0.drill) },
+                Field("plan", L("plan", "预案")) { .text($0.plan) },
+                Field("unit", L("unit", "单位")) { .text($0.unit) },
+                Field("scheduled_on", L("scheduled", "安排日期")) { .date($0.scheduledOn) },
+                Field("status", L("status", "状态")) { .word($0.status) },
+                Field("conducted_on", L("held on", "举行日期")) { .date($0.conductedOn) },
+                Field("participants", L("participants", "参加人数")) { .optional($0.participants) },
+                Field("rating", L("rating", "评估")) { $0.rating.map(Value.word) ?? .null },
+            ])
     }
 }
