@@ -67,4 +67,14 @@ struct YuanTests {
         #expect(total.remaining.formatted == "-2,741.21" && total.overSpent)
         #expect(lines.filter(\.overSpent).count == 3)
     }
+
+    @Test("Amounts are JSON strings, and a JSON number is refused")
+    func coding() throws {
+        let stored = try Event.budgetSet(BudgetSet(line: "安全生产", year: 2017, amount: Yuan("0.5"))).encoded()
+        #expect(stored.data.contains(#""amount":"0.50""#))
+        #expect(
+            try Event.decode(type: "BudgetSet", schemaVersion: 1, data: stored.data)
+                == .budgetSet(
+                    BudgetSet(line: "安全生产", year: 2017, amount: Yuan(fen: 50))))
+    }
 }
