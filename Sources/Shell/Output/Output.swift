@@ -7,7 +7,12 @@ public indirect enum Value: Equatable, Sendable {
     case word(String, L)
     case int(Int)
     case number(Double, digits: Int)
+    /// Money: `1,002,741.21` in tables (right-aligned), `1002741.21` in CSV, a string in JSON.
+    case amount(Yuan)
     case bool(Bool)
+    /// A yes/no shown as a word in tables and CSV when true (`over`), blank when false; a
+    /// boolean in JSON.
+    case flag(Bool, L)
     case null
     case list([Value])
     case object([(String, Value)])
@@ -30,7 +35,9 @@ public indirect enum Value: Equatable, Sendable {
         case (.word(let a, _), .word(let b, _)): return a == b
         case (.int(let a), .int(let b)): return a == b
         case (.number(let a, let x), .number(let b, let y)): return a == b && x == y
+        case (.amount(let a), .amount(let b)): return a == b
         case (.bool(let a), .bool(let b)): return a == b
+        case (.flag(let a, _), .flag(let b, _)): return a == b
         case (.null, .null): return true
         case (.list(let a), .list(let b)): return a == b
         case (.object(let a), .object(let b)):

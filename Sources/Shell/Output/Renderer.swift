@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 
 /// The output formats of SHELL.md.
 public enum Format: String, Sendable, CaseIterable {
@@ -84,8 +85,15 @@ public struct Renderer {
         case .table(let columns, let rows):
             let shown = columns.indices.filter { !columns[$0].jsonOnly }
             let headers = shown.map { columns[$0].header.text(language) }
-            let cells = rows.map { row in shown.map { plain(row[$0]) } }
-            return TableLayout(headers: headers, rows: cells, terminal: terminal, language: language).render()
+            let cells = rows.map { row in shown.map { table(row[$0]) } }
+            // Amounts line up on their decimal point.
+            let right = Set(
+                shown.indices.filter { index in
+                    rows.contains { if case .amount = $0[shown[index]] { true } else { false } }
+                })
+            return TableLayout(
+                headers: headers, rows: cells, terminal: terminal, language: language, rightAligned: right
+            ).render()
         case .object(_, let message):
             return message.text(language) + "\n"
         case .text(let text):
@@ -93,9 +101,17 @@ public struct Renderer {
         }
     }
 
+    /// A value as text in a table: amounts with thousands separators, else as in CSV.
+    func table(_ value: Value) -> String {
+        if case .amount(let yuan) = value { return yuan.formatted }
+        return plain(value)
+    }
+
     /// A value as plain text for tables and CSV.
     func plain(_ value: Value) -> String {
         switch value {
+        case .amount(let yuan): return yuan.description
+        case .flag(let flag, let label): return flag ? label.text(language) : ""
         case .text(let text): return text
         case .word(_, let label): return label.text(language)
         case .int(let number): return String(number)
@@ -129,7 +145,8 @@ enum JSON {
             let factor = pow(10.0, Double(digits))
             let rounded = (number * factor).rounded() / factor
             return rounded == rounded.rounded() ? String(format: "%.1f", rounded) : String(rounded)
-        case .bool(let flag): return flag ? "true" : "false"
+        case .amount(let yuan): return string(yuan.description)
+        case .bool(let flag), .flag(let flag, _): return flag ? "true" : "false"
         case .null: return "null"
         case .list(let values): return "[" + values.map(render).joined(separator: ",") + "]"
         case .object(let fields):
