@@ -29,6 +29,9 @@ BEGIN
     DELETE FROM planner.inspections;
     DELETE FROM planner.findings;
     DELETE FROM planner.finding_steps;
+    DELETE FROM planner.budgets;
+    DELETE FROM planner.expenses;
+    DELETE FROM planner.targets;
     DELETE FROM planner.codes;
 END
 $$;
@@ -129,6 +132,15 @@ BEGIN
         INSERT INTO planner.finding_steps VALUES (v_code, e.position,
             CASE d->>'result' WHEN 'pass' THEN 'passed' ELSE 'failed' END, (d->>'on')::date,
             d->>'note', e.recorded_at);
+    WHEN 'BudgetSet' THEN
+        INSERT INTO planner.budgets VALUES ((d->>'year')::integer, d->>'line', (d->>'amount')::numeric, e.position,
+            e.recorded_at);
+    WHEN 'ExpenseRecorded' THEN
+        INSERT INTO planner.expenses VALUES (d->>'code', planner.code_number(d->>'code'), d->>'line',
+            (d->>'on')::date, (d->>'amount')::numeric, d->>'note', e.recorded_at);
+    WHEN 'TargetSet' THEN
+        INSERT INTO planner.targets VALUES ((d->>'year')::integer, d->>'indicator', (d->>'percent')::integer,
+            e.position, e.recorded_at);
     ELSE
         NULL;
     END CASE;

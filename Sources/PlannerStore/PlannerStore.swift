@@ -25,8 +25,11 @@ public struct PlannerStore {
         public static func holidays(_ year: Int) -> String { "holidays:\(year)" }
         public static func inspection(_ code: String) -> String { "inspection:" + code }
         public static func finding(_ code: String) -> String { "finding:" + code }
+        public static func budget(_ year: Int) -> String { "budget:\(year)" }
+        public static func expense(_ code: String) -> String { "expense:" + code }
+        public static func target(_ year: Int) -> String { "target:\(year)" }
 
-        /// The stream a code names (`P-3`, `D-1`, `A-7`, `I-2`, `F-4`), or nil.
+        /// The stream a code names (`P-3`, `D-1`, `A-7`, `I-2`, `F-4`, `E-5`), or nil.
         public static func forCode(_ code: String) -> String? {
             guard let dash = code.firstIndex(of: "-"), Int(code[code.index(after: dash)...]) != nil else { return nil }
             switch code[..<dash] {
@@ -35,6 +38,7 @@ public struct PlannerStore {
             case "A": return activity(code)
             case "I": return inspection(code)
             case "F": return finding(code)
+            case "E": return expense(code)
             default: return nil
             }
         }

@@ -115,6 +115,54 @@ struct GoldenTests {
         try check(golden)
     }
 
+    /// The 2017 annual report's budget: eight lines, ¥1,000,000 budgeted, ¥1,002,741.21 spent,
+    /// the 安全生产 line ¥80,000 (set twice: the latest counts); 0.1 + 0.2 spent exactly.
+    static let budget2017 = """
+        budget set 安全生产 --year 2017 --amount 60000
+        budget set 安全生产 --year 2017 --amount 80000
+        budget set 消防设施维护 --year 2017 --amount 150000
+        budget set 应急物资储备 --year 2017 --amount 200000
+        budget set 隐患整改 --year 2017 --amount 120000
+        budget set 宣传培训 --year 2017 --amount 100000
+        budget set 应急演练 --year 2017 --amount 150000
+        budget set "Grid patrols（网格化）" --year 2017 --amount 120000
+        budget set 其他 --year 2017 --amount 80000
+        expense record 安全生产 --on 2017-03-15 --amount 79876.20 --note 灭火器更换
+        expense record 安全生产 --on 2017-06-16 --amount 0.1
+        expense record 安全生产 --on 2017-06-17 --amount 0.2
+        expense record 消防设施维护 --on 2017-05-02 --amount 153210
+        expense record 应急物资储备 --on 2017-07-20 --amount 198765.43
+        expense record 隐患整改 --on 2017-09-01 --amount 121000.00
+        expense record 宣传培训 --on 2017-11-09 --amount 99999.99 --note "119 宣传, 展板"
+        expense record 应急演练 --on 2017-10-13 --amount 150123.45
+        expense record "Grid patrols（网格化）" --on 2017-12-20 --amount 119766.84
+        expense record 其他 --on 2017-12-28 --amount 79999
+
+        """
+
+    @Test(
+        "Budget lines against spending, exact to the fen, in every format",
+        arguments: [
+            GoldenCase.en("table-budget-list", "budget list --year 2017"),
+            .zh("table-budget-list-zh", "budget list --year 2017"),
+            .en("json-budget-list", "budget list --year 2017", format: "json"),
+            .en("csv-budget-list", "budget list --year 2017", format: "csv"),
+            .en("refusal-bad-amount", "expense record 安全生产 --on 2017-12-01 --amount 1.234"),
+            .en("refusal-expense-without-budget", "expense record 宣传 --on 2018-01-05 --amount 500"),
+        ])
+    func budget(_ golden: GoldenCase) throws {
+        let setUp = try VigilBinary.run(
+            ["--db", database.conninfo, "--today", GoldenCase.today], input: Self.budget2017)
+        try #require(setUp.status == 0 && setUp.stderr.isEmpty, "the budget could not be set up: \(setUp.stderr)")
+        let before = try run(["seal"])
+        try check(golden)
+        let after = try run(["seal"])
+        #expect(before.status == 0, "seal failed")
+        if golden.name.hasPrefix("refusal") {
+            #expect(after.stdout == before.stdout, "the refused command wrote to the log")
+        }
+    }
+
     @Test(
         "Help, in English and Chinese",
         arguments: [

@@ -58,6 +58,11 @@ struct EventCodingTests {
         .remediationPlanned(RemediationPlanned(on: date("2017-10-01"), plan: "更换储罐", due: date("2017-10-31"))),
         .majorFindingEvaluated(MajorFindingEvaluated(on: date("2017-10-22"), note: "达标")),
         .majorFindingWrittenOff(MajorFindingWrittenOff(on: date("2017-10-26"), approvedBy: "张主任")),
+        .budgetSet(BudgetSet(line: "安全生产", year: 2017, amount: Yuan(fen: 8_000_000))),
+        .expenseRecorded(
+            ExpenseRecorded(
+                code: "E-1", line: "安全生产", on: date("2017-03-15"), amount: Yuan(fen: 1_234_567), note: "灭火器更换")),
+        .targetSet(TargetSet(indicator: .drillsOnTime, year: 2017, percent: 95)),
     ]
 
     @Test("There is a sample of every registered type, one each but for fixed campaigns")
@@ -107,6 +112,22 @@ struct EventCodingTests {
         )
         .encoded()
         #expect(unit.data == #"{"community":"东风社区","key_fire_unit":false,"kind":"crowded-place","name":"某厂"}"#)
+    }
+
+    @Test("Amounts are stored as strings with two decimals, never as JSON numbers")
+    func storedFormOfAnExpense() throws {
+        let stored = try #require(Self.samples.first { $0.type == "ExpenseRecorded" }).encoded()
+        #expect(
+            stored.data
+                == #"{"amount":"12345.67","code":"E-1","line":"安全生产","note":"灭火器更换","on":"2017-03-15"}"#)
+    }
+
+    @Test("A stored amount that is a number or has three decimals is refused", arguments: [#"12345.67"#, #""1.234""#])
+    func malformedAmount(amount: String) {
+        #expect(throws: EventDecodingError.self) {
+            try Event.decode(
+                type: "BudgetSet", schemaVersion: 1, data: #"{"line": "安全生产", "year": 2017, "amount": \#(amount)}"#)
+        }
     }
 
     @Test func storedFormOfFixedCampaigns() throws {

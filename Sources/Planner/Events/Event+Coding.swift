@@ -70,6 +70,9 @@ extension Event {
         case .remediationPlanned(let payload): return payload
         case .majorFindingEvaluated(let payload): return payload
         case .majorFindingWrittenOff(let payload): return payload
+        case .budgetSet(let payload): return payload
+        case .expenseRecorded(let payload): return payload
+        case .targetSet(let payload): return payload
         }
     }
 

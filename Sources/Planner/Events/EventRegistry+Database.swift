@@ -48,6 +48,9 @@ extension FieldSpec {
         case .date: field.kind = "date"
         case .count: field.kind = "count"
         case .positive: field.kind = "positive"
+        case .year: field.kind = "year"
+        case .percent: field.kind = "percent"
+        case .amount: field.kind = "amount"
         case .boolean: field.kind = "boolean"
         case .choice(let values):
             field.kind = "choice"

@@ -11,7 +11,7 @@ public enum EventRegistry {
     public static let textLength = 10_000
 
     /// Every event type, by name.
-    public static let types: [EventTypeSpec] = organisation + plansAndDrills + campaigns + inspections
+    public static let types: [EventTypeSpec] = organisation + plansAndDrills + campaigns + inspections + budget
 
     /// The spec of one type, or nil.
     public static func spec(_ name: String) -> EventTypeSpec? {
@@ -132,11 +132,31 @@ public enum EventRegistry {
             MajorFindingEvaluated.self, .finding, [.inspector], [.date("on"), .text("note", required: false)]),
         EventTypeSpec(MajorFindingWrittenOff.self, .finding, [.inspector], [.date("on"), .name("approved_by")]),
     ]
+
+    /// A year's budget lines and targets live in one stream each (`budget:2017`, `target:2017`),
+    /// so one read gives the decider every line of the year; expenses are numbered (`E-1`).
+    static let budget: [EventTypeSpec] = [
+        EventTypeSpec(
+            BudgetSet.self, .budget, [.supervisor], key: .field("year"),
+            [.name("line"), FieldSpec("year", .year), FieldSpec("amount", .amount)]),
+        EventTypeSpec(
+            ExpenseRecorded.self, .expense, [.supervisor], key: .field("code"),
+            [
+                FieldSpec("code", .code("E")), .name("line"), .date("on"), FieldSpec("amount", .amount),
+                .text("note", required: false),
+            ]),
+        EventTypeSpec(
+            TargetSet.self, .target, [.supervisor], key: .field("year"),
+            [
+                .choice("indicator", Indicator.allCases.map(\.rawValue)), FieldSpec("year", .year),
+                FieldSpec("percent", .percent),
+            ]),
+    ]
 }
 
 /// What kind of stream an event lives in: the part of the stream id before the colon.
 public enum StreamKind: String, Sendable, CaseIterable {
-    case community, unit, plan, drill, campaign, activity, holidays, inspection, finding
+    case community, unit, plan, drill, campaign, activity, holidays, inspection, finding, budget, expense, target
 }
 
 /// The Vigil roles that may append a type (admins may append every type).
@@ -189,6 +209,12 @@ public struct FieldSpec: Sendable, Equatable {
         case count
         /// A whole number ≥ 1.
         case positive
+        /// A calendar year, 1900–2999 (the years a date may have).
+        case year
+        /// A whole number of percent, 0–100.
+        case percent
+        /// Yuan with at most two decimals, as a string (`"12345.67"`), at most `Yuan.maximum`.
+        case amount
         case boolean
         /// One of the listed strings.
         case choice([String])

@@ -28,6 +28,9 @@ public enum Event: Sendable, Equatable {
     case remediationPlanned(RemediationPlanned)
     case majorFindingEvaluated(MajorFindingEvaluated)
     case majorFindingWrittenOff(MajorFindingWrittenOff)
+    case budgetSet(BudgetSet)
+    case expenseRecorded(ExpenseRecorded)
+    case targetSet(TargetSet)
 }
 
 public struct CommunityAdded: EventPayload {
@@ -403,6 +406,49 @@ public struct MajorFindingWrittenOff: EventPayload {
     public var approvedBy: String
 }
 
+/// The amount budgeted for one line in a year; a later setting of the same line replaces it.
+public struct BudgetSet: EventPayload {
+    public var line: String
+    public var year: Int
+    public var amount: Yuan
+
+    public init(line: String, year: Int, amount: Yuan) {
+        self.line = line
+        self.year = year
+        self.amount = amount
+    }
+}
+
+/// Money spent on a budget line, dated the day it was spent.
+public struct ExpenseRecorded: EventPayload {
+    public var code: String
+    public var line: String
+    public var on: LocalDate
+    public var amount: Yuan
+    public var note: String?
+
+    public init(code: String, line: String, on: LocalDate, amount: Yuan, note: String? = nil) {
+        self.code = code
+        self.line = line
+        self.on = on
+        self.amount = amount
+        self.note = note
+    }
+}
+
+/// An annual target other than 100 % for one of the annual report's rates.
+public struct TargetSet: EventPayload {
+    public var indicator: Indicator
+    public var year: Int
+    public var percent: Int
+
+    public init(indicator: Indicator, year: Int, percent: Int) {
+        self.indicator = indicator
+        self.year = year
+        self.percent = percent
+    }
+}
+
 // Each payload in its case of `Event`.
 extension CommunityAdded { public var event: Event { .communityAdded(self) } }
 extension UnitAdded { public var event: Event { .unitAdded(self) } }
@@ -429,3 +475,6 @@ extension MajorFindingReported { public var event: Event { .majorFindingReported
 extension RemediationPlanned { public var event: Event { .remediationPlanned(self) } }
 extension MajorFindingEvaluated { public var event: Event { .majorFindingEvaluated(self) } }
 extension MajorFindingWrittenOff { public var event: Event { .majorFindingWrittenOff(self) } }
+extension BudgetSet { public var event: Event { .budgetSet(self) } }
+extension ExpenseRecorded { public var event: Event { .expenseRecorded(self) } }
+extension TargetSet { public var event: Event { .targetSet(self) } }

@@ -2,7 +2,7 @@
 /// permission checks are all derived.
 struct CommandSpec: Sendable {
     enum Group: Int, CaseIterable, Sendable {
-        case organisation, plansAndDrills, campaigns, inspections, reports, session, admin
+        case organisation, plansAndDrills, campaigns, inspections, budget, reports, session, admin
 
         var title: L {
             switch self {
@@ -10,6 +10,7 @@ struct CommandSpec: Sendable {
             case .plansAndDrills: return L("Plans and drills", "预案与演练")
             case .campaigns: return L("Campaigns and holidays", "宣传活动与节假日")
             case .inspections: return L("Inspections and hazards", "检查与隐患")
+            case .budget: return L("Budget and targets", "预算与目标")
             case .reports: return L("Reports", "报表")
             case .session: return L("Session", "会话")
             case .admin: return L("Users and the log", "用户与日志")

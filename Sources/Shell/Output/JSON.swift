@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 
 /// The JSON format: a table is an array of objects, typed as its values are.
 struct JSON {
@@ -22,7 +23,8 @@ struct JSON {
             let factor = pow(10.0, Double(digits))
             let rounded = (number * factor).rounded() / factor
             return rounded == rounded.rounded() ? String(format: "%.1f", rounded) : String(rounded)
-        case .bool(let flag): return flag ? "true" : "false"
+        case .amount(let yuan): return string(yuan.description)
+        case .bool(let flag), .flag(let flag, _): return flag ? "true" : "false"
         case .null: return "null"
         case .list(let values): return "[" + values.map(render).joined(separator: ",") + "]"
         case .object(let fields):

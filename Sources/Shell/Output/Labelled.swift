@@ -80,3 +80,14 @@ extension DrillScope: Labelled {
         }
     }
 }
+
+extension Indicator: Labelled {
+    var label: L {
+        switch self {
+        case .drillsOnTime: return L("drills held on time", "演练按时完成率")
+        case .campaignsKept: return L("campaigns kept", "宣传活动完成率")
+        case .hazardsClosed: return L("hazards closed", "隐患销号率")
+        case .hazardsOnTime: return L("hazards rectified on time", "隐患按期整改率")
+        }
+    }
+}

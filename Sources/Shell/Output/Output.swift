@@ -8,7 +8,12 @@ public indirect enum Value: Equatable, Sendable {
     case word(String, L)
     case int(Int)
     case number(Double, digits: Int)
+    /// Money: `1,002,741.21` in tables (right-aligned), `1002741.21` in CSV, a string in JSON.
+    case amount(Yuan)
     case bool(Bool)
+    /// A yes/no shown as a word in tables and CSV when true (`over`), blank when false; a
+    /// boolean in JSON.
+    case flag(Bool, L)
     case null
     case list([Value])
     case object([(String, Value)])
@@ -31,7 +36,9 @@ public indirect enum Value: Equatable, Sendable {
         case (.word(let a, _), .word(let b, _)): return a == b
         case (.int(let a), .int(let b)): return a == b
         case (.number(let a, let x), .number(let b, let y)): return a == b && x == y
+        case (.amount(let a), .amount(let b)): return a == b
         case (.bool(let a), .bool(let b)): return a == b
+        case (.flag(let a, _), .flag(let b, _)): return a == b
         case (.null, .null): return true
         case (.list(let a), .list(let b)): return a == b
         case (.object(let a), .object(let b)):
@@ -80,6 +87,8 @@ extension Value {
     /// The value as plain text for tables and CSV.
     func plain(_ language: Language) -> String {
         switch self {
+        case .amount(let yuan): return yuan.description
+        case .flag(let flag, let label): return flag ? label.text(language) : ""
         case .text(let text): return text
         case .word(_, let label): return label.text(language)
         case .int(let number): return String(number)
@@ -89,5 +98,11 @@ extension Value {
         case .list(let values): return values.map { $0.plain(language) }.joined(separator: language == .zh ? "、" : ", ")
         case .object(let fields): return fields.first.map { $0.1.plain(language) } ?? ""
         }
+    }
+
+    /// The value as text in a table: amounts with thousands separators, else as in CSV.
+    func tabled(_ language: Language) -> String {
+        if case .amount(let yuan) = self { return yuan.formatted }
+        return plain(language)
     }
 }

@@ -7,8 +7,15 @@ struct TableFormat {
         switch output {
         case .table(let columns, let rows):
             let headers = columns.map { $0.header.text(language) }
-            let cells = rows.map { row in row.map { $0.plain(language) } }
-            return TableLayout(headers: headers, rows: cells, terminal: terminal, language: language).render()
+            let cells = rows.map { row in row.map { $0.tabled(language) } }
+            // Amounts line up on their decimal point.
+            let right = Set(
+                columns.indices.filter { index in
+                    rows.contains { if case .amount = $0[index] { true } else { false } }
+                })
+            return TableLayout(
+                headers: headers, rows: cells, terminal: terminal, language: language, rightAligned: right
+            ).render()
         case .object(_, let message):
             return message.text(language) + "\n"
         case .text(let text):

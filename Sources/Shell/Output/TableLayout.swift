@@ -7,6 +7,8 @@ struct TableLayout {
     var rows: [[String]]
     var terminal: Terminal
     var language: Language
+    /// The columns padded on the left (amounts), by index.
+    var rightAligned: Set<Int> = []
 
     func render() -> String {
         if rows.isEmpty {
@@ -27,7 +29,11 @@ struct TableLayout {
     }
 
     private func line(_ cells: [String], _ widths: [Int]) -> String {
-        zip(cells, widths).map { DisplayWidth.pad($0, to: $1) }.joined(separator: "  ")
+        zip(cells, widths).enumerated().map { column, cell in
+            rightAligned.contains(column)
+                ? String(repeating: " ", count: max(0, cell.1 - DisplayWidth.of(cell.0))) + cell.0
+                : DisplayWidth.pad(cell.0, to: cell.1)
+        }.joined(separator: "  ")
     }
 
     private func expanded() -> String {

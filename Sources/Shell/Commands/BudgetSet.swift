@@ -1,0 +1,42 @@
+import Planner
+import PlannerStore
+
+/// `budget set`: set a budget line's amount for a year
+struct BudgetSetCommand: Command {
+    static let spec = CommandSpec(
+        path: ["budget", "set"], aliases: [["预算", "设置"]], group: .budget, syntax: "LINE --year Y --amount YUAN",
+        summary: L("Set a budget line's amount for a year", "设置某年一个预算科目的金额"),
+        details: L(
+            "Setting a line again replaces its amount; the history keeps both.\nAmounts are yuan with at most two decimals (80000, 12345.67).",
+            "再次设置同一科目会替换其金额，历史记录两者都保留。\n金额以元计，最多两位小数（80000、12345.67）。"),
+        example: "budget set 安全生产 --year 2017 --amount 80000", positionals: ["LINE"],
+        flags: [FlagSpec("year", "Y", required: true), FlagSpec("amount", "YUAN", required: true)],
+        roles: [.supervisor]
+    )
+
+    let line: String
+    let year: Int
+    let amount: Yuan
+
+    init(_ args: Arguments) throws(ShellError) {
+        line = args.positional(0)
+        guard let year = try Compliance.year(args) else {
+            throw ShellError.missingFlag("--year", valueName: "Y", command: "budget set")
+        }
+        self.year = year
+        amount = try args.requiredAmount("amount")
+    }
+
+    func run(in session: Session) throws -> Output {
+        try session.write { _ in
+            try session.apply(Budget.self, stream: PlannerStore.Stream.budget(year)) { state in
+                try Budget.set(line: line, year: year, amount: amount, state: state)
+            }
+        }
+        return .object(
+            [("line", .text(line)), ("year", .int(year)), ("amount", .amount(amount))],
+            message: L(
+                "set the \(year) budget of \(line) to \(amount.formatted) yuan",
+                "已将 \(year) 年 \(line) 预算设为 \(amount.formatted) 元"))
+    }
+}
