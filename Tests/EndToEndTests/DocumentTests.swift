@@ -30,11 +30,11 @@ struct DocumentTests {
         deinit { try? FileManager.default.removeItem(at: folder) }
 
         @discardableResult
-        func vigil(_ commands: String, environment: [String: String?] = ["LANG": "zh_CN.UTF-8"]) throws
-            -> VigilBinary.Result
-        {
+        func vigil(
+            _ commands: String, format: String = "table", environment: [String: String?] = ["LANG": "zh_CN.UTF-8"]
+        ) throws -> VigilBinary.Result {
             try VigilBinary.run(
-                ["--db", database.conninfo, "--today", "2017-12-31", "-c", commands], in: folder,
+                ["--db", database.conninfo, "--today", "2017-12-31", "--format", format, "-c", commands], in: folder,
                 environment: environment)
         }
 
@@ -119,6 +119,51 @@ struct DocumentTests {
         for expected in ["安全隐患整改通知书", "F-3", "长丰街道办公楼", "长丰社区", "安全出口堵塞", "I-2", "李检查", "2017-02-03"] {
             #expect(text.stdout.contains(expected), "\(expected) is not on the notice")
         }
+    }
+
+    @Test("The annual self-evaluation's figures are the ones the shell's own reports give for the year")
+    func annual() throws {
+        let year = try Self.year.get()
+        try year.vigil(
+            "budget set 安全生产 --year 2017 --amount 80000; budget set 消防设施 --year 2017 --amount 150000; "
+                + "expense record 安全生产 --on 2017-06-01 --amount 79876.5; "
+                + "expense record 消防设施 --on 2017-07-01 --amount 153210; target set drills-on-time --year 2017 --percent 90"
+        )
+        func json(_ command: String) throws -> Any {
+            let result = try year.vigil(command, format: "json")
+            try #require(result.status == 0, "\(command): \(result.stderr)")
+            return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        }
+        let figures = try #require(try json("report annual --year 2017 --out 绩效自评.pdf") as? [String: Any])
+        func sum(_ rows: [[String: Any]], _ keys: String...) -> Int {
+            rows.reduce(0) { total, row in total + keys.reduce(0) { $0 + (row[$1] as? Int ?? 0) } }
+        }
+        let stats = try #require(try json("findings stats --year 2017") as? [[String: Any]])
+        #expect(figures["hazards_found"] as? Int == sum(stats, "general_found", "major_found"))
+        #expect(figures["hazards_closed"] as? Int == sum(stats, "general_closed", "major_closed"))
+        #expect(figures["hazards_overdue"] as? Int == sum(stats, "overdue"))
+        #expect(
+            figures["hazards_rectified"] as? Int
+                == sum(stats, "general_found", "major_found") - sum(stats, "open"))
+        let compliance = try #require(try json("compliance summary --year 2017") as? [[String: Any]])
+        #expect(figures["campaign_periods_owed"] as? Int == sum(compliance, "required"))
+        #expect(figures["campaign_periods_kept"] as? Int == sum(compliance, "covered"))
+        let budget = try #require(try json("budget list --year 2017") as? [[String: Any]])
+        let total = try #require(budget.last)
+        #expect(figures["budget"] as? String == total["budget"] as? String)
+        #expect(figures["spent"] as? String == "233086.50")
+        let drills = try #require(try json("drills list --from 2017-01-01 --to 2017-12-31") as? [[String: Any]])
+        let held = drills.filter { $0["status"] as? String == "conducted" }.count
+        // Every obligation met was met by a drill held in the year or just before it.
+        #expect((figures["drills_held"] as? Int ?? 0) <= held + (figures["plans_in_force"] as? Int ?? 0))
+        #expect((figures["drills_on_time"] as? Int ?? 0) <= (figures["drills_held"] as? Int ?? 0))
+
+        let text = try Self.tool("pdftotext", ["-layout", year.folder.appendingPathComponent("绩效自评.pdf").path, "-"])
+        #expect(text.stdout.contains("2017 年度安全生产工作绩效自评"))
+        for number in ["80,000.00", "233,086.50", "90%"] {
+            #expect(text.stdout.contains(number), "\(number) is not in the printed evaluation")
+        }
+        #expect(text.stdout.contains("预算项目「消防设施」超支 3,210.00 元"))
     }
 
     @Test("A bad file name, an unknown finding or a missing Chromium writes nothing and says why")

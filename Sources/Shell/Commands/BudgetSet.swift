@@ -20,10 +20,7 @@ struct BudgetSetCommand: Command {
 
     init(_ args: Arguments) throws(ShellError) {
         line = args.positional(0)
-        guard let year = try Compliance.year(args) else {
-            throw ShellError.missingFlag("--year", valueName: "Y", command: "budget set")
-        }
-        self.year = year
+        year = try Compliance.requiredYear(args)
         amount = try args.requiredAmount("amount")
     }
 

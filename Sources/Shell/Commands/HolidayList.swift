@@ -14,10 +14,7 @@ struct HolidayList: Command {
     let year: Int
 
     init(_ args: Arguments) throws(ShellError) {
-        guard let year = try Compliance.year(args) else {
-            throw ShellError.missingFlag("--year", valueName: "Y", command: "holiday list")
-        }
-        self.year = year
+        year = try Compliance.requiredYear(args)
     }
 
     func run(in session: Session) throws -> Output {

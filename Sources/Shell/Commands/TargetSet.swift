@@ -22,10 +22,7 @@ struct TargetSetCommand: Command {
 
     init(_ args: Arguments) throws(ShellError) {
         indicator = try Arguments.choice(args.positional(0), Indicator.self, flag: "INDICATOR")
-        guard let year = try Compliance.year(args) else {
-            throw ShellError.missingFlag("--year", valueName: "Y", command: "target set")
-        }
-        self.year = year
+        year = try Compliance.requiredYear(args)
         percent = try args.requiredPercent("percent")
     }
 

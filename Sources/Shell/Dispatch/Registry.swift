@@ -39,6 +39,7 @@ struct Registry: Sendable {
             ComplianceSummary.self,
             ComplianceReport.self,
             ReportCompliance.self,
+            ReportAnnual.self,
             HolidayImport.self,
             HolidayList.self,
             InspectionRecord.self,

@@ -59,6 +59,7 @@ struct Page {
         .figure span { font-size: 9pt; color: #333; }
         table { border-collapse: collapse; margin: 4px 0 10px; }
         table.list { width: 100%; }
+        table.list td:first-child, table.list th:first-child { white-space: nowrap; }
         th, td { border: 1px solid #aaa; padding: 2px 6px; text-align: left; vertical-align: top; }
         th { background: #e8e8e8; font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -11,6 +11,14 @@ enum Compliance {
         return year
     }
 
+    /// A `--year Y` the command cannot do without.
+    static func requiredYear(_ args: Arguments) throws(ShellError) -> Int {
+        guard let year = try year(args) else {
+            throw ShellError.missingFlag("--year", valueName: "Y", command: args.command)
+        }
+        return year
+    }
+
     /// `--year Y` or `--from DATE --to DATE` (nil: neither, the as-of date's year).
     static func selection(_ args: Arguments) throws(ShellError) -> PeriodSelection? {
         let year = try year(args)
