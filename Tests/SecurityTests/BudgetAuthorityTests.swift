@@ -10,49 +10,23 @@ import Testing
 /// the database too (VG006), and only supervisors and admins may write budgets, expenses and
 /// targets (VG003). Nothing of a refused append is written.
 @Suite("Security: budgets, expenses and targets from psql", .serialized)
-struct BudgetAuthorityTests {
+struct BudgetAuthorityTests: AttackSuite {
     let database: TestDatabase
     let admin: ShellHarness
     let store: EventStore
     let users: [String: String]
 
     init() throws {
-        database = try TestDatabase()
-        admin = ShellHarness(try database.connect(), today: "2017-06-30")
-        store = EventStore(connection: try database.connect())
-        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
-        var users: [String: String] = [:]
-        for role in ["supervisor", "inspector", "manager"] {
-            let name = "b\(suffix)_\(role)"
-            try #require(admin.run("user add \(name) --role \(role)") == .ok, "\(admin.errors)")
-            users[role] = name
-        }
-        self.users = users
-        for line in ["budget set 安全生产 --year 2017 --amount 80000", "expense record 安全生产 --on 2017-03-15 --amount 100"] {
-            try #require(admin.run(line) == .ok, "\(line): \(admin.errors)")
-        }
+        let setup = try AttackSetup(
+            prefix: "b",
+            lines: ["budget set 安全生产 --year 2017 --amount 80000", "expense record 安全生产 --on 2017-03-15 --amount 100"])
+        (database, admin, store, users) = (setup.database, setup.admin, setup.store, setup.users)
     }
 
-    func connect(_ role: String) throws -> Connection {
-        try database.connect(as: try #require(users[role]))
-    }
-
-    static func event(_ type: String, _ data: String) -> String {
-        #"[{"event_id": "\#(UUID().uuidString.lowercased())", "type": "\#(type)", "data": \#(data)}]"#
-    }
-
-    /// Appends as the connection's user and returns the refusal; fails if anything was written.
+    /// Appends as the connection's user and returns the refusal; nothing may be written.
     func refused(_ connection: Connection, _ stream: String, _ events: String, _ what: String) throws -> PostgresError?
     {
-        let before = try store.seal()
-        defer { #expect((try? store.seal()) == before, "\(what) changed the log") }
-        do {
-            try connection.query("SELECT * FROM vigil.append(\(stream), -1, \(events)::jsonb)")
-            Issue.record("\(what) was accepted")
-            return nil
-        } catch let error as PostgresError {
-            return error
-        }
+        try refused(what) { try connection.query("SELECT * FROM vigil.append(\(stream), -1, \(events)::jsonb)") }
     }
 
     static let badAmounts: [(what: String, amount: String)] = [

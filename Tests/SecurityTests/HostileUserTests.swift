@@ -10,67 +10,21 @@ import Testing
 /// A hostile user with psql: plain SQL through libpq, as each role. Every attack is refused
 /// with a clear error, and the seal taken before it equals the seal after it.
 @Suite("Security: a hostile user with psql", .serialized)
-struct HostileUserTests {
+struct HostileUserTests: AttackSuite {
     let database: TestDatabase
     let admin: ShellHarness
     let store: EventStore
     let users: [String: String]
 
     init() throws {
-        database = try TestDatabase()
-        admin = ShellHarness(try database.connect(), today: "2017-06-30")
-        store = EventStore(connection: try database.connect())
-        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
-        var users: [String: String] = [:]
-        for role in ["supervisor", "inspector", "manager"] {
-            let name = "h\(suffix)_\(role)"
-            try #require(admin.run("user add \(name) --role \(role)") == .ok, "\(admin.errors)")
-            users[role] = name
-        }
-        self.users = users
-        for line in [
-            "community add 江岸社区", "unit add 江岸小学 --community 江岸社区 --kind primary-school",
-            "plan add 疏散预案 --unit 江岸小学 --level special --from 2017-01-01", "drill schedule P-1 --on 2017-07-10",
-            "inspection record 江岸小学 --on 2017-06-01", "finding add I-1 通道堵塞 --severity general --within 5wd",
-        ] {
-            try #require(admin.run(line) == .ok, "\(line): \(admin.errors)")
-        }
-    }
-
-    func connect(_ role: String) throws -> Connection {
-        try database.connect(as: try #require(users[role]))
-    }
-
-    /// Runs `attack`, expects it to throw a PostgresError, and checks that nothing was written.
-    @discardableResult
-    func refused(
-        _ what: String, sourceLocation: SourceLocation = #_sourceLocation, _ attack: () throws -> Void
-    ) throws -> PostgresError? {
-        let before = try store.seal()
-        let versions = try heads()
-        var caught: PostgresError?
-        do {
-            try attack()
-            Issue.record("\(what) was accepted", sourceLocation: sourceLocation)
-        } catch let error as PostgresError {
-            caught = error
-        } catch {
-            Issue.record("\(what): unexpected \(error)", sourceLocation: sourceLocation)
-        }
-        #expect(try store.seal() == before, "\(what) changed the log", sourceLocation: sourceLocation)
-        let after = try heads()
-        #expect(after == versions, "\(what) changed the stream heads", sourceLocation: sourceLocation)
-        return caught
-    }
-
-    /// The stream heads in one line: how many, and the sum of their versions.
-    func heads() throws -> String? {
-        try store.connection.query("SELECT count(*) AS n, coalesce(sum(version), 0) AS v FROM vigil.streams")
-            .first.map { "\(try $0.decode("n", as: Int.self))/\(try $0.decode("v", as: Int.self))" }
-    }
-
-    static func event(_ type: String, _ data: String, metadata: String = "{}") -> String {
-        #"[{"event_id": "\#(UUID().uuidString.lowercased())", "type": "\#(type)", "data": \#(data), "metadata": \#(metadata)}]"#
+        let setup = try AttackSetup(
+            prefix: "h",
+            lines: [
+                "community add 江岸社区", "unit add 江岸小学 --community 江岸社区 --kind primary-school",
+                "plan add 疏散预案 --unit 江岸小学 --level special --from 2017-01-01", "drill schedule P-1 --on 2017-07-10",
+                "inspection record 江岸小学 --on 2017-06-01", "finding add I-1 通道堵塞 --severity general --within 5wd",
+            ])
+        (database, admin, store, users) = (setup.database, setup.admin, setup.store, setup.users)
     }
 
     func isAdmin(_ user: String) throws -> Bool {
