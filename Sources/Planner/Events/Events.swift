@@ -411,12 +411,6 @@ public struct BudgetSet: EventPayload {
     public var line: String
     public var year: Int
     public var amount: Yuan
-
-    public init(line: String, year: Int, amount: Yuan) {
-        self.line = line
-        self.year = year
-        self.amount = amount
-    }
 }
 
 /// Money spent on a budget line, dated the day it was spent.
@@ -441,12 +435,6 @@ public struct TargetSet: EventPayload {
     public var indicator: Indicator
     public var year: Int
     public var percent: Int
-
-    public init(indicator: Indicator, year: Int, percent: Int) {
-        self.indicator = indicator
-        self.year = year
-        self.percent = percent
-    }
 }
 
 // Each payload in its case of `Event`.
