@@ -1,0 +1,67 @@
+import Planner
+
+/// How the text of a flag or positional becomes a typed value, refusing with the word and the
+/// flag named (`parse(text, "--on")`).
+struct ValueParser<Value> {
+    let parse: (_ text: String, _ flag: String) throws(ShellError) -> Value
+}
+
+/// A type whose flags and positionals all read the same way.
+protocol ArgumentValue {
+    static var parser: ValueParser<Self> { get }
+}
+
+/// A choice among an enum's raw values (`--rating good`), refused listing them.
+protocol ChoiceValue: ArgumentValue, RawRepresentable, CaseIterable where RawValue == String {}
+
+extension ChoiceValue {
+    static var parser: ValueParser<Self> {
+        ValueParser { text, flag throws(ShellError) in try Arguments.choice(text, Self.self, flag: flag) }
+    }
+}
+
+extension String: ArgumentValue {
+    static var parser: ValueParser<String> { .text }
+}
+
+extension LocalDate: ArgumentValue {
+    static var parser: ValueParser<LocalDate> { ValueParser(parse: Arguments.date) }
+}
+
+extension Interval: ArgumentValue {
+    static var parser: ValueParser<Interval> {
+        ValueParser { text, flag throws(ShellError) in
+            guard let interval = Interval(text) else {
+                throw ShellError.badValue(
+                    word: text, flag: flag,
+                    expected: L("a duration such as 7d, 2w, 6m, 1y or 5wd", "时长，如 7d、2w、6m、1y 或 5wd"))
+            }
+            return interval
+        }
+    }
+}
+
+extension ValueParser where Value == String {
+    static var text: Self { ValueParser { text, _ in text } }
+
+    /// The code of an `A` (`F-3`), where `A`s have codes; its name otherwise.
+    static func code<A: Named>(_: A.Type) -> Self {
+        ValueParser { text, _ throws(ShellError) in try Code.check(text, A.self) }
+    }
+}
+
+extension ValueParser where Value: ChoiceValue {
+    static var choice: Self { Value.parser }
+}
+
+extension ValueParser where Value == Int {
+    /// A whole number ≥ 0, such as a number of participants.
+    static var count: Self {
+        ValueParser { text, flag throws(ShellError) in
+            guard let value = Int(text), value >= 0, value <= 10_000_000 else {
+                throw ShellError.badValue(word: text, flag: flag, expected: L("a whole number ≥ 0", "不小于 0 的整数"))
+            }
+            return value
+        }
+    }
+}
