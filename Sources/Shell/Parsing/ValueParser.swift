@@ -65,3 +65,52 @@ extension ValueParser where Value == Int {
         }
     }
 }
+
+extension ValueParser where Value == Int {
+    /// A year such as 2017.
+    static var year: Self {
+        ValueParser { text, flag throws(ShellError) in
+            guard let year = Int(text), (1900...2200).contains(year) else {
+                throw ShellError.badValue(word: text, flag: flag, expected: L("a year such as 2017", "年份，如 2017"))
+            }
+            return year
+        }
+    }
+
+    /// The `--percent N` of a target: a whole number; the domain checks its range.
+    static var percent: Self {
+        ValueParser { text, flag throws(ShellError) in
+            guard let value = Int(text) else {
+                throw ShellError.badValue(
+                    word: text, flag: flag, expected: L("a whole percentage 0 to 100", "0 到 100 的整数百分比"))
+            }
+            return value
+        }
+    }
+}
+
+extension ValueParser where Value == Yuan {
+    /// An amount in yuan (`12345.67`), refused naming the word when it is not yuan with at
+    /// most two decimals.
+    static var yuan: Self {
+        ValueParser { text, flag throws(ShellError) in
+            do throws(DomainError) {
+                return try Yuan(text)
+            } catch {
+                throw ShellError(L("\(flag): \(error.english)", "\(flag)：\(error.chinese)"))
+            }
+        }
+    }
+}
+
+extension ValueParser where Value == Bool {
+    static var yesNo: Self {
+        ValueParser { text, flag throws(ShellError) in
+            switch text.lowercased() {
+            case "yes", "y", "true", "是": return true
+            case "no", "n", "false", "否": return false
+            default: throw ShellError.badValue(word: text, flag: flag, expected: L("yes or no", "yes 或 no"))
+            }
+        }
+    }
+}
