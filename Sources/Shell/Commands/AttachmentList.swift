@@ -4,7 +4,7 @@ import Planner
 import PlannerStore
 
 /// `attachments`: the photos and documents one record carries
-struct AttachmentList: ParsableCommand {
+struct AttachmentList: Command {
     static let configuration = CommandSpec(
         path: ["attachments"], aliases: [["附件"]], group: .reports, syntax: "REF",
         summary: L("The photos and documents one record carries", "某条记录所附的照片和文件"),

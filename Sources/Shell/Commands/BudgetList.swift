@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `budget list`: a year's budget lines against what was spent
-struct BudgetList: ParsableCommand {
+struct BudgetList: Command {
     static let configuration = CommandSpec(
         path: ["budget", "list"], aliases: [["预算", "列表"]], group: .budget, syntax: "[--year Y]",
         summary: L(

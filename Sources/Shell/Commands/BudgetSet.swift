@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `budget set`: set a budget line's amount for a year
-struct BudgetSetCommand: ParsableCommand {
+struct BudgetSetCommand: Command {
     static let configuration = CommandSpec(
         path: ["budget", "set"], aliases: [["预算", "设置"]], group: .budget, syntax: "LINE --year Y --amount YUAN",
         summary: L("Set a budget line's amount for a year", "设置某年一个预算科目的金额"),

@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `campaign list`: list the campaigns
-struct CampaignList: ParsableCommand {
+struct CampaignList: Command {
     static let configuration = CommandSpec(
         path: ["campaign", "list"], aliases: [["宣传", "列表"]], group: .campaigns, syntax: "",
         summary: L("List the campaigns", "列出宣传活动"), example: "campaign list"

@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `campaign log`: log a publicity activity held by a community
-struct CampaignLog: ParsableCommand {
+struct CampaignLog: Command {
     static let configuration = CommandSpec(
         path: ["campaign", "log"], aliases: [["宣传", "登记"]], group: .campaigns,
         syntax: "NAME --community C --on DATE [--activity TEXT] [--leaflets N] [--attendees N]",

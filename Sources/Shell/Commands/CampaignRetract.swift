@@ -1,7 +1,7 @@
 import Planner
 
 /// `campaign retract`: retract a logged activity with a reason (it is kept, never deleted)
-struct CampaignRetract: ParsableCommand {
+struct CampaignRetract: Command {
     static let configuration = CommandSpec(
         path: ["campaign", "retract"], group: .campaigns, syntax: "A-n --reason TEXT",
         summary: L(

@@ -1,7 +1,7 @@
 import Planner
 
 /// `community add`: add a community (社区)
-struct CommunityAdd: ParsableCommand {
+struct CommunityAdd: Command {
     static let configuration = CommandSpec(
         path: ["community", "add"], aliases: [["社区", "添加"]], group: .organisation, syntax: "NAME",
         summary: L("Add a community (社区)", "添加社区"), example: "community add 江岸社区", roles: [.supervisor]

@@ -1,7 +1,7 @@
 import PlannerStore
 
 /// `community list`: list the communities and how many units each has
-struct CommunityList: ParsableCommand {
+struct CommunityList: Command {
     static let configuration = CommandSpec(
         path: ["community", "list"], aliases: [["社区", "列表"]], group: .organisation, syntax: "",
         summary: L("List the communities and how many units each has", "列出社区及其单位数"),

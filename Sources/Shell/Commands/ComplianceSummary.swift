@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `compliance summary`: every campaign × community with its rate, as of today
-struct ComplianceSummary: ParsableCommand {
+struct ComplianceSummary: Command {
     static let configuration = CommandSpec(
         path: ["compliance", "summary"], aliases: [["合规", "汇总"]], group: .reports, syntax: "[--year Y]",
         summary: L("Every campaign × community with its rate, as of today", "截至今天每项宣传活动、每个社区的完成率"),

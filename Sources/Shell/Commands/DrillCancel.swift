@@ -1,7 +1,7 @@
 import Planner
 
 /// `drill cancel`: cancel a scheduled drill
-struct DrillCancel: ParsableCommand {
+struct DrillCancel: Command {
     static let configuration = CommandSpec(
         path: ["drill", "cancel"], group: .plansAndDrills, syntax: "D-n --reason TEXT",
         summary: L("Cancel a scheduled drill", "取消已安排的演练"), example: "drill cancel D-49 --reason 天气原因",

@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `drill evaluate`: evaluate a drill that was held (演练评估); each --action raises a finding to follow up
-struct DrillEvaluate: ParsableCommand {
+struct DrillEvaluate: Command {
     static let configuration = CommandSpec(
         path: ["drill", "evaluate"], group: .plansAndDrills,
         syntax:

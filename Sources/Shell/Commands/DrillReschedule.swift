@@ -1,7 +1,7 @@
 import Planner
 
 /// `drill reschedule`: move a scheduled drill to another date
-struct DrillReschedule: ParsableCommand {
+struct DrillReschedule: Command {
     static let configuration = CommandSpec(
         path: ["drill", "reschedule"], group: .plansAndDrills, syntax: "D-n --on DATE --reason TEXT",
         summary: L("Move a scheduled drill to another date", "调整已安排演练的日期"),

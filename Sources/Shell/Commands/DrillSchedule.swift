@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `drill schedule`: schedule a drill of a plan
-struct DrillSchedule: ParsableCommand {
+struct DrillSchedule: Command {
     static let configuration = CommandSpec(
         path: ["drill", "schedule"], aliases: [["演练", "安排"]], group: .plansAndDrills,
         syntax: "P-n --on DATE [--form tabletop|live] [--scope single|comprehensive] [--scenario TEXT]",

@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `drills due`: plans whose next drill falls due soon (default within 30 days)
-struct DrillsDue: ParsableCommand {
+struct DrillsDue: Command {
     static let configuration = CommandSpec(
         path: ["drills", "due"], group: .reports, syntax: "[--within DURATION] [--community C]",
         summary: L("Plans whose next drill falls due soon (default within 30 days)", "即将到期的演练（默认 30 天内）"),

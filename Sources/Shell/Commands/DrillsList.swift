@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `drills list`: list drills, scheduled and held
-struct DrillsList: ParsableCommand {
+struct DrillsList: Command {
     static let configuration = CommandSpec(
         path: ["drills", "list"], aliases: [["演练", "列表"]], group: .reports,
         syntax: "[--plan P-n] [--from DATE] [--to DATE] [--community C]",

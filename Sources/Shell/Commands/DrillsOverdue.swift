@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `drills overdue`: plans whose next drill is past due, as of today
-struct DrillsOverdue: ParsableCommand {
+struct DrillsOverdue: Command {
     static let configuration = CommandSpec(
         path: ["drills", "overdue"], aliases: [["演练", "逾期"]], group: .reports, syntax: "[--community C]",
         summary: L("Plans whose next drill is past due, as of today", "截至今天演练已逾期的预案"),

@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `expense record`: record money spent on a budget line
-struct ExpenseRecord: ParsableCommand {
+struct ExpenseRecord: Command {
     static let configuration = CommandSpec(
         path: ["expense", "record"], aliases: [["支出", "登记"]], group: .budget,
         syntax: "LINE --on DATE --amount YUAN [--note TEXT]",

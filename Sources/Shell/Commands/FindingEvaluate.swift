@@ -1,7 +1,7 @@
 import Planner
 
 /// `finding evaluate`: record the evaluation of a major finding after treatment
-struct FindingEvaluate: ParsableCommand {
+struct FindingEvaluate: Command {
     static let configuration = CommandSpec(
         path: ["finding", "evaluate"], group: .inspections, syntax: "F-n --on DATE [--note TEXT]",
         summary: L("Record the evaluation of a major finding after treatment", "登记重大隐患治理后的评估"),

@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `findings`: findings and their status as of today
-struct FindingList: ParsableCommand {
+struct FindingList: Command {
     static let configuration = CommandSpec(
         path: ["findings"], aliases: [["隐患"]], group: .reports, syntax: "[--open] [--overdue] [--community C]",
         summary: L("Findings and their status as of today", "截至今天的隐患及其状态"),

@@ -1,7 +1,7 @@
 import Planner
 
 /// `finding rectify`: record that a finding was rectified (整改)
-struct FindingRectify: ParsableCommand {
+struct FindingRectify: Command {
     static let configuration = CommandSpec(
         path: ["finding", "rectify"], aliases: [["隐患", "整改"]], group: .inspections,
         syntax: "F-n --on DATE [--note TEXT] [--photo FILE]...",

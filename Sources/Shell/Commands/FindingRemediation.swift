@@ -1,7 +1,7 @@
 import Planner
 
 /// `finding remediation`: record a major finding's remediation plan and its deadline
-struct FindingRemediation: ParsableCommand {
+struct FindingRemediation: Command {
     static let configuration = CommandSpec(
         path: ["finding", "remediation"], group: .inspections, syntax: "F-n --on DATE --plan TEXT --due DATE",
         summary: L("Record a major finding's remediation plan and its deadline", "登记重大隐患的治理方案及期限"),

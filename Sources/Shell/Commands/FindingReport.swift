@@ -1,7 +1,7 @@
 import Planner
 
 /// `finding report`: record that a major finding was reported to the authority
-struct FindingReport: ParsableCommand {
+struct FindingReport: Command {
     static let configuration = CommandSpec(
         path: ["finding", "report"], group: .inspections, syntax: "F-n --on DATE [--to AUTHORITY]",
         summary: L("Record that a major finding was reported to the authority", "登记重大隐患已上报主管部门"),

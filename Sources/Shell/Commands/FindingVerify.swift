@@ -1,7 +1,7 @@
 import Planner
 
 /// `finding verify`: record the re-inspection (复查): pass closes the finding, fail reopens it
-struct FindingVerify: ParsableCommand {
+struct FindingVerify: Command {
     static let configuration = CommandSpec(
         path: ["finding", "verify"], aliases: [["隐患", "复查"]], group: .inspections,
         syntax: "F-n --on DATE --result pass|fail [--note TEXT] [--photo FILE]...",

@@ -1,7 +1,7 @@
 import Planner
 
 /// `finding writeoff`: write a major finding off (核销) after its report, evaluation and passed re-inspection
-struct FindingWriteOff: ParsableCommand {
+struct FindingWriteOff: Command {
     static let configuration = CommandSpec(
         path: ["finding", "writeoff"], group: .inspections, syntax: "F-n --on DATE --approved-by NAME",
         summary: L(

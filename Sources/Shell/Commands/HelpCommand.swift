@@ -1,5 +1,5 @@
 /// `help`: list the commands by task, or explain one with an example
-struct HelpCommand: ParsableCommand {
+struct HelpCommand: Command {
     static let configuration = CommandSpec(
         path: ["help"], aliases: [["帮助"]], group: .session, syntax: "[COMMAND]",
         summary: L("List the commands by task, or explain one with an example", "按任务列出命令，或说明某个命令并给出示例"),

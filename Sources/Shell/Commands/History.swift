@@ -2,7 +2,7 @@ import EventStore
 import PlannerStore
 
 /// `history`: the events of one record, oldest first: when, who, what
-struct History: ParsableCommand {
+struct History: Command {
     static let configuration = CommandSpec(
         path: ["history"], aliases: [["历史"]], group: .reports, syntax: "REF",
         summary: L("The events of one record, oldest first: when, who, what", "某条记录的全部事件（按时间顺序）：时间、操作人、内容"),

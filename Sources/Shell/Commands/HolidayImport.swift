@@ -3,7 +3,7 @@ import Planner
 import PlannerStore
 
 /// `holiday import`: import a year's holiday notice (holiday-cn JSON); a later import of the same year replaces it
-struct HolidayImport: ParsableCommand {
+struct HolidayImport: Command {
     static let configuration = CommandSpec(
         path: ["holiday", "import"], aliases: [["节假日", "导入"]], group: .campaigns, syntax: "FILE",
         summary: L(

@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `holiday list`: show a year's holiday blocks and make-up working days, and where they came from
-struct HolidayList: ParsableCommand {
+struct HolidayList: Command {
     static let configuration = CommandSpec(
         path: ["holiday", "list"], aliases: [["节假日", "列表"]], group: .campaigns, syntax: "--year Y",
         summary: L(

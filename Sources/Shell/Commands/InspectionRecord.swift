@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `inspection record`: record an inspection of a unit
-struct InspectionRecord: ParsableCommand {
+struct InspectionRecord: Command {
     static let configuration = CommandSpec(
         path: ["inspection", "record"], aliases: [["检查", "登记"]], group: .inspections,
         syntax:

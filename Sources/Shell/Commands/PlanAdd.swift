@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `plan add`: add an emergency plan (应急预案) and the drill cadence it owes
-struct PlanAdd: ParsableCommand {
+struct PlanAdd: Command {
     static let configuration = CommandSpec(
         path: ["plan", "add"], aliases: [["预案", "添加"]], group: .plansAndDrills,
         syntax:

@@ -1,7 +1,7 @@
 import Planner
 
 /// `plan evaluate`: record an evaluation (预案评估) of a plan
-struct PlanEvaluate: ParsableCommand {
+struct PlanEvaluate: Command {
     static let configuration = CommandSpec(
         path: ["plan", "evaluate"], group: .plansAndDrills, syntax: "P-n --on DATE [--note TEXT]",
         summary: L("Record an evaluation (预案评估) of a plan", "登记预案评估"),

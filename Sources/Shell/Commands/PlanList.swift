@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `plan list`: list plans with their cadence and where it comes from
-struct PlanList: ParsableCommand {
+struct PlanList: Command {
     static let configuration = CommandSpec(
         path: ["plan", "list"], aliases: [["预案", "列表"]], group: .plansAndDrills, syntax: "[--unit U]",
         summary: L("List plans with their cadence and where it comes from", "列出预案、演练周期及其依据"),

@@ -1,7 +1,7 @@
 import Planner
 
 /// `plan retire`: retire a plan: it owes no drills from that date
-struct PlanRetire: ParsableCommand {
+struct PlanRetire: Command {
     static let configuration = CommandSpec(
         path: ["plan", "retire"], group: .plansAndDrills, syntax: "P-n --on DATE",
         summary: L("Retire a plan: it owes no drills from that date", "废止预案：自该日起不再需要演练"),

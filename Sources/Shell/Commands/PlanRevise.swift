@@ -1,7 +1,7 @@
 import Planner
 
 /// `plan revise`: record a revision of a plan, optionally citing the finding behind it
-struct PlanRevise: ParsableCommand {
+struct PlanRevise: Command {
     static let configuration = CommandSpec(
         path: ["plan", "revise"], group: .plansAndDrills, syntax: "P-n --on DATE --reason TEXT [--finding F-n]",
         summary: L("Record a revision of a plan, optionally citing the finding behind it", "登记预案修订（可注明引起修订的隐患）"),

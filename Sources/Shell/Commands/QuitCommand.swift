@@ -1,5 +1,5 @@
 /// `quit`: leave the shell (Ctrl-D does the same)
-struct QuitCommand: ParsableCommand {
+struct QuitCommand: Command {
     static let configuration = CommandSpec(
         path: ["quit"], aliases: [["exit"], ["退出"]], group: .session, syntax: "",
         summary: L("Leave the shell (Ctrl-D does the same)", "退出（也可按 Ctrl-D）"), example: "quit"

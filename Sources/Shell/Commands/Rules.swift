@@ -1,7 +1,7 @@
 import Planner
 
 /// `rules`: the legal cadences Vigil knows, with their sources; 'rules for UNIT' explains a unit's
-struct Rules: ParsableCommand {
+struct Rules: Command {
     static let configuration = CommandSpec(
         path: ["rules"], aliases: [["规则"]], group: .reports, syntax: "[for UNIT]",
         summary: L(

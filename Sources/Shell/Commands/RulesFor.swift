@@ -1,7 +1,7 @@
 import Planner
 
 /// `rules for`: which rules apply to a unit, and which one decides each level of plan
-struct RulesFor: ParsableCommand {
+struct RulesFor: Command {
     static let configuration = CommandSpec(
         path: ["rules", "for"], group: .reports, syntax: "UNIT",
         summary: L(

@@ -1,5 +1,5 @@
 /// `set recorded-as-of`: report as the log stood at an instant (late entries excluded)
-struct SetRecordedAsOf: ParsableCommand {
+struct SetRecordedAsOf: Command {
     static let configuration = CommandSpec(
         path: ["set", "recorded-as-of"], group: .session, syntax: "INSTANT",
         summary: L("Report as the log stood at an instant (late entries excluded)", "按某一时刻的记录出报表（不含之后补录的内容）"),

@@ -1,7 +1,7 @@
 import Planner
 
 /// `unit add`: add a unit (school, enterprise, crowded place…) to a community
-struct UnitAdd: ParsableCommand {
+struct UnitAdd: Command {
     static let configuration = CommandSpec(
         path: ["unit", "add"], aliases: [["单位", "添加"]], group: .organisation,
         syntax: "NAME --community C --kind KIND [--key-fire-unit]",

@@ -1,7 +1,7 @@
 import Planner
 
 /// `unit close`: close a unit: its plans owe no more drills from that date
-struct UnitClose: ParsableCommand {
+struct UnitClose: Command {
     static let configuration = CommandSpec(
         path: ["unit", "close"], group: .organisation, syntax: "NAME --on DATE",
         summary: L("Close a unit: its plans owe no more drills from that date", "关闭单位：自该日起其预案不再需要演练"),

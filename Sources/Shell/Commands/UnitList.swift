@@ -2,7 +2,7 @@ import Planner
 import PlannerStore
 
 /// `unit list`: list units, optionally of one community
-struct UnitList: ParsableCommand {
+struct UnitList: Command {
     static let configuration = CommandSpec(
         path: ["unit", "list"], aliases: [["单位", "列表"]], group: .organisation, syntax: "[--community C]",
         summary: L("List units, optionally of one community", "列出单位（可按社区筛选）"),

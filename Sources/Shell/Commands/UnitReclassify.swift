@@ -1,7 +1,7 @@
 import Planner
 
 /// `unit reclassify`: change a unit's kind or its key fire-safety flag
-struct UnitReclassify: ParsableCommand {
+struct UnitReclassify: Command {
     static let configuration = CommandSpec(
         path: ["unit", "reclassify"], group: .organisation, syntax: "NAME [--kind KIND] [--key-fire-unit yes|no]",
         summary: L("Change a unit's kind or its key fire-safety flag", "修改单位类别或消防安全重点单位标记"),

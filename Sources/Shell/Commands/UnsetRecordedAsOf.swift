@@ -1,5 +1,5 @@
 /// `unset recorded-as-of`: report on the whole log again
-struct UnsetRecordedAsOf: ParsableCommand {
+struct UnsetRecordedAsOf: Command {
     static let configuration = CommandSpec(
         path: ["unset", "recorded-as-of"], group: .session, syntax: "",
         summary: L("Report on the whole log again", "恢复按全部记录出报表"), example: "unset recorded-as-of"

@@ -1,5 +1,5 @@
 /// `unset today`: follow the clock again
-struct UnsetToday: ParsableCommand {
+struct UnsetToday: Command {
     static let configuration = CommandSpec(
         path: ["unset", "today"], group: .session, syntax: "", summary: L("Follow the clock again", "恢复为当天日期"),
         example: "unset today"

@@ -1,7 +1,7 @@
 import PlannerStore
 
 /// `user add`: add a person who can log in, with a role
-struct UserAdd: ParsableCommand {
+struct UserAdd: Command {
     static let configuration = CommandSpec(
         path: ["user", "add"], group: .admin,
         syntax: "NAME --role supervisor|inspector|manager|admin [--password-prompt]",

@@ -1,7 +1,7 @@
 import PlannerStore
 
 /// `user list`: the users and their roles
-struct UserList: ParsableCommand {
+struct UserList: Command {
     static let configuration = CommandSpec(
         path: ["user", "list"], group: .admin, syntax: "", summary: L("The users and their roles", "用户及其角色"),
         example: "user list"

@@ -1,7 +1,7 @@
 import PlannerStore
 
 /// `whoami`: who you are connected as, and your roles
-struct WhoAmI: ParsableCommand {
+struct WhoAmI: Command {
     static let configuration = CommandSpec(
         path: ["whoami"], group: .session, syntax: "",
         summary: L("Who you are connected as, and your roles", "当前登录的用户及其角色"),

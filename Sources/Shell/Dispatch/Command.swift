@@ -1,32 +1,8 @@
-/// A command of the shell, one type per command in its group's folder: its spec, its
-/// arguments checked and typed by parsing (before any I/O), and what it does.
-protocol Runnable: SendableMetatype {
-    /// The words, flags, help text and roles of the command.
-    static var spec: CommandSpec { get }
-
-    /// Checks the command's words, refusing with the offending word named.
-    static func parse(_ arguments: Arguments) throws(ShellError) -> Self
-
-    /// Runs the command in a session and returns what it shows.
-    func run(in session: Session) throws -> Output
-}
-
-/// A command whose initialiser reads its flags by name; a required flag becomes a
-/// non-optional property.
-protocol Command: Runnable {
-    init(_ args: Arguments) throws(ShellError)
-}
-
-extension Command {
-    static func parse(_ arguments: Arguments) throws(ShellError) -> Self {
-        try Self(arguments)
-    }
-}
-
-/// A command that declares each positional and flag once, as a wrapped stored property
-/// (`@Flag("on", "DATE") var date: LocalDate`), in the order they are checked; the spec's
-/// lists and the parsing are derived from them.
-protocol ParsableCommand: Runnable {
+/// A command of the shell, one type per command in its group's folder: its configuration, its
+/// positionals and flags, each declared once as a wrapped stored property
+/// (`@Flag("on", "DATE") var date: LocalDate`) in the order they are checked, and what it
+/// does. The spec's lists and the parsing (before any I/O) are derived from the properties.
+protocol Command: SendableMetatype {
     /// The words, help text and roles of the command; its positionals and flags come from
     /// its properties.
     static var configuration: CommandSpec { get }
@@ -36,9 +12,13 @@ protocol ParsableCommand: Runnable {
 
     /// Checks that need several properties at once, after every property is read.
     func validate() throws(ShellError)
+
+    /// Runs the command in a session and returns what it shows.
+    func run(in session: Session) throws -> Output
 }
 
-extension ParsableCommand {
+extension Command {
+    /// The words, flags, help text and roles of the command.
     static var spec: CommandSpec {
         var spec = configuration
         for declaration in Self().parameters.flatMap(\.declarations) {
@@ -50,6 +30,7 @@ extension ParsableCommand {
         return spec
     }
 
+    /// Checks the command's words, refusing with the offending word named.
     static func parse(_ arguments: Arguments) throws(ShellError) -> Self {
         let command = Self()
         var position = 0

@@ -1,11 +1,11 @@
 /// Every command of the shell, and how a list of words finds its command.
 struct Registry: Sendable {
     /// The command types, in the order help lists them.
-    let commands: [any Runnable.Type]
+    let commands: [any Command.Type]
     /// Their specs, in the same order.
     let specs: [CommandSpec]
 
-    init(_ commands: [any Runnable.Type]) {
+    init(_ commands: [any Command.Type]) {
         self.commands = commands
         specs = commands.map { $0.spec }
     }
@@ -83,8 +83,8 @@ struct Registry: Sendable {
         matchCommand(words).map { ($0.spec, $0.rest) }
     }
 
-    private func matchCommand(_ words: [Word]) -> (command: any Runnable.Type, spec: CommandSpec, rest: [Word])? {
-        var best: (any Runnable.Type, CommandSpec, Int)?
+    private func matchCommand(_ words: [Word]) -> (command: any Command.Type, spec: CommandSpec, rest: [Word])? {
+        var best: (any Command.Type, CommandSpec, Int)?
         for (command, spec) in zip(commands, specs) {
             for path in [spec.path] + spec.aliases where path.count <= words.count {
                 let head = words.prefix(path.count)
@@ -96,7 +96,7 @@ struct Registry: Sendable {
     }
 
     /// Parses one command's words into the command, refusing with the offending word named.
-    func parse(_ words: [Word]) throws(ShellError) -> (CommandSpec, any Runnable) {
+    func parse(_ words: [Word]) throws(ShellError) -> (CommandSpec, any Command) {
         guard let (command, spec, rest) = matchCommand(words) else {
             let typed = words.prefix(2).map(\.text).joined(separator: " ")
             throw ShellError.unknownCommand(typed, suggestion: suggestion(for: words))

@@ -52,17 +52,12 @@ struct Flag<Value>: Parameter {
 
     init<Wrapped>(_ name: String, _ valueName: String, as parser: ValueParser<Wrapped>) where Value == Wrapped? {
         spec = FlagSpec(name, valueName)
-        cell = Cell { arguments, _ throws(ShellError) in
-            try arguments.string(name).map { text throws(ShellError) in try parser.parse(text, "--" + name) }
-        }
+        cell = Cell { arguments, _ throws(ShellError) in try arguments.value(name, parser) }
     }
 
     init(wrappedValue: Value, _ name: String, _ valueName: String, as parser: ValueParser<Value>) {
         spec = FlagSpec(name, valueName)
-        cell = Cell { arguments, _ throws(ShellError) in
-            try arguments.string(name).map { text throws(ShellError) in try parser.parse(text, "--" + name) }
-                ?? wrappedValue
-        }
+        cell = Cell { arguments, _ throws(ShellError) in try arguments.value(name, parser) ?? wrappedValue }
     }
 }
 

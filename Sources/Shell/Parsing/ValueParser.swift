@@ -114,3 +114,66 @@ extension ValueParser where Value == Bool {
         }
     }
 }
+
+extension ValueParser where Value == Int {
+    static var quarter: Self {
+        ValueParser { text, flag throws(ShellError) in
+            guard let quarter = Int(text), (1...4).contains(quarter) else {
+                throw ShellError.badValue(word: text, flag: flag, expected: L("1, 2, 3 or 4", "1、2、3 或 4"))
+            }
+            return quarter
+        }
+    }
+
+    /// An evacuation time: `210s`, `4m` or a bare number of seconds.
+    static var seconds: Self { ValueParser(parse: Seconds.parse) }
+}
+
+extension ValueParser where Value == String {
+    /// A file to write as a document, `.html` or `.pdf`.
+    static var document: Self {
+        ValueParser { text, _ throws(ShellError) in
+            _ = try DocumentFile.kind(of: text)
+            return text
+        }
+    }
+
+    /// A file to write as an iCalendar file.
+    static var calendarFile: Self {
+        ValueParser { text, flag throws(ShellError) in
+            guard text.lowercased().hasSuffix(".ics") else {
+                throw ShellError(
+                    L(
+                        "\(flag) \"\(text)\" must name an .ics file, e.g. drills.ics",
+                        "\(flag) \"\(text)\" 应为 .ics 文件，例如 drills.ics"))
+            }
+            return text
+        }
+    }
+
+    /// The SHA-256 digest of a stored attachment.
+    static var sha256: Self {
+        ValueParser { text, _ throws(ShellError) in
+            guard text.count == 64, text.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                throw ShellError(
+                    L(
+                        "\"\(text)\" is not a SHA-256 digest; expected 64 lowercase hex digits",
+                        "\"\(text)\" 不是 SHA-256 摘要；应为 64 位小写十六进制数字"))
+            }
+            return text
+        }
+    }
+
+    /// A drill's code (D-n) or a plan's (P-n).
+    static var drillOrPlan: Self {
+        ValueParser { text, _ throws(ShellError) in
+            guard text.hasPrefix("D-") || text.hasPrefix("P-") else {
+                throw ShellError(
+                    L(
+                        "\"\(text)\" is neither a drill (D-n) nor a plan (P-n)",
+                        "\"\(text)\" 既不是演练编号（D-n）也不是预案编号（P-n）"))
+            }
+            return text.hasPrefix("D-") ? try Code.check(text, Drill.self) : try Code.check(text, Plan.self)
+        }
+    }
+}
