@@ -1,7 +1,7 @@
 import Foundation
 import Planner
 
-/// The flags of `campaign define` that tie a cadence to a day or a month, and name who owes it.
+/// The flags of `campaign define` that tie a cadence to a day, and name who owes it.
 extension ValueParser where Value == FixedDay {
     static var fixedDay: Self {
         ValueParser { text, flag throws(ShellError) in
@@ -13,18 +13,6 @@ extension ValueParser where Value == FixedDay {
                         "每年的某一天 MM-DD，如 11-09（不能是 02-29），或星期规则，如 03-last-mon"))
             }
             return day
-        }
-    }
-}
-
-extension ValueParser where Value == Int {
-    static var month: Self {
-        ValueParser { text, flag throws(ShellError) in
-            guard let month = Int(text), (1...12).contains(month) else {
-                throw ShellError.badValue(
-                    word: text, flag: flag, expected: L("a month 1 to 12, such as 6", "月份 1 到 12，如 6"))
-            }
-            return month
         }
     }
 }

@@ -54,41 +54,6 @@ extension ValueParser where Value: ChoiceValue {
     static var choice: Self { Value.parser }
 }
 
-extension ValueParser where Value == Int {
-    /// A whole number ≥ 0, such as a number of participants.
-    static var count: Self {
-        ValueParser { text, flag throws(ShellError) in
-            guard let value = Int(text), value >= 0, value <= 10_000_000 else {
-                throw ShellError.badValue(word: text, flag: flag, expected: L("a whole number ≥ 0", "不小于 0 的整数"))
-            }
-            return value
-        }
-    }
-}
-
-extension ValueParser where Value == Int {
-    /// A year such as 2017.
-    static var year: Self {
-        ValueParser { text, flag throws(ShellError) in
-            guard let year = Int(text), (1900...2200).contains(year) else {
-                throw ShellError.badValue(word: text, flag: flag, expected: L("a year such as 2017", "年份，如 2017"))
-            }
-            return year
-        }
-    }
-
-    /// The `--percent N` of a target: a whole number; the domain checks its range.
-    static var percent: Self {
-        ValueParser { text, flag throws(ShellError) in
-            guard let value = Int(text) else {
-                throw ShellError.badValue(
-                    word: text, flag: flag, expected: L("a whole percentage 0 to 100", "0 到 100 的整数百分比"))
-            }
-            return value
-        }
-    }
-}
-
 extension ValueParser where Value == Yuan {
     /// An amount in yuan (`12345.67`), refused naming the word when it is not yuan with at
     /// most two decimals.
@@ -115,20 +80,6 @@ extension ValueParser where Value == Bool {
     }
 }
 
-extension ValueParser where Value == Int {
-    static var quarter: Self {
-        ValueParser { text, flag throws(ShellError) in
-            guard let quarter = Int(text), (1...4).contains(quarter) else {
-                throw ShellError.badValue(word: text, flag: flag, expected: L("1, 2, 3 or 4", "1、2、3 或 4"))
-            }
-            return quarter
-        }
-    }
-
-    /// An evacuation time: `210s`, `4m` or a bare number of seconds.
-    static var seconds: Self { ValueParser(parse: Seconds.parse) }
-}
-
 extension ValueParser where Value == String {
     /// A file to write as a document, `.html` or `.pdf`.
     static var document: Self {
@@ -140,26 +91,28 @@ extension ValueParser where Value == String {
 
     /// A file to write as an iCalendar file.
     static var calendarFile: Self {
-        ValueParser { text, flag throws(ShellError) in
-            guard text.lowercased().hasSuffix(".ics") else {
-                throw ShellError(
-                    L(
-                        "\(flag) \"\(text)\" must name an .ics file, e.g. drills.ics",
-                        "\(flag) \"\(text)\" 应为 .ics 文件，例如 drills.ics"))
-            }
-            return text
+        accepting({ $0.lowercased().hasSuffix(".ics") }) { text, flag in
+            L(
+                "\(flag) \"\(text)\" must name an .ics file, e.g. drills.ics",
+                "\(flag) \"\(text)\" 应为 .ics 文件，例如 drills.ics")
         }
     }
 
     /// The SHA-256 digest of a stored attachment.
     static var sha256: Self {
-        ValueParser { text, _ throws(ShellError) in
-            guard text.count == 64, text.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-                throw ShellError(
-                    L(
-                        "\"\(text)\" is not a SHA-256 digest; expected 64 lowercase hex digits",
-                        "\"\(text)\" 不是 SHA-256 摘要；应为 64 位小写十六进制数字"))
-            }
+        accepting({ $0.count == 64 && $0.allSatisfy { $0.isHexDigit && !$0.isUppercase } }) { text, _ in
+            L(
+                "\"\(text)\" is not a SHA-256 digest; expected 64 lowercase hex digits",
+                "\"\(text)\" 不是 SHA-256 摘要；应为 64 位小写十六进制数字")
+        }
+    }
+
+    /// The text itself when `accepts` holds, refused with `refusal(text, flag)` otherwise.
+    private static func accepting(_ accepts: @escaping (String) -> Bool, _ refusal: @escaping (String, String) -> L)
+        -> Self
+    {
+        ValueParser { text, flag throws(ShellError) in
+            guard accepts(text) else { throw ShellError(refusal(text, flag)) }
             return text
         }
     }
@@ -174,6 +127,29 @@ extension ValueParser where Value == String {
                         "\"\(text)\" 既不是演练编号（D-n）也不是预案编号（P-n）"))
             }
             return text.hasPrefix("D-") ? try Code.check(text, Drill.self) : try Code.check(text, Plan.self)
+        }
+    }
+}
+
+extension ValueParser where Value == Int {
+    /// A whole number ≥ 0, such as a number of participants.
+    static var count: Self { whole(in: 0...10_000_000, L("a whole number ≥ 0", "不小于 0 的整数")) }
+    /// A year such as 2017.
+    static var year: Self { whole(in: 1900...2200, L("a year such as 2017", "年份，如 2017")) }
+    static var quarter: Self { whole(in: 1...4, L("1, 2, 3 or 4", "1、2、3 或 4")) }
+    static var month: Self { whole(in: 1...12, L("a month 1 to 12, such as 6", "月份 1 到 12，如 6")) }
+    /// The `--percent N` of a target: a whole number; the domain checks its range.
+    static var percent: Self { whole(in: .min ... .max, L("a whole percentage 0 to 100", "0 到 100 的整数百分比")) }
+    /// An evacuation time: `210s`, `4m` or a bare number of seconds.
+    static var seconds: Self { ValueParser(parse: Seconds.parse) }
+
+    /// A whole number in `range`, refused as not `expected` otherwise.
+    private static func whole(in range: ClosedRange<Int>, _ expected: L) -> Self {
+        ValueParser { text, flag throws(ShellError) in
+            guard let value = Int(text), range.contains(value) else {
+                throw ShellError.badValue(word: text, flag: flag, expected: expected)
+            }
+            return value
         }
     }
 }
