@@ -9,7 +9,7 @@ struct CampaignRetract: Command {
         example: "campaign retract A-8 --reason 录入重复", roles: [.supervisor, .inspector]
     )
 
-    @Positional("A-n", as: .code(Activity.self)) var code: String
+    @Positional(code: Activity.self) var code: String
     @Flag("reason", "TEXT") var reason: String
 
     func run(in session: Session) throws -> Output {

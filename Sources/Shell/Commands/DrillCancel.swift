@@ -8,7 +8,7 @@ struct DrillCancel: Command {
         roles: [.supervisor]
     )
 
-    @Positional("D-n", as: .code(Drill.self)) var code: String
+    @Positional(code: Drill.self) var code: String
     @Flag("reason", "TEXT") var reason: String
 
     func run(in session: Session) throws -> Output {

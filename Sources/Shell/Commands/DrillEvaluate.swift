@@ -17,7 +17,7 @@ struct DrillEvaluate: Command {
         roles: [.supervisor]
     )
 
-    @Positional("D-n", as: .code(Drill.self)) var code: String
+    @Positional(code: Drill.self) var code: String
     @Flag("rating", "RATING") var rating: DrillRating
     @Flag("report", "TEXT") var report: String?
     @Flag("on", "DATE") var date: LocalDate?

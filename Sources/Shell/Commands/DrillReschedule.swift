@@ -9,7 +9,7 @@ struct DrillReschedule: Command {
         roles: [.supervisor]
     )
 
-    @Positional("D-n", as: .code(Drill.self)) var code: String
+    @Positional(code: Drill.self) var code: String
     @Flag("on", "DATE") var date: LocalDate
     @Flag("reason", "TEXT") var reason: String
 

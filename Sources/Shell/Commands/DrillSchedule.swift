@@ -11,7 +11,7 @@ struct DrillSchedule: Command {
         roles: [.supervisor]
     )
 
-    @Positional("P-n", as: .code(Plan.self)) var plan: String
+    @Positional(code: Plan.self) var plan: String
     @Flag("on", "DATE") var date: LocalDate
     @Flag("form", "FORM") var form: DrillForm?
     @Flag("scope", "SCOPE") var scope: DrillScope?

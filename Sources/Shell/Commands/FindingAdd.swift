@@ -16,7 +16,7 @@ struct FindingAdd: Command {
         roles: [.inspector]
     )
 
-    @Positional("I-n", as: .code(Inspection.self)) var inspection: String
+    @Positional(code: Inspection.self) var inspection: String
     @Positional("TEXT") var text: String
     @Flag("severity", "SEVERITY") var severity: Severity
     @FlagGroup(.deadline(command: "finding add")) var deadline: Finding.Deadline

@@ -8,7 +8,7 @@ struct FindingEvaluate: Command {
         example: "finding evaluate F-9 --on 2017-07-02 --note 治理达标", roles: [.inspector]
     )
 
-    @Positional("F-n", as: .code(Finding.self)) var code: String
+    @Positional(code: Finding.self) var code: String
     @Flag("on", "DATE") var date: LocalDate
     @Flag("note", "TEXT") var note: String?
 

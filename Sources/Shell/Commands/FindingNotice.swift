@@ -17,7 +17,7 @@ struct FindingNotice: Command {
         example: "finding notice F-3 --out F-3整改通知书.pdf"
     )
 
-    @Positional("F-n", as: .code(Finding.self)) var code: String
+    @Positional(code: Finding.self) var code: String
     @Flag("out", "FILE", as: .document) var out: String
 
     func run(in session: Session) throws -> Output {

@@ -13,7 +13,7 @@ struct FindingRectify: Command {
         roles: [.inspector]
     )
 
-    @Positional("F-n", as: .code(Finding.self)) var code: String
+    @Positional(code: Finding.self) var code: String
     @Flag("on", "DATE") var date: LocalDate
     @Flag("note", "TEXT") var note: String?
     @Flags("photo", "FILE") var photoPaths: [String]

@@ -9,7 +9,7 @@ struct FindingRemediation: Command {
         roles: [.inspector]
     )
 
-    @Positional("F-n", as: .code(Finding.self)) var code: String
+    @Positional(code: Finding.self) var code: String
     @Flag("on", "DATE") var date: LocalDate
     @Flag("plan", "TEXT") var plan: String
     @Flag("due", "DATE") var due: LocalDate

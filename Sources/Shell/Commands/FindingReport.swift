@@ -8,7 +8,7 @@ struct FindingReport: Command {
         example: "finding report F-9 --on 2017-05-03 --to 区应急管理局", roles: [.inspector]
     )
 
-    @Positional("F-n", as: .code(Finding.self)) var code: String
+    @Positional(code: Finding.self) var code: String
     @Flag("on", "DATE") var date: LocalDate
     @Flag("to", "AUTHORITY") var authority: String?
 

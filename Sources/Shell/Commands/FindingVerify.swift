@@ -11,7 +11,7 @@ struct FindingVerify: Command {
         roles: [.inspector]
     )
 
-    @Positional("F-n", as: .code(Finding.self)) var code: String
+    @Positional(code: Finding.self) var code: String
     @Flag("on", "DATE") var date: LocalDate
     @Flag("result", "RESULT") var result: VerificationResult
     @Flag("note", "TEXT") var note: String?

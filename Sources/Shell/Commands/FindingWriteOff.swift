@@ -11,7 +11,7 @@ struct FindingWriteOff: Command {
         roles: [.inspector]
     )
 
-    @Positional("F-n", as: .code(Finding.self)) var code: String
+    @Positional(code: Finding.self) var code: String
     @Flag("on", "DATE") var date: LocalDate
     @Flag("approved-by", "NAME") var approver: String
 

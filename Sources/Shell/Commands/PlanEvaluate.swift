@@ -8,7 +8,7 @@ struct PlanEvaluate: Command {
         example: "plan evaluate P-3 --on 2017-12-01 --note 预案可行", roles: [.supervisor]
     )
 
-    @Positional("P-n", as: .code(Plan.self)) var code: String
+    @Positional(code: Plan.self) var code: String
     @Flag("on", "DATE") var date: LocalDate
     @Flag("note", "TEXT") var note: String?
 

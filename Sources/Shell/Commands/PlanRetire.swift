@@ -8,7 +8,7 @@ struct PlanRetire: Command {
         example: "plan retire P-19 --on 2017-09-21", roles: [.supervisor]
     )
 
-    @Positional("P-n", as: .code(Plan.self)) var code: String
+    @Positional(code: Plan.self) var code: String
     @Flag("on", "DATE") var date: LocalDate
 
     func run(in session: Session) throws -> Output {

@@ -9,7 +9,7 @@ struct PlanRevise: Command {
         roles: [.supervisor]
     )
 
-    @Positional("P-n", as: .code(Plan.self)) var code: String
+    @Positional(code: Plan.self) var code: String
     @Flag("on", "DATE") var date: LocalDate
     @Flag("reason", "TEXT") var reason: String
     @Flag("finding", "F-n", as: .code(Finding.self)) var finding: String?

@@ -167,3 +167,11 @@ struct FlagGroup<Value>: Parameter {
         try cell.fill(from: arguments, position: position)
     }
 }
+
+extension Positional where Value == String {
+    /// The code of an `A` (`F-3`), its placeholder taken from the code's letter (`F-n`).
+    init<A: Named>(code _: A.Type) {
+        guard let letter = A.naming.letter else { preconditionFailure("\(A.self) is named by its name, not a code") }
+        self.init("\(letter)-n", as: .code(A.self))
+    }
+}
