@@ -5,20 +5,16 @@ import PlannerStore
 
 /// `attachments`: the photos and documents one record carries
 struct AttachmentList: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["attachments"], aliases: [["附件"]], group: .reports, syntax: "REF",
         summary: L("The photos and documents one record carries", "某条记录所附的照片和文件"),
         details: L(
             "REF as for history. SHA-256 is the file's digest: `attachment get SHA256 --out FILE` writes it back.",
             "REF 同 history。SHA-256 为文件摘要，可用 attachment get SHA256 --out 文件 取回原文件。"),
-        example: "attachments F-1", positionals: ["REF"]
+        example: "attachments F-1"
     )
 
-    let reference: String
-
-    init(_ args: Arguments) throws(ShellError) {
-        reference = args.positional(0)
-    }
+    @Positional("REF") var reference: String
 
     func run(in session: Session) throws -> Output {
         let stream = try session.stream(for: reference)

@@ -3,21 +3,17 @@ import PlannerStore
 
 /// `budget list`: a year's budget lines against what was spent
 struct BudgetList: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["budget", "list"], aliases: [["预算", "列表"]], group: .budget, syntax: "[--year Y]",
         summary: L(
             "A year's budget lines against what was spent, over-spending flagged", "某年各预算科目的预算、支出与结余，标出超支"),
         details: L(
             "The year defaults to today's; spending counts up to today. The last row is the total.",
             "年份默认为今天所在年份；支出计至今天。最后一行为合计。"),
-        example: "budget list --year 2017", flags: [FlagSpec("year", "Y")]
+        example: "budget list --year 2017"
     )
 
-    let year: Int?
-
-    init(_ args: Arguments) throws(ShellError) {
-        year = try Compliance.year(args)
-    }
+    @Flag("year", "Y", as: .year) var year: Int?
 
     func run(in session: Session) throws -> Output {
         let lines = try session.store.budgetLines(session.asOf, year: year ?? session.today.year)

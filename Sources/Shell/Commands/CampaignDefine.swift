@@ -2,7 +2,7 @@ import Planner
 
 /// `campaign define`: define a publicity programme and who owes it
 struct CampaignDefine: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["campaign", "define"], aliases: [["宣传", "定义"]], group: .campaigns,
         syntax:
             "NAME --cadence weekly|monthly|quarterly|holiday|fixed-day|fixed-month [--on MM-DD] [--month M] [--window DURATION] [--communities C1,C2,...]",
@@ -23,33 +23,15 @@ struct CampaignDefine: Command {
             不给 --communities 时，所有社区都须完成。固定宣传日及其依据见 rules。
             """),
         example: "campaign define 119消防宣传 --cadence fixed-day --on 11-09 --window 7d",
-        positionals: ["NAME"],
-        flags: [
-            FlagSpec("cadence", "CADENCE", required: true), FlagSpec("on", "MM-DD"), FlagSpec("month", "M"),
-            FlagSpec("window", "DURATION"), FlagSpec("communities", "C1,C2"),
-        ],
         roles: [.supervisor]
     )
 
-    let name: String
-    let cadence: Cadence
-    let day: FixedDay?
-    let month: Int?
-    let window: Interval?
-    let communities: [String]?
-
-    init(_ args: Arguments) throws(ShellError) {
-        name = args.positional(0)
-        cadence = try args.requiredChoice("cadence", Cadence.self)
-        day = try Campaigns.fixedDay(args)
-        month = try Campaigns.month(args)
-        window = try args.interval("window")
-        communities = args.string("communities").map {
-            $0.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map {
-                String($0).trimmingCharacters(in: [" "])
-            }.filter { !$0.isEmpty }
-        }
-    }
+    @Positional("NAME") var name: String
+    @Flag("cadence", "CADENCE") var cadence: Cadence
+    @Flag("on", "MM-DD", as: .fixedDay) var day: FixedDay?
+    @Flag("month", "M", as: .month) var month: Int?
+    @Flag("window", "DURATION") var window: Interval?
+    @Flag("communities", "C1,C2", as: .list) var communities: [String]?
 
     func run(in session: Session) throws -> Output {
         try session.write { _ in

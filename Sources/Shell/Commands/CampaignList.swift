@@ -3,12 +3,10 @@ import PlannerStore
 
 /// `campaign list`: list the campaigns
 struct CampaignList: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["campaign", "list"], aliases: [["宣传", "列表"]], group: .campaigns, syntax: "",
         summary: L("List the campaigns", "列出宣传活动"), example: "campaign list"
     )
-
-    init(_: Arguments) {}
 
     func run(in session: Session) throws -> Output {
         .table(

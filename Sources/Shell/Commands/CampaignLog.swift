@@ -3,34 +3,20 @@ import PlannerStore
 
 /// `campaign log`: log a publicity activity held by a community
 struct CampaignLog: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["campaign", "log"], aliases: [["宣传", "登记"]], group: .campaigns,
         syntax: "NAME --community C --on DATE [--activity TEXT] [--leaflets N] [--attendees N]",
         summary: L("Log a publicity activity held by a community", "登记社区开展的宣传活动"),
         example: "campaign log 消防周宣传 --community 江岸社区 --on 2017-01-14 --activity 宣传点 --leaflets 122 --attendees 9",
-        positionals: ["NAME"],
-        flags: [
-            FlagSpec("community", "C", required: true), FlagSpec("on", "DATE", required: true),
-            FlagSpec("activity", "TEXT"), FlagSpec("leaflets", "N"), FlagSpec("attendees", "N"),
-        ],
         roles: [.supervisor, .inspector]
     )
 
-    let name: String
-    let community: String
-    let date: LocalDate
-    let activity: String?
-    let leaflets: Int?
-    let attendees: Int?
-
-    init(_ args: Arguments) throws(ShellError) {
-        name = args.positional(0)
-        community = try args.requiredString("community")
-        date = try args.requiredDate("on")
-        activity = args.string("activity")
-        leaflets = try args.count("leaflets")
-        attendees = try args.count("attendees")
-    }
+    @Positional("NAME") var name: String
+    @Flag("community", "C") var community: String
+    @Flag("on", "DATE") var date: LocalDate
+    @Flag("activity", "TEXT") var activity: String?
+    @Flag("leaflets", "N", as: .count) var leaflets: Int?
+    @Flag("attendees", "N", as: .count) var attendees: Int?
 
     func run(in session: Session) throws -> Output {
         let code = try session.write { store in

@@ -2,17 +2,12 @@ import Planner
 
 /// `community add`: add a community (社区)
 struct CommunityAdd: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["community", "add"], aliases: [["社区", "添加"]], group: .organisation, syntax: "NAME",
-        summary: L("Add a community (社区)", "添加社区"), example: "community add 江岸社区",
-        positionals: ["NAME"], roles: [.supervisor]
+        summary: L("Add a community (社区)", "添加社区"), example: "community add 江岸社区", roles: [.supervisor]
     )
 
-    let name: String
-
-    init(_ args: Arguments) throws(ShellError) {
-        name = args.positional(0)
-    }
+    @Positional("NAME") var name: String
 
     func run(in session: Session) throws -> Output {
         try session.write { store in

@@ -3,17 +3,13 @@ import PlannerStore
 
 /// `compliance summary`: every campaign × community with its rate, as of today
 struct ComplianceSummary: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["compliance", "summary"], aliases: [["合规", "汇总"]], group: .reports, syntax: "[--year Y]",
         summary: L("Every campaign × community with its rate, as of today", "截至今天每项宣传活动、每个社区的完成率"),
-        example: "compliance summary --year 2017", flags: [FlagSpec("year", "Y")]
+        example: "compliance summary --year 2017"
     )
 
-    let year: Int?
-
-    init(_ args: Arguments) throws(ShellError) {
-        year = try Compliance.year(args)
-    }
+    @Flag("year", "Y", as: .year) var year: Int?
 
     func run(in session: Session) throws -> Output {
         let selection = PeriodSelection.year(year ?? session.today.year)

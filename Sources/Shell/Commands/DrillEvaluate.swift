@@ -3,7 +3,7 @@ import PlannerStore
 
 /// `drill evaluate`: evaluate a drill that was held (演练评估); each --action raises a finding to follow up
 struct DrillEvaluate: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["drill", "evaluate"], group: .plansAndDrills,
         syntax:
             "D-n --rating good|adequate|poor [--report TEXT] [--on DATE] [--action TEXT …] [--action-within DURATION]",
@@ -14,29 +14,15 @@ struct DrillEvaluate: Command {
             "--on is the evaluation date (default today). Each --action is a corrective action: it becomes a finding F-n linked to the drill, due --action-within after the evaluation (default 30d).",
             "--on 为评估日期（默认今天）。每个 --action 是一项整改措施，生成与该演练关联的隐患 F-n，期限为评估后 --action-within（默认 30d）。"),
         example: "drill evaluate D-1 --rating poor --report 疏散用时过长 --action \"清理三楼疏散通道\" --action-within 10wd",
-        positionals: ["D-n"],
-        flags: [
-            FlagSpec("rating", "RATING", required: true), FlagSpec("report", "TEXT"), FlagSpec("on", "DATE"),
-            FlagSpec("action", "TEXT"), FlagSpec("action-within", "DURATION"),
-        ],
         roles: [.supervisor]
     )
 
-    let code: String
-    let rating: DrillRating
-    let report: String?
-    let date: LocalDate?
-    let actions: [String]
-    let within: Interval
-
-    init(_ args: Arguments) throws(ShellError) {
-        code = try args.code(Drill.self)
-        rating = try args.requiredChoice("rating", DrillRating.self)
-        report = args.string("report")
-        date = try args.date("on")
-        actions = args.strings("action")
-        within = try args.interval("action-within") ?? Interval(30, .days)
-    }
+    @Positional(code: Drill.self) var code: String
+    @Flag("rating", "RATING") var rating: DrillRating
+    @Flag("report", "TEXT") var report: String?
+    @Flag("on", "DATE") var date: LocalDate?
+    @Flags("action", "TEXT") var actions: [String]
+    @Flag("action-within", "DURATION") var within: Interval = Interval(30, .days)
 
     func run(in session: Session) throws -> Output {
         let raised = try session.write { store in

@@ -3,32 +3,19 @@ import PlannerStore
 
 /// `drill schedule`: schedule a drill of a plan
 struct DrillSchedule: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["drill", "schedule"], aliases: [["演练", "安排"]], group: .plansAndDrills,
         syntax: "P-n --on DATE [--form tabletop|live] [--scope single|comprehensive] [--scenario TEXT]",
         summary: L("Schedule a drill of a plan", "安排预案演练"),
         example: "drill schedule P-1 --on 2017-01-05 --form live --scope single --scenario 火灾疏散",
-        positionals: ["P-n"],
-        flags: [
-            FlagSpec("on", "DATE", required: true), FlagSpec("form", "FORM"), FlagSpec("scope", "SCOPE"),
-            FlagSpec("scenario", "TEXT"),
-        ],
         roles: [.supervisor]
     )
 
-    let plan: String
-    let date: LocalDate
-    let form: DrillForm?
-    let scope: DrillScope?
-    let scenario: String?
-
-    init(_ args: Arguments) throws(ShellError) {
-        plan = try args.code(Plan.self)
-        date = try args.requiredDate("on")
-        form = try args.choice("form", DrillForm.self)
-        scope = try args.choice("scope", DrillScope.self)
-        scenario = args.string("scenario")
-    }
+    @Positional(code: Plan.self) var plan: String
+    @Flag("on", "DATE") var date: LocalDate
+    @Flag("form", "FORM") var form: DrillForm?
+    @Flag("scope", "SCOPE") var scope: DrillScope?
+    @Flag("scenario", "TEXT") var scenario: String?
 
     func run(in session: Session) throws -> Output {
         let code = try session.write { store in

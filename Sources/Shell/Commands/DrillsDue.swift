@@ -3,19 +3,14 @@ import PlannerStore
 
 /// `drills due`: plans whose next drill falls due soon (default within 30 days)
 struct DrillsDue: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["drills", "due"], group: .reports, syntax: "[--within DURATION] [--community C]",
         summary: L("Plans whose next drill falls due soon (default within 30 days)", "即将到期的演练（默认 30 天内）"),
-        example: "drills due --within 2w", flags: [FlagSpec("within", "DURATION"), FlagSpec("community", "C")]
+        example: "drills due --within 2w"
     )
 
-    let within: Interval
-    let community: String?
-
-    init(_ args: Arguments) throws(ShellError) {
-        within = try args.interval("within") ?? Interval(30, .days)
-        community = args.string("community")
-    }
+    @Flag("within", "DURATION") var within: Interval = Interval(30, .days)
+    @Flag("community", "C") var community: String?
 
     func run(in session: Session) throws -> Output {
         let today = session.today

@@ -3,7 +3,7 @@ import PlannerStore
 
 /// `expense record`: record money spent on a budget line
 struct ExpenseRecord: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["expense", "record"], aliases: [["支出", "登记"]], group: .budget,
         syntax: "LINE --on DATE --amount YUAN [--note TEXT]",
         summary: L("Record money spent on a budget line", "登记某预算科目的支出"),
@@ -11,25 +11,13 @@ struct ExpenseRecord: Command {
             "The line must have a budget in the year of --on (see: budget set).",
             "该科目在 --on 所在年份须已设预算（参见：budget set）。"),
         example: "expense record 安全生产 --on 2017-03-15 --amount 12345.67 --note 灭火器更换",
-        positionals: ["LINE"],
-        flags: [
-            FlagSpec("on", "DATE", required: true), FlagSpec("amount", "YUAN", required: true),
-            FlagSpec("note", "TEXT"),
-        ],
         roles: [.supervisor]
     )
 
-    let line: String
-    let date: LocalDate
-    let amount: Yuan
-    let note: String?
-
-    init(_ args: Arguments) throws(ShellError) {
-        line = args.positional(0)
-        date = try args.requiredDate("on")
-        amount = try args.requiredAmount("amount")
-        note = args.string("note")
-    }
+    @Positional("LINE") var line: String
+    @Flag("on", "DATE") var date: LocalDate
+    @Flag("amount", "YUAN", as: .yuan) var amount: Yuan
+    @Flag("note", "TEXT") var note: String?
 
     func run(in session: Session) throws -> Output {
         let code = try session.write { store in

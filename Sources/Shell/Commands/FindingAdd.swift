@@ -3,7 +3,7 @@ import PlannerStore
 
 /// `finding add`: record a hazard (隐患) found in an inspection, with its rectification deadline
 struct FindingAdd: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["finding", "add"], aliases: [["隐患", "登记"]], group: .inspections,
         syntax:
             "I-n TEXT --severity general|major (--due DATE | --within DURATION) [--responsible NAME] [--photo FILE]...",
@@ -12,29 +12,16 @@ struct FindingAdd: Command {
         details: L(
             "--within counts from the inspection date: 7d calendar days, 5wd working days (weekends and statutory holidays skipped, make-up days counted). The deadline is fixed when recorded.",
             "--within 从检查日期起算：7d 为自然日，5wd 为工作日（跳过周末和法定假日，调休上班日计入）。期限在登记时即确定。"),
-        example: "finding add I-1 \"安全出口堵塞\" --severity general --within 5wd", positionals: ["I-n", "TEXT"],
-        flags: [
-            FlagSpec("severity", "SEVERITY", required: true), FlagSpec("due", "DATE"),
-            FlagSpec("within", "DURATION"), FlagSpec("responsible", "NAME"), FlagSpec("photo", "FILE"),
-        ],
+        example: "finding add I-1 \"安全出口堵塞\" --severity general --within 5wd",
         roles: [.inspector]
     )
 
-    let inspection: String
-    let text: String
-    let severity: Severity
-    let deadline: Finding.Deadline
-    let responsible: String?
-    let photoPaths: [String]
-
-    init(_ args: Arguments) throws(ShellError) {
-        inspection = try args.code(Inspection.self)
-        text = args.positional(1)
-        severity = try args.requiredChoice("severity", Severity.self)
-        deadline = try Deadlines.parse(args, command: "finding add")
-        responsible = args.string("responsible")
-        photoPaths = args.strings("photo")
-    }
+    @Positional(code: Inspection.self) var inspection: String
+    @Positional("TEXT") var text: String
+    @Flag("severity", "SEVERITY") var severity: Severity
+    @FlagGroup(.deadline(command: "finding add")) var deadline: Finding.Deadline
+    @Flag("responsible", "NAME") var responsible: String?
+    @Flags("photo", "FILE") var photoPaths: [String]
 
     func run(in session: Session) throws -> Output {
         let code = try session.write { store in

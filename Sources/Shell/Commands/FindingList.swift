@@ -3,22 +3,15 @@ import PlannerStore
 
 /// `findings`: findings and their status as of today
 struct FindingList: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["findings"], aliases: [["隐患"]], group: .reports, syntax: "[--open] [--overdue] [--community C]",
         summary: L("Findings and their status as of today", "截至今天的隐患及其状态"),
-        example: "findings --overdue --community 江岸社区",
-        flags: [FlagSpec("open"), FlagSpec("overdue"), FlagSpec("community", "C")]
+        example: "findings --overdue --community 江岸社区"
     )
 
-    let open: Bool
-    let overdue: Bool
-    let community: String?
-
-    init(_ args: Arguments) throws(ShellError) {
-        open = args.has("open")
-        overdue = args.has("overdue")
-        community = args.string("community")
-    }
+    @Switch("open") var open: Bool
+    @Switch("overdue") var overdue: Bool
+    @Flag("community", "C") var community: String?
 
     func run(in session: Session) throws -> Output {
         .table(

@@ -5,7 +5,7 @@ import PlannerStore
 
 /// `finding notice`: the printable rectification notice of a hazard (HTML or PDF)
 struct FindingNotice: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["finding", "notice"], aliases: [["隐患", "通知书"]], group: .inspections,
         syntax: "F-n --out FILE.html|FILE.pdf",
         summary: L(
@@ -14,18 +14,11 @@ struct FindingNotice: Command {
         details: L(
             "States the unit, what was found, the inspection and inspector, and the deadline fixed when the finding was recorded; .pdf prints it with headless Chromium (`make report-deps` installs it).",
             "写明单位、隐患内容、检查记录与检查人，以及登记隐患时确定的整改期限；.pdf 由无界面 Chromium 打印（`make report-deps` 安装）。"),
-        example: "finding notice F-3 --out F-3整改通知书.pdf", positionals: ["F-n"],
-        flags: [FlagSpec("out", "FILE", required: true)]
+        example: "finding notice F-3 --out F-3整改通知书.pdf"
     )
 
-    let code: String
-    let out: String
-
-    init(_ args: Arguments) throws(ShellError) {
-        code = try args.code(Finding.self)
-        out = try args.requiredString("out")
-        _ = try DocumentFile.kind(of: out)
-    }
+    @Positional(code: Finding.self) var code: String
+    @Flag("out", "FILE", as: .document) var out: String
 
     func run(in session: Session) throws -> Output {
         guard let notice = try session.store.findingNotice(code, asOf: session.asOf) else {

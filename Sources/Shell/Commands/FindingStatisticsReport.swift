@@ -3,30 +3,18 @@ import PlannerStore
 
 /// `findings stats`: 隐患排查治理 statistics: findings by severity and status per community, for a year or quarter
 struct FindingStatisticsReport: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["findings", "stats"], aliases: [["隐患", "统计"]], group: .reports,
         syntax: "[--year Y] [--quarter 1-4] [--community C]",
         summary: L(
             "隐患排查治理 statistics: findings by severity and status per community, for a year or quarter",
             "隐患排查治理统计：按社区统计某年或某季度的隐患等级与状态"),
-        example: "findings stats --year 2017 --quarter 3",
-        flags: [FlagSpec("year", "Y"), FlagSpec("quarter", "Q"), FlagSpec("community", "C")]
+        example: "findings stats --year 2017 --quarter 3"
     )
 
-    let year: Int?
-    let quarter: Int?
-    let community: String?
-
-    init(_ args: Arguments) throws(ShellError) {
-        year = try Compliance.year(args)
-        quarter = try args.string("quarter").map { text throws(ShellError) -> Int in
-            guard let quarter = Int(text), (1...4).contains(quarter) else {
-                throw ShellError.badValue(word: text, flag: "--quarter", expected: L("1, 2, 3 or 4", "1、2、3 或 4"))
-            }
-            return quarter
-        }
-        community = args.string("community")
-    }
+    @Flag("year", "Y", as: .year) var year: Int?
+    @Flag("quarter", "Q", as: .quarter) var quarter: Int?
+    @Flag("community", "C") var community: String?
 
     func run(in session: Session) throws -> Output {
         let y = year ?? session.today.year

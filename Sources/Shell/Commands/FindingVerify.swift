@@ -2,32 +2,20 @@ import Planner
 
 /// `finding verify`: record the re-inspection (复查): pass closes the finding, fail reopens it
 struct FindingVerify: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["finding", "verify"], aliases: [["隐患", "复查"]], group: .inspections,
         syntax: "F-n --on DATE --result pass|fail [--note TEXT] [--photo FILE]...",
         summary: L(
             "Record the re-inspection (复查): pass closes the finding, fail reopens it", "登记复查：通过则销号，不通过则重新整改"),
-        example: "finding verify F-1 --on 2017-01-25 --result pass", positionals: ["F-n"],
-        flags: [
-            FlagSpec("on", "DATE", required: true), FlagSpec("result", "RESULT", required: true),
-            FlagSpec("note", "TEXT"), FlagSpec("photo", "FILE"),
-        ],
+        example: "finding verify F-1 --on 2017-01-25 --result pass",
         roles: [.inspector]
     )
 
-    let code: String
-    let date: LocalDate
-    let result: VerificationResult
-    let note: String?
-    let photoPaths: [String]
-
-    init(_ args: Arguments) throws(ShellError) {
-        code = try args.code(Finding.self)
-        date = try args.requiredDate("on")
-        result = try args.requiredChoice("result", VerificationResult.self)
-        note = args.string("note")
-        photoPaths = args.strings("photo")
-    }
+    @Positional(code: Finding.self) var code: String
+    @Flag("on", "DATE") var date: LocalDate
+    @Flag("result", "RESULT") var result: VerificationResult
+    @Flag("note", "TEXT") var note: String?
+    @Flags("photo", "FILE") var photoPaths: [String]
 
     func run(in session: Session) throws -> Output {
         try session.change(

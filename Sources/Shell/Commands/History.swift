@@ -3,20 +3,16 @@ import PlannerStore
 
 /// `history`: the events of one record, oldest first: when, who, what
 struct History: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["history"], aliases: [["历史"]], group: .reports, syntax: "REF",
         summary: L("The events of one record, oldest first: when, who, what", "某条记录的全部事件（按时间顺序）：时间、操作人、内容"),
         details: L(
             "REF: a code (P-3, D-1, A-7, I-2, F-4, E-5), or a community, unit or campaign name, or a year of holidays, or budget:YEAR or target:YEAR.",
             "REF：编号（P-3、D-1、A-7、I-2、F-4、E-5），或社区、单位、宣传活动名称，或节假日年份，或 budget:年份、target:年份。"),
-        example: "history D-1", positionals: ["REF"]
+        example: "history D-1"
     )
 
-    let reference: String
-
-    init(_ args: Arguments) throws(ShellError) {
-        reference = args.positional(0)
-    }
+    @Positional("REF") var reference: String
 
     func run(in session: Session) throws -> Output {
         let stream = try session.stream(for: reference)

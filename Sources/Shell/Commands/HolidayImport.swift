@@ -4,7 +4,7 @@ import PlannerStore
 
 /// `holiday import`: import a year's holiday notice (holiday-cn JSON); a later import of the same year replaces it
 struct HolidayImport: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["holiday", "import"], aliases: [["节假日", "导入"]], group: .campaigns, syntax: "FILE",
         summary: L(
             "Import a year's holiday notice (holiday-cn JSON); a later import of the same year replaces it",
@@ -13,14 +13,10 @@ struct HolidayImport: Command {
             "The file: {\"year\": 2017, \"papers\": [\"…通知\"], \"days\": [{\"name\": \"春节\", \"date\": \"2017-01-27\", \"isOffDay\": true}, …]}.\nYears without an import use the data shipped with Vigil (2004 on) or, beyond it, computed dates.",
             "文件格式：{\"year\": 2017, \"papers\": [\"…通知\"], \"days\": [{\"name\": \"春节\", \"date\": \"2017-01-27\", \"isOffDay\": true}, …]}。\n未导入的年份使用 Vigil 自带的数据（2004 年起），更晚的年份使用推算日期。"
         ),
-        example: "holiday import holidays-2017.json", positionals: ["FILE"], roles: [.supervisor]
+        example: "holiday import holidays-2017.json", roles: [.supervisor]
     )
 
-    let path: String
-
-    init(_ args: Arguments) throws(ShellError) {
-        path = args.positional(0)
-    }
+    @Positional("FILE") var path: String
 
     func run(in session: Session) throws -> Output {
         let url = URL(fileURLWithPath: path, relativeTo: session.baseDirectory)

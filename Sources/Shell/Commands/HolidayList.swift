@@ -3,19 +3,15 @@ import PlannerStore
 
 /// `holiday list`: show a year's holiday blocks and make-up working days, and where they came from
 struct HolidayList: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["holiday", "list"], aliases: [["节假日", "列表"]], group: .campaigns, syntax: "--year Y",
         summary: L(
             "Show a year's holiday blocks and make-up working days, and where they came from",
             "显示某年的假期、调休上班日及数据来源"),
-        example: "holiday list --year 2017", flags: [FlagSpec("year", "Y", required: true)]
+        example: "holiday list --year 2017"
     )
 
-    let year: Int
-
-    init(_ args: Arguments) throws(ShellError) {
-        year = try Compliance.requiredYear(args)
-    }
+    @Flag("year", "Y", as: .year) var year: Int
 
     func run(in session: Session) throws -> Output {
         let calendar = try session.store.holidayCalendar(

@@ -3,33 +3,20 @@ import PlannerStore
 
 /// `inspection record`: record an inspection of a unit
 struct InspectionRecord: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["inspection", "record"], aliases: [["检查", "登记"]], group: .inspections,
         syntax:
             "UNIT --on DATE [--inspector NAME] [--kind fire|production|school-surroundings|other] [--photo FILE]...",
         summary: L("Record an inspection of a unit", "登记对单位的检查"),
         example: "inspection record \"荣东万家商场\" --on 2017-01-08 --inspector 李检查 --kind fire",
-        positionals: ["UNIT"],
-        flags: [
-            FlagSpec("on", "DATE", required: true), FlagSpec("inspector", "NAME"), FlagSpec("kind", "KIND"),
-            FlagSpec("photo", "FILE"),
-        ],
         roles: [.inspector]
     )
 
-    let unitName: String
-    let date: LocalDate
-    let inspector: String?
-    let kind: InspectionKind?
-    let photoPaths: [String]
-
-    init(_ args: Arguments) throws(ShellError) {
-        unitName = args.positional(0)
-        date = try args.requiredDate("on")
-        inspector = args.string("inspector")
-        kind = try args.choice("kind", InspectionKind.self)
-        photoPaths = args.strings("photo")
-    }
+    @Positional("UNIT") var unitName: String
+    @Flag("on", "DATE") var date: LocalDate
+    @Flag("inspector", "NAME") var inspector: String?
+    @Flag("kind", "KIND") var kind: InspectionKind?
+    @Flags("photo", "FILE") var photoPaths: [String]
 
     func run(in session: Session) throws -> Output {
         let code = try session.write { store in

@@ -3,7 +3,7 @@ import PlannerStore
 
 /// `plan add`: add an emergency plan (应急预案) and the drill cadence it owes
 struct PlanAdd: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["plan", "add"], aliases: [["预案", "添加"]], group: .plansAndDrills,
         syntax:
             "NAME --unit U --level comprehensive|special|onsite [--hazard TEXT] [--every DURATION] [--from DATE]",
@@ -13,29 +13,15 @@ struct PlanAdd: Command {
             "不给 --every 时，周期取自规则库（参见：rules for 单位）。\n--from 为预案生效日期（默认今天）。"),
         example:
             "plan add \"江岸化工储运站火灾疏散预案\" --unit \"江岸化工储运站\" --level special --hazard 火灾 --every 6m --from 2017-01-01",
-        positionals: ["NAME"],
-        flags: [
-            FlagSpec("unit", "U", required: true), FlagSpec("level", "LEVEL", required: true),
-            FlagSpec("hazard", "TEXT"), FlagSpec("every", "DURATION"), FlagSpec("from", "DATE"),
-        ],
         roles: [.supervisor]
     )
 
-    let name: String
-    let unitName: String
-    let level: PlanLevel
-    let hazard: String?
-    let every: Interval?
-    let from: LocalDate?
-
-    init(_ args: Arguments) throws(ShellError) {
-        name = args.positional(0)
-        unitName = try args.requiredString("unit")
-        level = try args.requiredChoice("level", PlanLevel.self)
-        hazard = args.string("hazard")
-        every = try args.interval("every")
-        from = try args.date("from")
-    }
+    @Positional("NAME") var name: String
+    @Flag("unit", "U") var unitName: String
+    @Flag("level", "LEVEL") var level: PlanLevel
+    @Flag("hazard", "TEXT") var hazard: String?
+    @Flag("every", "DURATION") var every: Interval?
+    @Flag("from", "DATE") var from: LocalDate?
 
     func run(in session: Session) throws -> Output {
         let code = try session.write { store in

@@ -3,17 +3,13 @@ import PlannerStore
 
 /// `plan list`: list plans with their cadence and where it comes from
 struct PlanList: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["plan", "list"], aliases: [["预案", "列表"]], group: .plansAndDrills, syntax: "[--unit U]",
         summary: L("List plans with their cadence and where it comes from", "列出预案、演练周期及其依据"),
-        example: "plan list", flags: [FlagSpec("unit", "U")]
+        example: "plan list"
     )
 
-    let unit: String?
-
-    init(_ args: Arguments) throws(ShellError) {
-        unit = args.string("unit")
-    }
+    @Flag("unit", "U") var unit: String?
 
     func run(in session: Session) throws -> Output {
         .table(

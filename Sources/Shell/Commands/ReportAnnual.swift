@@ -5,7 +5,7 @@ import PlannerStore
 
 /// `report annual`: the safety-production part of the annual self-evaluation (HTML or PDF)
 struct ReportAnnual: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["report", "annual"], aliases: [["报告", "年度"]], group: .reports,
         syntax: "--year Y --out FILE.html|FILE.pdf",
         summary: L(
@@ -15,18 +15,11 @@ struct ReportAnnual: Command {
             "Drills owed = the drill obligations whose due date falls in the year; held on time = those met by a drill on or before the due date; plan kind = the plan's level. Each rate's target is 100 % unless `target set` gave another. Asked before the year is over, the figures run to the as-of date. .pdf prints with headless Chromium (`make report-deps` installs it).",
             "应演练 = 应演练日期落在该年的演练义务；按期 = 在应演练日期当天或之前举行了演练；预案类别 = 预案级别。各项完成率的目标为 100%，除非用 `target set` 另行设定。年度未结束时，数字截至报告日期。.pdf 由无界面 Chromium 打印（`make report-deps` 安装）。"
         ),
-        example: "report annual --year 2017 --out 2017绩效自评.pdf",
-        flags: [FlagSpec("year", "Y", required: true), FlagSpec("out", "FILE", required: true)]
+        example: "report annual --year 2017 --out 2017绩效自评.pdf"
     )
 
-    let year: Int
-    let out: String
-
-    init(_ args: Arguments) throws(ShellError) {
-        year = try Compliance.requiredYear(args)
-        out = try args.requiredString("out")
-        _ = try DocumentFile.kind(of: out)
-    }
+    @Flag("year", "Y", as: .year) var year: Int
+    @Flag("out", "FILE", as: .document) var out: String
 
     func run(in session: Session) throws -> Output {
         let store = session.store

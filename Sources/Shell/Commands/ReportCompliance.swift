@@ -5,7 +5,7 @@ import PlannerStore
 
 /// `report compliance`: the printable compliance report (HTML or PDF)
 struct ReportCompliance: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["report", "compliance"], aliases: [["报告", "合规"]], group: .reports,
         syntax: "[--year Y | --from DATE --to DATE] [--district D] --out FILE.html|FILE.pdf",
         summary: L(
@@ -15,21 +15,16 @@ struct ReportCompliance: Command {
             "A self-contained HTML file (nothing is loaded from the network), laid out for A4 and readable in black and white; .pdf prints it with headless Chromium (`make report-deps` installs it). The foot of the page carries the seal of the log the figures come from: `vigil verify --seal` proves a printed copy against the log later.",
             "生成独立的 HTML 文件（不从网络加载任何内容），按 A4 排版，黑白打印也能辨认；.pdf 由无界面 Chromium 打印（`make report-deps` 安装）。页脚附有所依据日志的封印，日后可用 `vigil verify --seal` 核对打印件。"
         ),
-        example: "report compliance --year 2017 --out 2017合规报告.pdf",
-        flags: [
-            FlagSpec("year", "Y"), FlagSpec("from", "DATE"), FlagSpec("to", "DATE"), FlagSpec("district", "D"),
-            FlagSpec("out", "FILE", required: true),
-        ]
+        example: "report compliance --year 2017 --out 2017合规报告.pdf"
     )
 
-    let selection: PeriodSelection?
-    let out: String
+    @FlagGroup(.period) var selection: PeriodSelection?
+    /// Refused: this database keeps no districts. Checked last, as a bad --out is named first.
+    @Flag("district", "D") var district: String?
+    @Flag("out", "FILE", as: .document) var out: String
 
-    init(_ args: Arguments) throws(ShellError) {
-        selection = try Compliance.selection(args)
-        out = try args.requiredString("out")
-        _ = try DocumentFile.kind(of: out)
-        if let district = args.string("district") {
+    func validate() throws(ShellError) {
+        if let district {
             throw ShellError(
                 L(
                     "no district \(district): this database keeps one street office and no districts",

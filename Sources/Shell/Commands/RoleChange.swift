@@ -6,30 +6,21 @@ protocol RoleChange: Command {
     /// Whether the command gives the role or takes it away.
     static var granted: Bool { get }
 
-    var target: UserRole { get }
-    init(target: UserRole)
-}
-
-/// The user and the role a `RoleChange` names.
-struct UserRole {
-    let name: String
-    let role: Role
+    /// The user.
+    var name: String { get }
+    var role: Role { get }
 }
 
 extension RoleChange {
     /// The spec of `user VERB NAME --role ROLE`.
-    static func roleSpec(_ verb: String, _ summary: L, example: String) -> CommandSpec {
+    static func roleConfiguration(_ verb: String, _ summary: L, example: String) -> CommandSpec {
         CommandSpec(
             path: ["user", verb], group: .admin, syntax: "NAME --role ROLE", summary: summary, example: example,
-            positionals: ["NAME"], flags: [FlagSpec("role", "ROLE", required: true)], roles: [.admin])
-    }
-
-    init(_ args: Arguments) throws(ShellError) {
-        self.init(target: UserRole(name: args.positional(0), role: try args.requiredChoice("role", Role.self)))
+            roles: [.admin])
     }
 
     func run(in session: Session) throws -> Output {
-        let (name, role) = (target.name, target.role.rawValue)
+        let role = role.rawValue
         try session.store.setRole(role, of: name, granted: Self.granted)
         return .created(
             name,

@@ -2,18 +2,14 @@ import Planner
 
 /// `rules for`: which rules apply to a unit, and which one decides each level of plan
 struct RulesFor: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["rules", "for"], group: .reports, syntax: "UNIT",
         summary: L(
             "Which rules apply to a unit, and which one decides each level of plan", "适用于某单位的规则，以及决定各级预案演练周期的规则"),
-        example: "rules for \"江岸化工储运站\"", positionals: ["UNIT"]
+        example: "rules for \"江岸化工储运站\""
     )
 
-    let name: String
-
-    init(_ args: Arguments) throws(ShellError) {
-        name = args.positional(0)
-    }
+    @Positional("UNIT") var name: String
 
     func run(in session: Session) throws -> Output {
         let unit = try session.existing(Unit.self, name)

@@ -1,15 +1,11 @@
 /// `set format`: choose the output format
 struct SetFormat: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["set", "format"], group: .session, syntax: "table|csv|json",
-        summary: L("Choose the output format", "选择输出格式"), example: "set format csv", positionals: ["FORMAT"]
+        summary: L("Choose the output format", "选择输出格式"), example: "set format csv"
     )
 
-    let format: Format
-
-    init(_ args: Arguments) throws(ShellError) {
-        format = try Arguments.choice(args.positional(0), Format.self, flag: "format")
-    }
+    @Positional("FORMAT", as: .choice, label: "format") var format: Format
 
     func run(in session: Session) throws -> Output {
         session.format = format

@@ -2,19 +2,15 @@ import Planner
 
 /// `set today`: ask every report as of this date (unset today returns to the clock)
 struct SetToday: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["set", "today"], group: .session, syntax: "DATE",
         summary: L(
             "Ask every report as of this date (unset today returns to the clock)", "将报表的截止日期设为该日（unset today 恢复为当天）"
         ),
-        example: "set today 2017-12-31", positionals: ["DATE"]
+        example: "set today 2017-12-31"
     )
 
-    let date: LocalDate
-
-    init(_ args: Arguments) throws(ShellError) {
-        date = try Arguments.date(args.positional(0), flag: "today")
-    }
+    @Positional("DATE", as: LocalDate.parser, label: "today") var date: LocalDate
 
     func run(in session: Session) throws -> Output {
         session.todayOverride = date

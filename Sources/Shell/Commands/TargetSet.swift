@@ -3,7 +3,7 @@ import PlannerStore
 
 /// `target set`: set an annual target other than 100 % for a rate of the annual report
 struct TargetSetCommand: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["target", "set"], aliases: [["目标", "设置"]], group: .budget,
         syntax: "INDICATOR --year Y --percent N",
         summary: L(
@@ -11,20 +11,13 @@ struct TargetSetCommand: Command {
         details: L(
             "INDICATOR: \(Indicator.allCases.map(\.rawValue).joined(separator: " ")).\nEach rate's target is 100 % unless set here.",
             "指标：\(Indicator.allCases.map(\.rawValue).joined(separator: " "))。\n未设置的指标目标为 100%。"),
-        example: "target set drills-on-time --year 2017 --percent 95", positionals: ["INDICATOR"],
-        flags: [FlagSpec("year", "Y", required: true), FlagSpec("percent", "N", required: true)],
+        example: "target set drills-on-time --year 2017 --percent 95",
         roles: [.supervisor]
     )
 
-    let indicator: Indicator
-    let year: Int
-    let percent: Int
-
-    init(_ args: Arguments) throws(ShellError) {
-        indicator = try Arguments.choice(args.positional(0), Indicator.self, flag: "INDICATOR")
-        year = try Compliance.requiredYear(args)
-        percent = try args.requiredPercent("percent")
-    }
+    @Positional("INDICATOR", as: .choice) var indicator: Indicator
+    @Flag("year", "Y", as: .year) var year: Int
+    @Flag("percent", "N", as: .percent) var percent: Int
 
     func run(in session: Session) throws -> Output {
         try session.write { _ in

@@ -3,17 +3,13 @@ import PlannerStore
 
 /// `unit list`: list units, optionally of one community
 struct UnitList: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["unit", "list"], aliases: [["单位", "列表"]], group: .organisation, syntax: "[--community C]",
         summary: L("List units, optionally of one community", "列出单位（可按社区筛选）"),
-        example: "unit list --community 江岸社区", flags: [FlagSpec("community", "C")]
+        example: "unit list --community 江岸社区"
     )
 
-    let community: String?
-
-    init(_ args: Arguments) throws(ShellError) {
-        community = args.string("community")
-    }
+    @Flag("community", "C") var community: String?
 
     func run(in session: Session) throws -> Output {
         .table(

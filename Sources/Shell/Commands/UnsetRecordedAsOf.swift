@@ -1,11 +1,9 @@
 /// `unset recorded-as-of`: report on the whole log again
 struct UnsetRecordedAsOf: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["unset", "recorded-as-of"], group: .session, syntax: "",
         summary: L("Report on the whole log again", "恢复按全部记录出报表"), example: "unset recorded-as-of"
     )
-
-    init(_: Arguments) {}
 
     func run(in session: Session) throws -> Output {
         session.recordedAsOf = nil

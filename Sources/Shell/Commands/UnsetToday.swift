@@ -1,11 +1,9 @@
 /// `unset today`: follow the clock again
 struct UnsetToday: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["unset", "today"], group: .session, syntax: "", summary: L("Follow the clock again", "恢复为当天日期"),
         example: "unset today"
     )
-
-    init(_: Arguments) {}
 
     func run(in session: Session) throws -> Output {
         session.todayOverride = nil

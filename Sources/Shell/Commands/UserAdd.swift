@@ -2,7 +2,7 @@ import PlannerStore
 
 /// `user add`: add a person who can log in, with a role
 struct UserAdd: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["user", "add"], group: .admin,
         syntax: "NAME --role supervisor|inspector|manager|admin [--password-prompt]",
         summary: L("Add a person who can log in, with a role", "添加可登录的用户并授予角色"),
@@ -10,19 +10,12 @@ struct UserAdd: Command {
             "supervisor: organisation, plans, drills, campaigns, holidays. inspector: inspections, findings, campaign activities. manager: reports only. admin: everything and users.\n--password-prompt asks for a password (needed when the server requires one).",
             "supervisor：组织、预案、演练、宣传、节假日；inspector：检查、隐患、宣传活动登记；manager：只能查看报表；admin：全部及用户管理。\n--password-prompt 提示输入密码（服务器要求密码时需要）。"
         ),
-        example: "user add zhang_li --role inspector", positionals: ["NAME"],
-        flags: [FlagSpec("role", "ROLE", required: true), FlagSpec("password-prompt")], roles: [.admin]
+        example: "user add zhang_li --role inspector", roles: [.admin]
     )
 
-    let name: String
-    let role: Role
-    let prompt: Bool
-
-    init(_ args: Arguments) throws(ShellError) {
-        name = args.positional(0)
-        role = try args.requiredChoice("role", Role.self)
-        prompt = args.has("password-prompt")
-    }
+    @Positional("NAME") var name: String
+    @Flag("role", "ROLE") var role: Role
+    @Switch("password-prompt") var prompt: Bool
 
     func run(in session: Session) throws -> Output {
         let password = try prompt ? Password.read(for: name) : nil

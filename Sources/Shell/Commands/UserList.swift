@@ -2,12 +2,10 @@ import PlannerStore
 
 /// `user list`: the users and their roles
 struct UserList: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["user", "list"], group: .admin, syntax: "", summary: L("The users and their roles", "用户及其角色"),
         example: "user list"
     )
-
-    init(_: Arguments) {}
 
     func run(in session: Session) throws -> Output {
         .table(

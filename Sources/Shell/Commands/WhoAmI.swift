@@ -2,13 +2,11 @@ import PlannerStore
 
 /// `whoami`: who you are connected as, and your roles
 struct WhoAmI: Command {
-    static let spec = CommandSpec(
+    static let configuration = CommandSpec(
         path: ["whoami"], group: .session, syntax: "",
         summary: L("Who you are connected as, and your roles", "当前登录的用户及其角色"),
         example: "whoami"
     )
-
-    init(_: Arguments) {}
 
     func run(in session: Session) throws -> Output {
         let roles = session.roles.sorted().map(\.rawValue)

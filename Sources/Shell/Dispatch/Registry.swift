@@ -80,30 +80,29 @@ struct Registry: Sendable {
     /// The command whose words (or Chinese alias) begin the line, the longest match winning,
     /// and the words after them.
     func match(_ words: [Word]) -> (CommandSpec, [Word])? {
-        matchCommand(words).map { ($0.0.spec, $0.1) }
+        matchCommand(words).map { ($0.spec, $0.rest) }
     }
 
-    private func matchCommand(_ words: [Word]) -> (any Command.Type, [Word])? {
-        var best: (any Command.Type, Int)?
+    private func matchCommand(_ words: [Word]) -> (command: any Command.Type, spec: CommandSpec, rest: [Word])? {
+        var best: (any Command.Type, CommandSpec, Int)?
         for (command, spec) in zip(commands, specs) {
             for path in [spec.path] + spec.aliases where path.count <= words.count {
                 let head = words.prefix(path.count)
                 guard head.allSatisfy({ !$0.quoted }), zip(head, path).allSatisfy({ $0.text == $1 }) else { continue }
-                if path.count > (best?.1 ?? 0) { best = (command, path.count) }
+                if path.count > (best?.2 ?? 0) { best = (command, spec, path.count) }
             }
         }
-        return best.map { ($0.0, Array(words.dropFirst($0.1))) }
+        return best.map { ($0.0, $0.1, Array(words.dropFirst($0.2))) }
     }
 
     /// Parses one command's words into the command, refusing with the offending word named.
     func parse(_ words: [Word]) throws(ShellError) -> (CommandSpec, any Command) {
-        guard let (command, rest) = matchCommand(words) else {
+        guard let (command, spec, rest) = matchCommand(words) else {
             let typed = words.prefix(2).map(\.text).joined(separator: " ")
             throw ShellError.unknownCommand(typed, suggestion: suggestion(for: words))
         }
-        let spec = command.spec
         let arguments = try Arguments(rest, flags: spec.flags, positionals: spec.positionals, command: spec.name)
-        return (spec, try command.init(arguments))
+        return (spec, try command.parse(arguments))
     }
 
     /// The nearest command name to what was typed.

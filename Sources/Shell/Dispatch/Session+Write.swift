@@ -76,15 +76,3 @@ enum Code {
         return word
     }
 }
-
-extension Arguments {
-    /// The positional that names an `A`, checked as a code where `A`s have codes.
-    func code<A: Named>(_: A.Type, at index: Int = 0) throws(ShellError) -> String {
-        try Code.check(positional(index), A.self)
-    }
-
-    /// The value of a flag that names an `A`, when given.
-    func code<A: Named>(_ flag: String, _: A.Type) throws(ShellError) -> String? {
-        try string(flag).map { word throws(ShellError) in try Code.check(word, A.self) }
-    }
-}

@@ -100,42 +100,10 @@ public struct Arguments {
         switches.contains(flag)
     }
 
-    public func date(_ flag: String) throws(ShellError) -> LocalDate? {
+    /// The value of a flag, read by its parser, when given.
+    func value<Value>(_ flag: String, _ parser: ValueParser<Value>) throws(ShellError) -> Value? {
         guard let text = flags[flag] else { return nil }
-        return try Arguments.date(text, flag: "--" + flag)
-    }
-
-    public func interval(_ flag: String) throws(ShellError) -> Interval? {
-        guard let text = flags[flag] else { return nil }
-        guard let interval = Interval(text) else {
-            throw ShellError.badValue(
-                word: text, flag: "--" + flag,
-                expected: L("a duration such as 7d, 2w, 6m, 1y or 5wd", "时长，如 7d、2w、6m、1y 或 5wd"))
-        }
-        return interval
-    }
-
-    public func count(_ flag: String) throws(ShellError) -> Int? {
-        guard let text = flags[flag] else { return nil }
-        guard let value = Int(text), value >= 0, value <= 10_000_000 else {
-            throw ShellError.badValue(word: text, flag: "--" + flag, expected: L("a whole number ≥ 0", "不小于 0 的整数"))
-        }
-        return value
-    }
-
-    public func choice<T: RawRepresentable & CaseIterable>(_ flag: String, _: T.Type) throws(ShellError) -> T?
-    where T.RawValue == String {
-        guard let text = flags[flag] else { return nil }
-        return try Arguments.choice(text, T.self, flag: "--" + flag)
-    }
-
-    public func yesNo(_ flag: String) throws(ShellError) -> Bool? {
-        guard let text = flags[flag] else { return nil }
-        switch text.lowercased() {
-        case "yes", "y", "true", "是": return true
-        case "no", "n", "false", "否": return false
-        default: throw ShellError.badValue(word: text, flag: "--" + flag, expected: L("yes or no", "yes 或 no"))
-        }
+        return try parser.parse(text, "--" + flag)
     }
 
     /// The value of a flag the spec marks required; parsing has already refused its absence,
@@ -146,19 +114,6 @@ public struct Arguments {
             throw ShellError.missingFlag("--" + flag, valueName: valueName, command: command)
         }
         return text
-    }
-
-    func requiredString(_ flag: String) throws(ShellError) -> String {
-        try required(flag)
-    }
-
-    func requiredDate(_ flag: String) throws(ShellError) -> LocalDate {
-        try Arguments.date(try required(flag), flag: "--" + flag)
-    }
-
-    func requiredChoice<T: RawRepresentable & CaseIterable>(_ flag: String, _: T.Type) throws(ShellError) -> T
-    where T.RawValue == String {
-        try Arguments.choice(try required(flag), T.self, flag: "--" + flag)
     }
 
     public static func date(_ text: String, flag: String) throws(ShellError) -> LocalDate {

@@ -1,22 +1,20 @@
 import Planner
-import PlannerStore
 
 /// Finding deadlines: `--due DATE` or `--within DURATION`, exactly one of them.
-enum Deadlines {
-    static func parse(_ args: Arguments, command: String, dueFlag: String = "due", withinFlag: String = "within")
-        throws(ShellError) -> Finding.Deadline
-    {
-        switch (try args.date(dueFlag), try args.interval(withinFlag)) {
-        case (let date?, nil): return .date(date)
-        case (nil, let interval?): return .within(interval)
-        case (nil, nil):
-            throw ShellError(
-                L(
-                    "\(command) needs a deadline: --\(dueFlag) DATE or --\(withinFlag) DURATION",
-                    "\(command) 需要整改期限：--\(dueFlag) DATE 或 --\(withinFlag) DURATION"))
-        default:
-            throw ShellError(
-                L("give either --\(dueFlag) or --\(withinFlag), not both", "--\(dueFlag) 与 --\(withinFlag) 只能二选一"))
+extension FlagGroup<Finding.Deadline>.Group {
+    static func deadline(command: String) -> Self {
+        Self(flags: [FlagSpec("due", "DATE"), FlagSpec("within", "DURATION")]) { arguments throws(ShellError) in
+            switch (try arguments.value("due", LocalDate.parser), try arguments.value("within", Interval.parser)) {
+            case (let date?, nil): return .date(date)
+            case (nil, let interval?): return .within(interval)
+            case (nil, nil):
+                throw ShellError(
+                    L(
+                        "\(command) needs a deadline: --due DATE or --within DURATION",
+                        "\(command) 需要整改期限：--due DATE 或 --within DURATION"))
+            default:
+                throw ShellError(L("give either --due or --within, not both", "--due 与 --within 只能二选一"))
+            }
         }
     }
 }

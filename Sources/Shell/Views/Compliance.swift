@@ -1,44 +1,8 @@
 import Planner
 import PlannerStore
 
-/// The `--year` flag of the reports, and the columns of the compliance reports.
+/// The columns of the compliance reports.
 enum Compliance {
-    static func year(_ args: Arguments) throws(ShellError) -> Int? {
-        guard let text = args.string("year") else { return nil }
-        guard let year = Int(text), (1900...2200).contains(year) else {
-            throw ShellError.badValue(word: text, flag: "--year", expected: L("a year such as 2017", "年份，如 2017"))
-        }
-        return year
-    }
-
-    /// A `--year Y` the command cannot do without.
-    static func requiredYear(_ args: Arguments) throws(ShellError) -> Int {
-        guard let year = try year(args) else {
-            throw ShellError.missingFlag("--year", valueName: "Y", command: args.command)
-        }
-        return year
-    }
-
-    /// `--year Y` or `--from DATE --to DATE` (nil: neither, the as-of date's year).
-    static func selection(_ args: Arguments) throws(ShellError) -> PeriodSelection? {
-        let year = try year(args)
-        let from = try args.date("from")
-        let to = try args.date("to")
-        if year != nil && (from != nil || to != nil) {
-            throw ShellError(L("give either --year or --from/--to, not both", "--year 与 --from/--to 只能二选一"))
-        }
-        if (from == nil) != (to == nil) {
-            throw ShellError(L("--from and --to go together", "--from 与 --to 需要同时给出"))
-        }
-        if let from, let to {
-            guard from <= to else {
-                throw ShellError(L("--from \(from) is after --to \(to)", "--from \(from) 晚于 --to \(to)"))
-            }
-            return .range(from, to)
-        }
-        return year.map { .year($0) }
-    }
-
     static func columns(detail: Bool) -> [Column] {
         var columns = [
             Column("community", L("community", "社区")), Column("required", L("required", "应完成")),
@@ -60,5 +24,30 @@ enum Compliance {
                     }))
         }
         return values
+    }
+}
+
+/// `--year Y` or `--from DATE --to DATE` (nil: neither, the as-of date's year).
+extension FlagGroup<PeriodSelection?>.Group {
+    static var period: Self {
+        Self(flags: [FlagSpec("year", "Y"), FlagSpec("from", "DATE"), FlagSpec("to", "DATE")]) {
+            arguments throws(ShellError) in
+            let year = try arguments.value("year", .year)
+            let from = try arguments.value("from", LocalDate.parser)
+            let to = try arguments.value("to", LocalDate.parser)
+            if year != nil && (from != nil || to != nil) {
+                throw ShellError(L("give either --year or --from/--to, not both", "--year 与 --from/--to 只能二选一"))
+            }
+            if (from == nil) != (to == nil) {
+                throw ShellError(L("--from and --to go together", "--from 与 --to 需要同时给出"))
+            }
+            if let from, let to {
+                guard from <= to else {
+                    throw ShellError(L("--from \(from) is after --to \(to)", "--from \(from) 晚于 --to \(to)"))
+                }
+                return .range(from, to)
+            }
+            return year.map { .year($0) }
+        }
     }
 }
