@@ -28,11 +28,8 @@ public struct Finding: Aggregate, Equatable {
         var next = self
         switch event {
         case .findingAdded(let e):
-            next.code = e.code
-            next.severity = e.severity
-            next.foundOn = e.inspectedOn
-            next.lastStepOn = e.inspectedOn
-            next.status = .after(nil)
+            (next.code, next.severity, next.status) = (e.code, e.severity, .after(nil))
+            (next.foundOn, next.lastStepOn) = (e.inspectedOn, e.inspectedOn)
         case .findingRectified(let e):
             next.status = .after(.rectified)
             next.lastStepOn = e.on

@@ -19,10 +19,7 @@ public struct Unit: Aggregate, Equatable {
         var next = self
         switch event {
         case .unitAdded(let e):
-            next.name = e.name
-            next.community = e.community
-            next.kind = e.kind
-            next.keyFireUnit = e.keyFireUnit
+            (next.name, next.community, next.kind, next.keyFireUnit) = (e.name, e.community, e.kind, e.keyFireUnit)
         case .unitReclassified(let e):
             next.kind = e.kind ?? kind
             next.keyFireUnit = e.keyFireUnit ?? keyFireUnit

@@ -16,12 +16,8 @@ public struct Plan: Aggregate, Equatable {
         var next = self
         switch event {
         case .planAdded(let e):
-            next.code = e.code
-            next.name = e.name
-            next.unit = e.unit
-            next.level = e.level
-            next.everyMonths = e.everyMonths
-            next.from = e.from
+            (next.code, next.name, next.unit) = (e.code, e.name, e.unit)
+            (next.level, next.everyMonths, next.from) = (e.level, e.everyMonths, e.from)
         case .planRetired(let e):
             next.retiredOn = e.on
         default:
