@@ -58,7 +58,15 @@ enum DocumentFile {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        process.waitUntilExit()
+        // A browser that hangs (a broken GPU stack, a missing font service) must not hang the
+        // shell: a page prints in a second or two, so two minutes is plenty.
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            throw ShellError(L("Chromium did not finish printing the PDF in 2 minutes", "Chromium 在 2 分钟内未能生成 PDF"))
+        }
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: printed.path) else {
             throw ShellError(
                 L(
