@@ -72,6 +72,7 @@ struct Registry: Sendable {
             UserAdd.self,
             UserGrant.self,
             UserRevoke.self,
+            UserDisable.self,
             UserList.self,
             HelpCommand.self,
             QuitCommand.self,
