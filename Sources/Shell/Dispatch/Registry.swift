@@ -43,6 +43,8 @@ struct Registry: Sendable {
             HolidayImport.self,
             HolidayList.self,
             InspectionRecord.self,
+            InspectionsOverdue.self,
+            InspectionsDue.self,
             FindingAdd.self,
             FindingRectify.self,
             FindingVerify.self,
