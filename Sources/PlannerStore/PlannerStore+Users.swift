@@ -7,6 +7,8 @@ public struct UserSummary: Sendable, Equatable {
     public var superuser: Bool
     /// Role names without their `vigil_` prefix, e.g. `inspector`.
     public var roles: [String]
+    /// True when `user disable` ended the login's rights here (it then has no roles).
+    public var disabled: Bool
 }
 
 extension PlannerStore {
@@ -28,15 +30,24 @@ extension PlannerStore {
         }
     }
 
+    /// Ends a login's rights here (`vigil.user_disable`): it loses every Vigil role of this
+    /// database, and with them CONNECT; its records keep its name.
+    public func disableUser(_ name: String) throws {
+        try StoreError.translating {
+            try connection.query("SELECT vigil.user_disable(\(name))")
+        }
+    }
+
     /// Every user and their roles, by name.
     public func users() throws -> [UserSummary] {
         try StoreError.translating {
             try connection.query(
-                "SELECT name, superuser, array_to_string(roles, ',') AS roles FROM vigil.users ORDER BY name"
+                "SELECT name, superuser, array_to_string(roles, ',') AS roles, disabled FROM vigil.users ORDER BY name"
             ).rows.map { row in
                 UserSummary(
                     name: try row.decode("name"), superuser: try row.decode("superuser"),
-                    roles: try row.decode("roles", as: String.self).split(separator: ",").map(String.init))
+                    roles: try row.decode("roles", as: String.self).split(separator: ",").map(String.init),
+                    disabled: try row.decode("disabled"))
             }
         }
     }

@@ -163,6 +163,45 @@ struct GoldenTests {
         }
     }
 
+    /// Fire inspections in 2019, on top of the world (汉水湾化工储运站 inspected on 6 May):
+    /// 江岸小学 last inspected 28 February (quarterly: overdue since 28 May), Metro Mall 万家
+    /// on 20 June (monthly: due 20 July; its production inspection does not count), 江岸街道办
+    /// on 15 April and reclassified from enterprise to government (quarterly: due 15 July,
+    /// not 15 May), 桃源仓库 closed on 1 June (owes nothing), 江岸幼儿园 never inspected and
+    /// added after 2019 (owes nothing yet).
+    static let inspections2019 = """
+        unit add 江岸幼儿园 --community 江岸社区 --kind kindergarten
+        unit add 江岸街道办 --community 江岸社区 --kind enterprise
+        unit add 桃源仓库 --community A区 --kind enterprise
+        inspection record 江岸小学 --on 2019-01-10 --kind fire
+        inspection record 江岸小学 --on 2019-02-28 --kind fire --inspector 李检查
+        inspection record "Metro Mall 万家" --on 2019-05-02 --kind production
+        inspection record "Metro Mall 万家" --on 2019-06-20 --kind fire
+        inspection record 江岸街道办 --on 2019-04-15 --kind fire
+        unit reclassify 江岸街道办 --kind government
+        inspection record 桃源仓库 --on 2019-03-01 --kind fire
+        unit close 桃源仓库 --on 2019-06-01
+
+        """
+
+    @Test(
+        "Inspection obligations from the rule catalogue, in every format",
+        arguments: [
+            GoldenCase.en("table-inspections-overdue", "inspections overdue"),
+            .zh("table-inspections-overdue-zh", "inspections overdue"),
+            .en("table-inspections-overdue-community", "inspections overdue --community 江岸社区"),
+            .en("json-inspections-overdue", "inspections overdue", format: "json"),
+            .en("table-inspections-due", "inspections due"),
+            .zh("table-inspections-due-zh", "inspections due --within 3w"),
+            .en("json-inspections-due", "inspections due", format: "json"),
+        ])
+    func inspections(_ golden: GoldenCase) throws {
+        let setUp = try VigilBinary.run(
+            ["--db", database.conninfo, "--today", GoldenCase.today], input: Self.inspections2019)
+        try #require(setUp.status == 0 && setUp.stderr.isEmpty, "the inspections could not be set up: \(setUp.stderr)")
+        try check(golden)
+    }
+
     @Test(
         "Help, in English and Chinese",
         arguments: [

@@ -14,6 +14,12 @@ struct LogFacts {
         var history: DrillObligation.History
     }
 
+    struct UnitFacts {
+        var name: String
+        var community: String
+        var history: InspectionObligation.History
+    }
+
     struct FindingFacts {
         var code: String
         var number: Int
@@ -52,6 +58,8 @@ struct LogFacts {
     var log: [Entry] = []
     var communities: [Recorded<String>] = []
     var plans: [PlanFacts] = []
+    /// The units in the order they were added.
+    var units: [UnitFacts] = []
     var drills: [DrillFacts] = []
     var findings: [FindingFacts] = []
     var campaigns: [CampaignFacts] = []
@@ -73,6 +81,8 @@ struct LogFacts {
                     type: type, schemaVersion: try row.decode("schema_version"), data: try row.decode("data")))
         }
         var units: [String: (community: String, closed: Recorded<LocalDate>?)] = [:]
+        var unitFacts: [UnitFacts] = []
+        var unitIndex: [String: Int] = [:]
         var planAdded: [(PlanAdded, Date)] = []
         var retired: [String: Recorded<LocalDate>] = [:]
         var held: [String: [Recorded<LocalDate>]] = [:]
@@ -89,8 +99,28 @@ struct LogFacts {
             let at = entry.recordedAt
             switch entry.event {
             case .communityAdded(let e): communities.append(Recorded(e.name, recordedAt: at))
-            case .unitAdded(let e): units[e.name] = (e.community, nil)
-            case .unitClosed(let e): units[key]?.closed = Recorded(e.on, recordedAt: at)
+            case .unitAdded(let e):
+                units[e.name] = (e.community, nil)
+                unitIndex[e.name] = unitFacts.count
+                let classification = InspectionObligation.Classification(kind: e.kind, keyFireUnit: e.keyFireUnit)
+                unitFacts.append(
+                    UnitFacts(
+                        name: e.name, community: e.community,
+                        history: InspectionObligation.History(
+                            added: at, addedOn: Self.officeDate(of: at),
+                            classifications: [Recorded(classification, recordedAt: at)])))
+            case .unitReclassified(let e):
+                if let index = unitIndex[key] {
+                    unitFacts[index].history.classifications.append(
+                        Recorded(.init(kind: e.kind, keyFireUnit: e.keyFireUnit), recordedAt: at))
+                }
+            case .unitClosed(let e):
+                units[key]?.closed = Recorded(e.on, recordedAt: at)
+                if let index = unitIndex[key] { unitFacts[index].history.closed = Recorded(e.on, recordedAt: at) }
+            case .inspectionRecorded(let e) where e.kind == InspectionObligation.kind:
+                if let index = unitIndex[e.unit] {
+                    unitFacts[index].history.inspections.append(Recorded(e.on, recordedAt: at))
+                }
             case .planAdded(let e): planAdded.append((e, at))
             case .planRetired(let e): retired[key] = Recorded(e.on, recordedAt: at)
             case .drillScheduled(let e):
@@ -130,6 +160,7 @@ struct LogFacts {
             default: break
             }
         }
+        self.units = unitFacts
         plans = planAdded.map { added, at in
             let unit = units[added.unit]
             return PlanFacts(
@@ -169,6 +200,13 @@ struct LogFacts {
     /// How many events of a type the log holds.
     func count(_ type: String) -> Int {
         log.count(where: { $0.type == type })
+    }
+
+    /// The date of an instant in the office's time zone (the harness's, Asia/Shanghai).
+    static func officeDate(of instant: Date) -> LocalDate {
+        let zone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+        let seconds = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
+        return LocalDate(dayNumber: Int((seconds / 86_400).rounded(.down)))
     }
 
     static func number(_ code: String) -> Int {

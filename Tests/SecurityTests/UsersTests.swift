@@ -100,4 +100,75 @@ struct UsersTests {
         #expect(admin.run("user list") == .ok)
         #expect(admin.output.contains("张安全\(suffix)"))
     }
+
+    @Test(
+        "A disabled user can no longer connect nor act, in the shell or through psql; its records keep its name and user list shows it disabled"
+    )
+    func disable() throws {
+        let database = try TestDatabase()
+        let admin = ShellHarness(try database.connect(), format: .json, today: "2017-06-30")
+        let name = "d" + String(UUID().uuidString.prefix(8)).lowercased()
+        #expect(admin.run("user add \(name) --role supervisor") == .ok, "\(admin.errors)")
+        let before = ShellHarness(try database.connect(as: name), today: "2017-06-30")
+        #expect(before.run("community add 江岸社区") == .ok, "\(before.errors)")
+
+        #expect(admin.run("user disable \(name)") == .ok, "\(admin.errors)")
+        let server = try database.connect()
+        #expect(
+            try server.query("SELECT has_database_privilege(\(name), \(database.name), 'CONNECT') AS ok").first?
+                .decode("ok") == false)
+
+        // In the shell, even on a connection a superuser opened for it.
+        let shell = ShellHarness(try database.connect(as: name), today: "2017-06-30")
+        #expect(shell.run("community add 汉水湾社区") == .refused)
+        #expect(shell.errors.contains("permission denied"), "\(shell.errors)")
+        // Through psql: nothing to read, nothing to append.
+        let sql = try database.connect(as: name)
+        #expect(throws: PostgresError.self) { try sql.query("SELECT * FROM planner.communities") }
+        #expect(throws: PostgresError.self) {
+            try sql.query(
+                "SELECT * FROM vigil.append('community:桃源社区', -2, '[{\"event_id\": \"44444444-4444-4444-8444-444444444444\", \"type\": \"CommunityAdded\", \"data\": {\"name\": \"桃源社区\"}}]'::jsonb)"
+            )
+        }
+        #expect(
+            try server.query("SELECT count(*) AS n FROM vigil.events WHERE stream_id = 'community:桃源社区'").first?
+                .decode("n", as: Int.self) == 0)
+
+        // Its records stay, under its name.
+        admin.clear()
+        #expect(admin.run("history 江岸社区") == .ok, "\(admin.errors)")
+        #expect(admin.output.contains(name), "\(admin.output)")
+        admin.clear()
+        #expect(admin.run("user list") == .ok)
+        struct Listed: Decodable { var user: String, roles: [String], disabled: Bool }
+        let listed = try JSONDecoder().decode([Listed].self, from: Data(admin.output.utf8))
+        let row = try #require(listed.first { $0.user == name }, "\(admin.output)")
+        #expect(row.disabled && row.roles.isEmpty)
+
+        // Disabling twice, oneself, or granting a role to a disabled login is refused;
+        // user add gives the login its rights back.
+        #expect(admin.run("user disable \(name)") == .refused)
+        #expect(admin.errors.contains("already disabled"), "\(admin.errors)")
+        admin.clear()
+        let me = try server.query("SELECT session_user::text AS me").first?.decode("me", as: String.self) ?? ""
+        #expect(admin.run("user disable \(me)") == .refused)
+        admin.clear()
+        #expect(admin.run("user grant \(name) --role inspector") == .refused)
+        #expect(admin.errors.contains("is disabled"), "\(admin.errors)")
+        admin.clear()
+        #expect(admin.run("user add \(name) --role inspector") == .ok, "\(admin.errors)")
+        #expect(
+            try server.query("SELECT has_database_privilege(\(name), \(database.name), 'CONNECT') AS ok").first?
+                .decode("ok") == true)
+        admin.clear()
+        #expect(admin.run("user list") == .ok)
+        let again = try JSONDecoder().decode([Listed].self, from: Data(admin.output.utf8))
+        #expect(again.first { $0.user == name }.map { !$0.disabled && $0.roles == ["inspector"] } == true)
+
+        // A non-admin cannot disable anyone, not even through psql.
+        let other = "e" + String(UUID().uuidString.prefix(8)).lowercased()
+        #expect(admin.run("user add \(other) --role supervisor") == .ok, "\(admin.errors)")
+        let supervisor = try database.connect(as: other)
+        #expect(throws: PostgresError.self) { try supervisor.query("SELECT vigil.user_disable(\(name))") }
+    }
 }

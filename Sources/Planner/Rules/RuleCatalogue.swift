@@ -21,6 +21,21 @@ public struct RuleCatalogue: Sendable {
             .min { ($0.months ?? .max, $0.id) < ($1.months ?? .max, $1.id) }
     }
 
+    /// The inspection rules with a cadence that apply to a unit of this kind on a date.
+    public func inspectionRules(kind: UnitKind, keyFireUnit: Bool, on date: LocalDate) -> [Rule] {
+        rules.filter {
+            $0.obligation == .inspection && $0.months != nil && $0.inForce <= date
+                && $0.scope.matches(kind: kind, keyFireUnit: keyFireUnit, level: nil)
+        }
+    }
+
+    /// The strictest inspection rule in force (the shortest interval), or nil when none
+    /// applies: the same lookup as `drillCadence`, by unit kind and key-fire-unit flag.
+    public func inspectionCadence(kind: UnitKind, keyFireUnit: Bool, on date: LocalDate) -> Rule? {
+        inspectionRules(kind: kind, keyFireUnit: keyFireUnit, on: date)
+            .min { ($0.months ?? .max, $0.id) < ($1.months ?? .max, $1.id) }
+    }
+
     /// Every rule that applies to a unit of this kind, whatever the obligation.
     public func rules(kind: UnitKind, keyFireUnit: Bool, on date: LocalDate) -> [Rule] {
         rules.filter { $0.inForce <= date && $0.scope.matches(kind: kind, keyFireUnit: keyFireUnit, level: nil) }

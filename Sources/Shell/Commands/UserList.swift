@@ -15,6 +15,7 @@ struct UserList: Command {
                 Field("roles", L("roles", "角色")) {
                     .list((($0.superuser ? ["superuser"] : []) + $0.roles).map(Value.text))
                 },
+                Field("disabled", L("disabled", "已停用")) { .flag($0.disabled, L("disabled", "已停用")) },
             ])
     }
 }
