@@ -22,7 +22,7 @@ enum SavedEncoding: String, CaseIterable, Sendable {
 /// `import units` and `import plans` run by the built binary against a scratch database:
 /// large sheets in each encoding, and sheets with bad rows that must write nothing.
 @Suite("Onboarding from spreadsheets", .serialized)
-struct ImportTests {
+final class ImportTests {
     static let today = "2019-06-30"
     static let communities = (1...11).map { "第\($0)社区" }
     static let kinds = ["primary-school", "enterprise", "crowded-place", "hazardous", "residential", "other"]
@@ -36,6 +36,10 @@ struct ImportTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let setUp = try run(Self.communities.map { "community add \($0)" }.joined(separator: "\n"))
         try #require(setUp.status == 0, "\(setUp.stderr)")
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// Runs command lines (piped, as a script) in the test's folder.
