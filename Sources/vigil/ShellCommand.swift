@@ -52,6 +52,7 @@ struct ShellCommand: ParsableCommand {
             format: options.format ?? .table, terminal: terminal, timeZone: timeZone,
             baseDirectory: script?.folder ?? currentFolder)
         session.todayOverride = options.today.flatMap { LocalDate($0) }
+        if isatty(STDERR_FILENO) == 1 { session.progress = Output.standardError }
         if let file = environment["VIGIL_RULES"], !file.isEmpty {
             guard let data = FileManager.default.contents(atPath: file) else {
                 Database.fail("VIGIL_RULES \(file): no such file or not readable")

@@ -209,6 +209,7 @@ struct GoldenTests {
             .zh("help-drill-record-zh", "help drill record"), .en("help-drill-words", "help drill"),
             .zh("help-drill-words-zh", "help 演练"), .zh("help-findings-zh", "帮助 隐患"),
             .en("help-campaign-define", "help campaign define"), .zh("help-campaign-define-zh", "help 宣传 定义"),
+            .en("help-import-units", "help import units"), .zh("help-import-plans-zh", "help 导入 预案"),
         ])
     func help(_ golden: GoldenCase) throws {
         try check(golden)

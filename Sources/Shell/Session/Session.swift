@@ -18,6 +18,9 @@ public final class Session {
     public var baseDirectory: URL
     /// One correlation id per session, so an audit can group what one sitting recorded.
     let correlationID = UUID()
+    /// Where a long command (an import) reports how far it has got, rewriting one line: set
+    /// when standard error is a terminal; nil reports nothing.
+    public var progress: ((String) -> Void)?
     /// Rules for plans without `--every`.
     public var catalogue = RuleCatalogue()
     /// The Vigil roles of the connected user, read once. Roles that cannot be read count as
