@@ -33,7 +33,7 @@ extension PlannerStore {
                 }
                 let plan: String = try row.decode("code")
                 return AnnualFigures.Plan(
-                    code: plan, level: try row.choice("level", PlanLevel.self), community: try row.decode("community"),
+                    code: plan, try row.choice("level", PlanLevel.self), community: try row.decode("community"),
                     history: DrillObligation.History(
                         added: try row.decode("recorded_at"), start: try row.date("start_on"),
                         everyMonths: try row.decode("every_months"),
@@ -71,7 +71,7 @@ extension PlannerStore {
                     Recorded(on, recordedAt: try row.decode("written_off_recorded_at"))
                 }
                 return AnnualFigures.Hazard(
-                    code: code, unit: try row.decode("unit"), community: try row.decode("community"),
+                    code: code, try row.decode("unit"), community: try row.decode("community"),
                     history: Finding.History(
                         added: try row.decode("recorded_at"), foundOn: try row.date("inspected_on"),
                         due: try row.date("due"), steps: steps[code] ?? [], writtenOff: writtenOff))

@@ -11,7 +11,7 @@ struct AnnualFiguresTests {
         -> AnnualFigures.Plan
     {
         AnnualFigures.Plan(
-            code: code, level: level, community: "东风社区",
+            code: code, level, community: "东风社区",
             history: DrillObligation.History(
                 added: added, start: date("2017-01-01"), everyMonths: every,
                 retired: retired.map { Recorded(date($0), recordedAt: added) },
@@ -20,7 +20,7 @@ struct AnnualFiguresTests {
 
     func hazard(_ code: String, found: String, due: String, steps: [(Finding.Step, String)]) -> AnnualFigures.Hazard {
         AnnualFigures.Hazard(
-            code: code, unit: "东风小学", community: "东风社区",
+            code: code, "东风小学", community: "东风社区",
             history: Finding.History(
                 added: added, foundOn: date(found), due: date(due),
                 steps: steps.map { Recorded(Finding.DatedStep($0.0, on: date($0.1)), recordedAt: added) }))

@@ -4,35 +4,23 @@ import Foundation
 /// same rules the reports use, as of a date and as the log stood at an instant — so the
 /// printed evaluation can be reproduced, and equals what the shell says for the same year.
 public struct AnnualFigures: Sendable, Equatable {
-    /// One plan as the year's figures read it.
-    public struct Plan: Sendable, Equatable {
+    /// A plan or a finding as the year's figures read it: its code, what else the report names
+    /// it by (a plan's level, a finding's unit), its community and its history.
+    public struct Record<Detail: Sendable & Equatable, History: Sendable & Equatable>: Sendable, Equatable {
         public var code: String
-        public var level: PlanLevel
+        public var detail: Detail
         public var community: String
-        public var history: DrillObligation.History
+        public var history: History
 
-        public init(code: String, level: PlanLevel, community: String, history: DrillObligation.History) {
-            self.code = code
-            self.level = level
-            self.community = community
-            self.history = history
+        public init(code: String, _ detail: Detail, community: String, history: History) {
+            (self.code, self.detail, self.community, self.history) = (code, detail, community, history)
         }
     }
 
-    /// One finding as the year's figures read it.
-    public struct Hazard: Sendable, Equatable {
-        public var code: String
-        public var unit: String
-        public var community: String
-        public var history: Finding.History
-
-        public init(code: String, unit: String, community: String, history: Finding.History) {
-            self.code = code
-            self.unit = unit
-            self.community = community
-            self.history = history
-        }
-    }
+    /// A plan, with its level.
+    public typealias Plan = Record<PlanLevel, DrillObligation.History>
+    /// A finding, with its unit.
+    public typealias Hazard = Record<String, Finding.History>
 
     /// Hazards found in the year, by what became of them by the year's end (or the as-of date).
     public struct Hazards: Sendable, Equatable {
@@ -72,11 +60,11 @@ public struct AnnualFigures: Sendable, Equatable {
         var withoutDrills: [String] = []
         for plan in plans {
             if DrillObligation.isInForce(plan.history, on: end, recordedAsOf: instant) {
-                inForce[plan.level, default: 0] += 1
+                inForce[plan.detail, default: 0] += 1
             }
             let tally = DrillObligation.tally(year: year, asOf: date, recordedAsOf: instant, history: plan.history)
-            drills[plan.level, default: DrillObligation.Tally()] =
-                drills[plan.level, default: DrillObligation.Tally()] + tally
+            drills[plan.detail, default: DrillObligation.Tally()] =
+                drills[plan.detail, default: DrillObligation.Tally()] + tally
             if tally.owed > 0 && tally.held == 0 { withoutDrills.append(plan.code) }
         }
         var counts = Hazards()

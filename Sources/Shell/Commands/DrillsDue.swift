@@ -13,9 +13,7 @@ struct DrillsDue: Command {
     @Flag("community", "C") var community: String?
 
     func run(in session: Session) throws -> Output {
-        let today = session.today
-        let calendar = try session.store.holidayCalendar(years: (today.year - 1)...(today.year + 2))
-        let limit = within.after(today, calendar: calendar)
+        let limit = try session.date(within, after: session.today)
         let rows = try session.store.drillObligations(session.asOf, community: community)
             .filter { $0.obligation.isDue(by: limit) }
             .sorted { ($0.obligation.due, $0.plan) < ($1.obligation.due, $1.plan) }

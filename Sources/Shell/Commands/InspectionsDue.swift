@@ -15,9 +15,7 @@ struct InspectionsDue: Command {
     @Flag("community", "C") var community: String?
 
     func run(in session: Session) throws -> Output {
-        let today = session.today
-        let calendar = try session.store.holidayCalendar(years: (today.year - 1)...(today.year + 2))
-        let limit = within.after(today, calendar: calendar)
+        let limit = try session.date(within, after: session.today)
         let rows = try session.store.inspectionObligations(
             session.asOf, catalogue: session.catalogue, timeZone: session.timeZone, community: community
         ).filter { $0.isDue(by: limit) }.sorted { ($0.due, $0.unit) < ($1.due, $1.unit) }

@@ -76,3 +76,12 @@ public final class Session {
         try store.transaction { try body(store) }
     }
 }
+
+extension Session {
+    /// The date a duration after `date` reaches, working days counted on the holiday calendar
+    /// (`--within 5wd`).
+    func date(_ duration: Interval, after date: LocalDate) throws -> LocalDate {
+        let calendar = try store.holidayCalendar(years: (date.year - 1)...(date.year + 2))
+        return duration.after(date, calendar: calendar)
+    }
+}
