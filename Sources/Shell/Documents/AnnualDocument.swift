@@ -232,7 +232,8 @@ struct AnnualDocument {
             items.append(
                 t(
                     "Hazard \(code) at \(hazard.detail) (\(hazard.community)) was still open past its deadline of \(hazard.history.due) at \(figures.end).",
-                    "隐患 \(code)（\(hazard.detail)，\(hazard.community)）整改期限 \(hazard.history.due)，截至 \(figures.end) 仍未整改。"))
+                    "隐患 \(code)（\(hazard.detail)，\(hazard.community)）整改期限 \(hazard.history.due)，截至 \(figures.end) 仍未整改。"
+                ))
         }
         for line in budget where line.overSpent {
             items.append(
