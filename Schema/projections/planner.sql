@@ -23,12 +23,14 @@ BEGIN
     DELETE FROM planner.drills;
     DELETE FROM planner.drill_schedules;
     DELETE FROM planner.drill_ratings;
+    DELETE FROM planner.drill_holdings;
     DELETE FROM planner.campaigns;
     DELETE FROM planner.activities;
     DELETE FROM planner.holiday_notices;
     DELETE FROM planner.inspections;
     DELETE FROM planner.findings;
     DELETE FROM planner.finding_steps;
+    DELETE FROM planner.finding_versions;
     DELETE FROM planner.budgets;
     DELETE FROM planner.expenses;
     DELETE FROM planner.targets;
@@ -87,6 +89,21 @@ BEGIN
          WHERE code = d->>'code';
         UPDATE planner.plans SET last_conducted_on = greatest(last_conducted_on, (d->>'on')::date)
          WHERE code = d->>'plan';
+        INSERT INTO planner.drill_holdings VALUES (d->>'code', e.position, (d->>'on')::date,
+            (d->>'participants')::integer, e.recorded_at);
+    WHEN 'DrillCorrected' THEN
+        -- The drill keeps the corrected values; each version is kept with its instant.
+        UPDATE planner.drills SET conducted_on = coalesce((d->>'on')::date, conducted_on),
+               participants = coalesce((d->>'participants')::integer, participants),
+               evacuation_seconds = coalesce((d->>'evacuation_seconds')::integer, evacuation_seconds),
+               corrected_recorded_at = e.recorded_at
+         WHERE code = v_code;
+        INSERT INTO planner.drill_holdings
+        SELECT code, e.position, conducted_on, participants, e.recorded_at FROM planner.drills WHERE code = v_code;
+        -- A date moved earlier may no longer be the plan's latest drill.
+        UPDATE planner.plans p SET last_conducted_on = (SELECT max(x.conducted_on) FROM planner.drills x
+                                                         WHERE x.plan = p.code AND x.status = 'conducted')
+         WHERE p.code = (SELECT x.plan FROM planner.drills x WHERE x.code = v_code);
     WHEN 'DrillEvaluated' THEN
         UPDATE planner.drills SET rating = d->>'rating', report = d->>'report', evaluated_on = (d->>'on')::date
          WHERE code = v_code;
@@ -115,6 +132,15 @@ BEGIN
         VALUES (d->>'code', planner.code_number(d->>'code'), d->>'inspection', d->>'drill',
             (d->>'inspected_on')::date, d->>'unit', d->>'text', d->>'severity', (d->>'due')::date,
             d->>'deadline', d->>'responsible', e.recorded_at);
+        INSERT INTO planner.finding_versions VALUES (d->>'code', e.position, d->>'text', d->>'severity',
+            (d->>'due')::date, e.recorded_at);
+    WHEN 'FindingCorrected' THEN
+        UPDATE planner.findings SET description = coalesce(d->>'text', description),
+               severity = coalesce(d->>'severity', severity), due = coalesce((d->>'due')::date, due),
+               corrected_recorded_at = e.recorded_at
+         WHERE code = v_code;
+        INSERT INTO planner.finding_versions
+        SELECT code, e.position, description, severity, due, e.recorded_at FROM planner.findings WHERE code = v_code;
     WHEN 'MajorFindingReported' THEN
         UPDATE planner.findings SET reported_on = (d->>'on')::date, authority = d->>'authority' WHERE code = v_code;
     WHEN 'RemediationPlanned' THEN

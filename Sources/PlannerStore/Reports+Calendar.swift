@@ -30,11 +30,16 @@ extension PlannerStore {
                   FROM planner.drills d
                   JOIN planner.plans p ON p.code = d.plan
                   JOIN planner.units u ON u.name = p.unit
+                  LEFT JOIN LATERAL (
+                      SELECT x.conducted_on FROM planner.drill_holdings x
+                       WHERE d.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                         AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
+                       ORDER BY x.position DESC LIMIT 1) h ON true
                  WHERE d.scheduled_on IS NOT NULL
                    AND d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                    AND (d.status = 'scheduled'
                         OR (d.status = 'conducted'
-                            AND (d.conducted_on > \(asOf.dateText)::date
+                            AND (coalesce(h.conducted_on, d.conducted_on) > \(asOf.dateText)::date
                                  OR d.conducted_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
                         OR (d.status = 'cancelled'
                             AND d.cancelled_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))

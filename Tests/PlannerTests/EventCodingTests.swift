@@ -23,6 +23,8 @@ struct EventCodingTests {
                 code: "D-1", plan: "P-1", on: date("2017-04-06"), form: .tabletop, scope: .single, scenario: "教学楼/食堂火灾")
         ),
         .drillRescheduled(DrillRescheduled(on: date("2017-04-13"), reason: "考试周")),
+        .drillCorrected(DrillCorrected(on: date("2017-04-12"), participants: 812, reason: "登记日期有误")),
+        .findingCorrected(FindingCorrected(due: date("2017-05-20"), severity: .major, reason: "整改期限填错")),
         .drillCancelled(DrillCancelled(reason: "暴雨 \"红色\" 预警")),
         .drillConducted(
             DrillConducted(

@@ -55,6 +55,7 @@ extension Event {
         case .planRetired(let payload): return payload
         case .drillScheduled(let payload): return payload
         case .drillRescheduled(let payload): return payload
+        case .drillCorrected(let payload): return payload
         case .drillCancelled(let payload): return payload
         case .drillConducted(let payload): return payload
         case .drillEvaluated(let payload): return payload
@@ -70,6 +71,7 @@ extension Event {
         case .remediationPlanned(let payload): return payload
         case .majorFindingEvaluated(let payload): return payload
         case .majorFindingWrittenOff(let payload): return payload
+        case .findingCorrected(let payload): return payload
         case .budgetSet(let payload): return payload
         case .expenseRecorded(let payload): return payload
         case .targetSet(let payload): return payload

@@ -79,6 +79,13 @@ public enum EventRegistry {
                 .date("on", required: false), .choice("rating", DrillRating.allCases.map(\.rawValue)),
                 .text("report", required: false), FieldSpec("findings", .codes("F"), required: false),
             ]),
+        // Corrections are written by the roles that may record the original.
+        EventTypeSpec(
+            DrillCorrected.self, .drill, [.supervisor],
+            [
+                .date("on", required: false), FieldSpec("participants", .count, required: false),
+                FieldSpec("evacuation_seconds", .count, required: false), .text("reason"),
+            ]),
     ]
 
     static let campaigns: [EventTypeSpec] = [
@@ -131,6 +138,12 @@ public enum EventRegistry {
         EventTypeSpec(
             MajorFindingEvaluated.self, .finding, [.inspector], [.date("on"), .text("note", required: false)]),
         EventTypeSpec(MajorFindingWrittenOff.self, .finding, [.inspector], [.date("on"), .name("approved_by")]),
+        EventTypeSpec(
+            FindingCorrected.self, .finding, [.supervisor, .inspector],
+            [
+                .date("due", required: false), .text("text", required: false),
+                .choice("severity", Severity.allCases.map(\.rawValue), required: false), .text("reason"),
+            ]),
     ]
 
     /// A year's budget lines and targets live in one stream each (`budget:2017`, `target:2017`),

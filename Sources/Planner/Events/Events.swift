@@ -16,6 +16,7 @@ public enum Event: Sendable, Equatable {
     case drillCancelled(DrillCancelled)
     case drillConducted(DrillConducted)
     case drillEvaluated(DrillEvaluated)
+    case drillCorrected(DrillCorrected)
     case campaignDefined(CampaignDefined)
     case activityLogged(ActivityLogged)
     case activityRetracted(ActivityRetracted)
@@ -28,6 +29,7 @@ public enum Event: Sendable, Equatable {
     case remediationPlanned(RemediationPlanned)
     case majorFindingEvaluated(MajorFindingEvaluated)
     case majorFindingWrittenOff(MajorFindingWrittenOff)
+    case findingCorrected(FindingCorrected)
     case budgetSet(BudgetSet)
     case expenseRecorded(ExpenseRecorded)
     case targetSet(TargetSet)
@@ -202,6 +204,22 @@ public struct DrillEvaluated: EventPayload {
         self.rating = rating
         self.report = report
         self.findings = findings
+    }
+}
+
+/// A correction of what was recorded of a drill's holding (`drill correct`): each field given
+/// replaces the recorded one; the reason says why. The original stays in the log.
+public struct DrillCorrected: EventPayload {
+    public var on: LocalDate?
+    public var participants: Int?
+    public var evacuationSeconds: Int?
+    public var reason: String
+
+    public init(on: LocalDate? = nil, participants: Int? = nil, evacuationSeconds: Int? = nil, reason: String) {
+        self.on = on
+        self.participants = participants
+        self.evacuationSeconds = evacuationSeconds
+        self.reason = reason
     }
 }
 
@@ -406,6 +424,22 @@ public struct MajorFindingWrittenOff: EventPayload {
     public var approvedBy: String
 }
 
+/// A correction of what was recorded of a finding (`finding correct`): each field given
+/// replaces the recorded one; the reason says why. The original stays in the log.
+public struct FindingCorrected: EventPayload {
+    public var due: LocalDate?
+    public var text: String?
+    public var severity: Severity?
+    public var reason: String
+
+    public init(due: LocalDate? = nil, text: String? = nil, severity: Severity? = nil, reason: String) {
+        self.due = due
+        self.text = text
+        self.severity = severity
+        self.reason = reason
+    }
+}
+
 /// The amount budgeted for one line in a year; a later setting of the same line replaces it.
 public struct BudgetSet: EventPayload {
     public var line: String
@@ -451,6 +485,7 @@ extension DrillRescheduled { public var event: Event { .drillRescheduled(self) }
 extension DrillCancelled { public var event: Event { .drillCancelled(self) } }
 extension DrillConducted { public var event: Event { .drillConducted(self) } }
 extension DrillEvaluated { public var event: Event { .drillEvaluated(self) } }
+extension DrillCorrected { public var event: Event { .drillCorrected(self) } }
 extension CampaignDefined { public var event: Event { .campaignDefined(self) } }
 extension ActivityLogged { public var event: Event { .activityLogged(self) } }
 extension ActivityRetracted { public var event: Event { .activityRetracted(self) } }
@@ -463,6 +498,7 @@ extension MajorFindingReported { public var event: Event { .majorFindingReported
 extension RemediationPlanned { public var event: Event { .remediationPlanned(self) } }
 extension MajorFindingEvaluated { public var event: Event { .majorFindingEvaluated(self) } }
 extension MajorFindingWrittenOff { public var event: Event { .majorFindingWrittenOff(self) } }
+extension FindingCorrected { public var event: Event { .findingCorrected(self) } }
 extension BudgetSet { public var event: Event { .budgetSet(self) } }
 extension ExpenseRecorded { public var event: Event { .expenseRecorded(self) } }
 extension TargetSet { public var event: Event { .targetSet(self) } }

@@ -1,0 +1,142 @@
+import EventStore
+import Foundation
+import Planner
+import Postgres
+import Shell
+import ShellHarness
+import TestSupport
+import Testing
+
+/// `drill correct` and `finding correct` on a database: every report uses the corrected value,
+/// asked as the log stood before the correction it gives the old one, `history` shows both
+/// with the reason, and a refused correction writes nothing.
+@Suite("Corrections and their as-recorded view", .serialized)
+struct CorrectionTests {
+    let database: TestDatabase
+    let shell: ShellHarness
+    let store: EventStore
+
+    /// 江岸小学's P-1 owes a drill a month from 2017-03-01; D-1 was held on 2017-04-06 with 800
+    /// people; I-1 of 2017-04-10 found F-1, due 2017-04-20.
+    init() throws {
+        database = try TestDatabase()
+        shell = ShellHarness(try database.connect(), format: .json, today: "2017-06-30")
+        store = EventStore(connection: try database.connect())
+        for line in [
+            "community add 江岸社区", "unit add 江岸小学 --community 江岸社区 --kind primary-school",
+            "plan add 疏散预案 --unit 江岸小学 --level special --every 1m --from 2017-03-01",
+            "drill record P-1 --on 2017-04-06 --participants 800",
+            "inspection record 江岸小学 --on 2017-04-10 --kind fire",
+            "finding add I-1 疏散通道堵塞 --severity general --due 2017-04-20",
+        ] {
+            try #require(shell.run(line) == .ok, "\(line): \(shell.errors)")
+        }
+    }
+
+    /// The report's rows as JSON objects, asked as of `date` as the log stood at `instant`.
+    func rows(_ command: String, asOf date: String, recordedAsOf instant: Date? = nil) throws -> [[String: Any]] {
+        shell.runner.session.todayOverride = LocalDate(date)
+        shell.runner.session.recordedAsOf = instant
+        defer { shell.runner.session.recordedAsOf = nil }
+        shell.clear()
+        try #require(shell.run(command) == .ok, "\(command): \(shell.errors)")
+        let json = try JSONSerialization.jsonObject(with: Data(shell.output.utf8))
+        return try #require(json as? [[String: Any]])
+    }
+
+    func lastRecorded(_ stream: String) throws -> Date {
+        try #require(try store.read(stream: stream).last?.recordedAt)
+    }
+
+    /// Runs a command that must be refused and checks that nothing was written.
+    func refused(_ line: String, saying fragment: String) throws {
+        let before = try store.seal()
+        shell.clear()
+        #expect(shell.run(line) == .refused, "\(line) should be refused")
+        #expect(shell.errors.contains(fragment), "\(line): \(shell.errors)")
+        #expect(try store.seal() == before, "\(line) wrote something")
+    }
+
+    @Test("A drill's corrected date and head count: every report uses them, and before the correction the old ones")
+    func drillCorrection() throws {
+        let before = try lastRecorded("drill:D-1")
+        try #require(
+            shell.run("drill correct D-1 --on 2017-04-05 --participants 812 --reason 登记日期有误") == .ok, "\(shell.errors)")
+        let after = try lastRecorded("drill:D-1")
+
+        let list = try rows("drills list", asOf: "2017-06-30")
+        #expect(list.first?["conducted_on"] as? String == "2017-04-05")
+        #expect(list.first?["participants"] as? Int == 812)
+        let old = try rows("drills list", asOf: "2017-06-30", recordedAsOf: before)
+        #expect(old.first?["conducted_on"] as? String == "2017-04-06")
+        #expect(old.first?["participants"] as? Int == 800)
+        let atCorrection = try rows("drills list", asOf: "2017-06-30", recordedAsOf: after)
+        #expect(atCorrection.first?["conducted_on"] as? String == "2017-04-05")
+
+        // Due a month after the last drill: 2017-05-05 now, 2017-05-06 as recorded before.
+        let overdue = try rows("drills overdue", asOf: "2017-06-30")
+        #expect(overdue.first?["due"] as? String == "2017-05-05")
+        #expect(overdue.first?["days_overdue"] as? Int == 56)
+        let oldOverdue = try rows("drills overdue", asOf: "2017-06-30", recordedAsOf: before)
+        #expect(oldOverdue.first?["due"] as? String == "2017-05-06")
+        #expect(oldOverdue.first?["days_overdue"] as? Int == 55)
+        // As of 2017-04-05 the drill was held (corrected); as recorded before, not yet, so the
+        // plan was 4 days past its first due date (2017-04-01).
+        #expect(try rows("drills overdue", asOf: "2017-04-05").isEmpty)
+        let unheld = try rows("drills overdue", asOf: "2017-04-05", recordedAsOf: before)
+        #expect(unheld.first?["due"] as? String == "2017-04-01")
+        #expect(unheld.first?["days_overdue"] as? Int == 4)
+
+        // history shows the original and the correction, with its reason.
+        shell.clear()
+        try #require(shell.run("history D-1") == .ok)
+        let history = try #require(
+            try JSONSerialization.jsonObject(with: Data(shell.output.utf8)) as? [[String: Any]])
+        #expect(history.map { $0["type"] as? String } == ["DrillConducted", "DrillCorrected"])
+        #expect((history.last?["data"] as? String)?.contains("登记日期有误") == true)
+
+        // A rebuild gives the same answers.
+        try EventStore(connection: try database.connect()).rebuild(projection: "planner")
+        #expect(
+            try rows("drills list", asOf: "2017-06-30", recordedAsOf: before).first?["conducted_on"] as? String
+                == "2017-04-06")
+        #expect(try rows("drills overdue", asOf: "2017-06-30").first?["due"] as? String == "2017-05-05")
+    }
+
+    @Test("A drill correction that changes nothing, or contradicts the record, is refused and writes nothing")
+    func refusedDrillCorrections() throws {
+        try refused("drill correct D-1 --reason 无", saying: "nothing to correct")
+        try refused("drill correct D-1 --participants 800 --reason 无", saying: "nothing to correct")
+        try refused("drill correct D-1 --on 2017-02-28 --reason 无", saying: "before P-1 took effect")
+        try refused("drill correct D-1 --on 2017-07-01 --reason 无", saying: "2017-07-01")
+        try refused("drill correct D-9 --on 2017-04-01 --reason 无", saying: "D-9")
+        try #require(shell.run("drill schedule P-1 --on 2017-05-10") == .ok)
+        try refused("drill correct D-2 --on 2017-05-11 --reason 无", saying: "drill reschedule")
+    }
+
+    @Test("A finding's corrected deadline and severity: reports use them, and before the correction the old ones")
+    func findingCorrection() throws {
+        let before = try lastRecorded("finding:F-1")
+        try #require(
+            shell.run("finding correct F-1 --due 2017-05-20 --severity major --reason 整改期限填错") == .ok,
+            "\(shell.errors)")
+
+        #expect(try rows("findings --overdue", asOf: "2017-05-01").isEmpty)
+        let old = try rows("findings --overdue", asOf: "2017-05-01", recordedAsOf: before)
+        #expect(old.first?["due"] as? String == "2017-04-20")
+        #expect(old.first?["days_overdue"] as? Int == 11)
+        #expect(old.first?["severity"] as? String == "general")
+        let now = try rows("findings", asOf: "2017-05-01")
+        #expect(now.first?["due"] as? String == "2017-05-20")
+        #expect(now.first?["severity"] as? String == "major")
+
+        let stats = try rows("findings stats --year 2017", asOf: "2017-06-30")
+        #expect(stats.first?["major_found"] as? Int == 1)
+        let oldStats = try rows(
+            "findings stats --year 2017", asOf: "2017-06-30", recordedAsOf: before)
+        #expect(oldStats.first?["general_found"] as? Int == 1)
+
+        try refused("finding correct F-1 --due 2017-04-09 --reason 无", saying: "before the finding")
+        try refused("finding correct F-1 --due 2017-05-20 --reason 无", saying: "nothing to correct")
+    }
+}
