@@ -1,10 +1,11 @@
--- Corrections with reasons (issue 20): a drill's holding and a finding's deadline, description
--- or severity recorded wrongly are corrected by a new event carrying the changed fields and the
--- reason; the original stays in the log and `history` shows both.
+-- Corrections with reasons (issue 20): a drill's holding, a finding's deadline, description
+-- or severity, a unit's community recorded wrongly are corrected by a new event carrying the
+-- changed fields and the reason, and an expense recorded in error is retracted; the original
+-- stays in the log and `history` shows both.
 --
 -- 1. The event types, generated from EventRegistry.databaseJSON(); each is written by the roles
---    that may record the original (DrillConducted: supervisor; FindingAdded: supervisor and
---    inspector).
+--    that may record the original (DrillConducted, UnitAdded, ExpenseRecorded: supervisor;
+--    FindingAdded: supervisor and inspector).
 -- 2. Every report uses the corrected value, and asked as the log stood before the correction,
 --    the old one. planner.drills and planner.findings keep the whole log's (latest) values; each
 --    version (the original and every correction) is kept with the instant it was recorded, as
@@ -17,6 +18,8 @@ SELECT r.type, r.stream_kind, ARRAY(SELECT jsonb_array_elements_text(r.roles)), 
   FROM jsonb_to_recordset($registry$
 [
 {"fields": [{"kind": "date", "name": "on", "required": false}, {"kind": "count", "name": "participants", "required": false}, {"kind": "count", "name": "evacuation_seconds", "required": false}, {"kind": "text", "max_length": 10000, "name": "reason", "required": true}], "roles": ["supervisor"], "schema_version": 1, "stream_kind": "drill", "type": "DrillCorrected"},
+{"fields": [{"kind": "text", "max_length": 200, "name": "community", "required": true}, {"kind": "text", "max_length": 10000, "name": "reason", "required": true}], "roles": ["supervisor"], "schema_version": 1, "stream_kind": "unit", "type": "UnitMoved"},
+{"fields": [{"kind": "text", "max_length": 10000, "name": "reason", "required": true}], "roles": ["supervisor"], "schema_version": 1, "stream_kind": "expense", "type": "ExpenseRetracted"},
 {"fields": [{"kind": "date", "name": "due", "required": false}, {"kind": "text", "max_length": 10000, "name": "text", "required": false}, {"kind": "choice", "name": "severity", "required": false, "values": ["general", "major"]}, {"kind": "text", "max_length": 10000, "name": "reason", "required": true}], "roles": ["supervisor", "inspector"], "schema_version": 1, "stream_kind": "finding", "type": "FindingCorrected"}
 ]
 $registry$::jsonb) AS r(type text, stream_kind text, roles jsonb, schema_version integer, key text, fields jsonb);
@@ -42,12 +45,35 @@ CREATE TABLE planner.finding_versions (
     PRIMARY KEY (finding, position)
 );
 
+-- A unit's community: as added, then after each move.
+CREATE TABLE planner.unit_communities (
+    unit        text NOT NULL,
+    position    bigint NOT NULL,
+    community   text NOT NULL,
+    recorded_at timestamptz NOT NULL,
+    PRIMARY KEY (unit, position)
+);
+
+ALTER TABLE planner.units ADD COLUMN moved_recorded_at timestamptz;
 ALTER TABLE planner.drills ADD COLUMN corrected_recorded_at timestamptz;
+ALTER TABLE planner.expenses ADD COLUMN retracted_reason text, ADD COLUMN retracted_at timestamptz;
 ALTER TABLE planner.findings ADD COLUMN corrected_recorded_at timestamptz;
+
+-- A unit's community as the log stood at p_at (nil: the whole log), given its row's current
+-- community and the instant of its latest move: the reports' one definition of it.
+CREATE FUNCTION planner.community_at(p_unit text, p_current text, p_moved timestamptz, p_at timestamptz)
+RETURNS text
+LANGUAGE sql STABLE
+AS $$
+    SELECT CASE WHEN p_at IS NULL OR p_moved IS NULL OR p_moved <= p_at THEN p_current
+                ELSE (SELECT c.community FROM planner.unit_communities c
+                       WHERE c.unit = p_unit AND c.recorded_at <= p_at
+                       ORDER BY c.position DESC LIMIT 1) END
+$$;
 
 DO $$
 BEGIN
-    EXECUTE format('GRANT SELECT ON planner.drill_holdings, planner.finding_versions TO %I, %I, %I, %I',
+    EXECUTE format('GRANT SELECT ON planner.drill_holdings, planner.finding_versions, planner.unit_communities TO %I, %I, %I, %I',
                    vigil.role_name('admin'), vigil.role_name('supervisor'), vigil.role_name('inspector'),
                    vigil.role_name('manager'));
 END

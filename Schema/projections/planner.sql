@@ -19,6 +19,7 @@ AS $$
 BEGIN
     DELETE FROM planner.communities;
     DELETE FROM planner.units;
+    DELETE FROM planner.unit_communities;
     DELETE FROM planner.plans;
     DELETE FROM planner.drills;
     DELETE FROM planner.drill_schedules;
@@ -52,6 +53,10 @@ BEGIN
         INSERT INTO planner.units (name, community, kind, key_fire_unit, closed_on, position, recorded_at)
         VALUES (d->>'name', d->>'community', d->>'kind', (d->>'key_fire_unit')::boolean, NULL, e.position,
             e.recorded_at);
+        INSERT INTO planner.unit_communities VALUES (d->>'name', e.position, d->>'community', e.recorded_at);
+    WHEN 'UnitMoved' THEN
+        UPDATE planner.units SET community = d->>'community', moved_recorded_at = e.recorded_at WHERE name = v_code;
+        INSERT INTO planner.unit_communities VALUES (v_code, e.position, d->>'community', e.recorded_at);
     WHEN 'UnitReclassified' THEN
         UPDATE planner.units SET kind = coalesce(d->>'kind', kind),
                key_fire_unit = coalesce((d->>'key_fire_unit')::boolean, key_fire_unit)
@@ -164,6 +169,8 @@ BEGIN
     WHEN 'ExpenseRecorded' THEN
         INSERT INTO planner.expenses VALUES (d->>'code', planner.code_number(d->>'code'), d->>'line',
             (d->>'on')::date, (d->>'amount')::numeric, d->>'note', e.recorded_at);
+    WHEN 'ExpenseRetracted' THEN
+        UPDATE planner.expenses SET retracted_reason = d->>'reason', retracted_at = e.recorded_at WHERE code = v_code;
     WHEN 'TargetSet' THEN
         INSERT INTO planner.targets VALUES ((d->>'year')::integer, d->>'indicator', (d->>'percent')::integer,
             e.position, e.recorded_at);

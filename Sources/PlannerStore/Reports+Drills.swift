@@ -32,7 +32,8 @@ extension PlannerStore {
             let rows = try connection.query(
                 """
                 WITH in_force AS (
-                    SELECT p.code, p.number, p.name, p.unit, u.community, p.every_months, p.start_on, p.last_conducted_on
+                    SELECT p.code, p.number, p.name, p.unit,
+                           planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community, p.every_months, p.start_on, p.last_conducted_on
                       FROM planner.plans p JOIN planner.units u ON u.name = p.unit
                      WHERE p.start_on <= \(asOf.dateText)::date
                        AND p.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
@@ -40,7 +41,7 @@ extension PlannerStore {
                                         AND p.retired_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
                        AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
                                         AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                       AND (\(community)::text IS NULL OR u.community = \(community)::text)
+                       AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                 ), last AS (
                     SELECT f.*,
                            CASE WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on IS NULL THEN NULL
@@ -131,7 +132,7 @@ extension PlannerStore {
                          AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                        ORDER BY x.position DESC LIMIT 1) h ON true
                  WHERE d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                   AND (\(community)::text IS NULL OR u.community = \(community)::text)
+                   AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                    AND (\(plan)::text IS NULL OR d.plan = \(plan)::text)
             )
             SELECT code, plan, unit, scheduled_on::text AS scheduled_on, conducted_on::text AS conducted_on,

@@ -29,7 +29,8 @@ extension PlannerStore {
                      ORDER BY s.finding, s.on_date DESC, s.position DESC
                 ), status AS (
                     SELECT f.code, f.number, coalesce(v.description, f.description) AS description, f.unit,
-                           u.community, coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
+                           planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE l.step WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
                       FROM planner.findings f JOIN planner.units u ON u.name = f.unit
                       LEFT JOIN last_step l ON l.finding = f.code
@@ -41,7 +42,7 @@ extension PlannerStore {
                            ORDER BY x.position DESC LIMIT 1) v ON true
                      WHERE f.inspected_on <= \(asOf.dateText)::date
                        AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                       AND (\(community)::text IS NULL OR u.community = \(community)::text)
+                       AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                 )
                 SELECT code, description, unit, community, severity, status, due::text AS due,
                        CASE WHEN status = 'open' AND \(asOf.dateText)::date > due
@@ -76,7 +77,8 @@ extension PlannerStore {
             let rows = try connection.query(
                 """
                 WITH status AS (
-                    SELECT u.community, coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
+                    SELECT planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE WHEN f.written_off_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                                 THEN f.written_off_on END AS written_off_on,
                            CASE (SELECT s.step FROM planner.finding_steps s

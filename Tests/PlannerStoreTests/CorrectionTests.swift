@@ -16,18 +16,21 @@ struct CorrectionTests {
     let shell: ShellHarness
     let store: EventStore
 
-    /// 江岸小学's P-1 owes a drill a month from 2017-03-01; D-1 was held on 2017-04-06 with 800
-    /// people; I-1 of 2017-04-10 found F-1, due 2017-04-20.
+    /// 江岸小学 (江岸社区; 汉水湾社区 is the other community) and its P-1 owing a drill a month
+    /// from 2017-03-01; D-1 was held on 2017-04-06 with 800 people; I-1 of 2017-04-10 found F-1,
+    /// due 2017-04-20; 安全生产 has a budget of 80,000 for 2017 and E-1 spent 100 on it.
     init() throws {
         database = try TestDatabase()
         shell = ShellHarness(try database.connect(), format: .json, today: "2017-06-30")
         store = EventStore(connection: try database.connect())
         for line in [
-            "community add 江岸社区", "unit add 江岸小学 --community 江岸社区 --kind primary-school",
+            "community add 江岸社区", "community add 汉水湾社区",
+            "unit add 江岸小学 --community 江岸社区 --kind primary-school",
             "plan add 疏散预案 --unit 江岸小学 --level special --every 1m --from 2017-03-01",
             "drill record P-1 --on 2017-04-06 --participants 800",
             "inspection record 江岸小学 --on 2017-04-10 --kind fire",
             "finding add I-1 疏散通道堵塞 --severity general --due 2017-04-20",
+            "budget set 安全生产 --year 2017 --amount 80000", "expense record 安全生产 --on 2017-03-15 --amount 100",
         ] {
             try #require(shell.run(line) == .ok, "\(line): \(shell.errors)")
         }
@@ -138,5 +141,45 @@ struct CorrectionTests {
 
         try refused("finding correct F-1 --due 2017-04-09 --reason 无", saying: "before the finding")
         try refused("finding correct F-1 --due 2017-05-20 --reason 无", saying: "nothing to correct")
+    }
+
+    @Test("A unit moved to its own community: reports by community follow it, and before the move the old one")
+    func unitMove() throws {
+        // The last record before the move (the unit's own was recorded before its plan).
+        let before = try lastRecorded("expense:E-1")
+        try #require(shell.run("unit move 江岸小学 --community 汉水湾社区 --reason 登记社区有误") == .ok, "\(shell.errors)")
+
+        #expect(try rows("drills overdue --community 江岸社区", asOf: "2017-06-30").isEmpty)
+        #expect(try rows("drills overdue --community 汉水湾社区", asOf: "2017-06-30").count == 1)
+        let old = try rows("drills overdue --community 江岸社区", asOf: "2017-06-30", recordedAsOf: before)
+        #expect(old.first?["community"] as? String == "江岸社区")
+        #expect(try rows("findings", asOf: "2017-06-30").first?["community"] as? String == "汉水湾社区")
+        #expect(
+            try rows("findings", asOf: "2017-06-30", recordedAsOf: before).first?["community"] as? String == "江岸社区")
+        #expect(try rows("drills list --community 汉水湾社区", asOf: "2017-06-30").count == 1)
+        #expect(try rows("drills list --community 汉水湾社区", asOf: "2017-06-30", recordedAsOf: before).isEmpty)
+        let stats = try rows("findings stats --year 2017", asOf: "2017-06-30")
+        #expect(stats.map { $0["general_found"] as? Int } == [0, 1])
+        let oldStats = try rows("findings stats --year 2017", asOf: "2017-06-30", recordedAsOf: before)
+        #expect(oldStats.map { $0["general_found"] as? Int } == [1, 0])
+
+        try refused("unit move 江岸小学 --community 新港社区 --reason 有误", saying: "no community 新港社区")
+        try refused("unit move 江岸小学 --community 汉水湾社区 --reason 有误", saying: "already in 汉水湾社区")
+        try refused("unit move 桃源小学 --community 江岸社区 --reason 有误", saying: "桃源小学")
+    }
+
+    @Test("A retracted expense counts no more, and before the retraction it still does; it is retracted once")
+    func expenseRetraction() throws {
+        let before = try lastRecorded("expense:E-1")
+        try #require(shell.run("expense retract E-1 --reason 重复登记") == .ok, "\(shell.errors)")
+        #expect(try rows("budget list --year 2017", asOf: "2017-06-30").first?["spent"] as? String == "0.00")
+        #expect(
+            try rows("budget list --year 2017", asOf: "2017-06-30", recordedAsOf: before).first?["spent"] as? String
+                == "100.00")
+        shell.clear()
+        try #require(shell.run("history E-1") == .ok)
+        #expect(shell.output.contains("ExpenseRetracted") && shell.output.contains("重复登记"))
+        try refused("expense retract E-1 --reason 重复登记", saying: "E-1 was already retracted")
+        try refused("expense retract E-9 --reason 重复登记", saying: "E-9")
     }
 }

@@ -109,6 +109,37 @@ struct CorrectionDeciderTests {
         #expect(try correctFinding(severity: .general, state: unreported).count == 1)
     }
 
+    // MARK: - Units and expenses
+
+    @Test func aUnitMovesToAnotherCommunityThatExists() throws {
+        let unit = Unit.fold(Given.unit())
+        let other = Community.fold(Given.community("汉水湾社区"))
+        let events = try Unit.move(to: other, communityName: "汉水湾社区", reason: "登记社区有误", state: unit)
+        #expect(events == [.unitMoved(UnitMoved(community: "汉水湾社区", reason: "登记社区有误"))])
+        #expect(unit.evolve(events[0]).community == "汉水湾社区")
+        expectRefusal(naming: "no community 新港社区") {
+            try Unit.move(to: .initial, communityName: "新港社区", reason: "有误", state: unit)
+        }
+        expectRefusal(naming: "already in 东风社区") {
+            try Unit.move(to: Community.fold(Given.community()), communityName: "东风社区", reason: "有误", state: unit)
+        }
+        expectRefusal(naming: "no such unit") {
+            try Unit.move(to: other, communityName: "汉水湾社区", reason: "有误", state: .initial)
+        }
+    }
+
+    @Test func anExpenseIsRetractedOnce() throws {
+        let expense = Expense.fold([
+            .expenseRecorded(ExpenseRecorded(code: "E-1", line: "安全生产", on: date("2017-03-15"), amount: Yuan(fen: 100)))
+        ])
+        let events = try Expense.retract(reason: "重复登记", state: expense)
+        #expect(events == [.expenseRetracted(ExpenseRetracted(reason: "重复登记"))])
+        expectRefusal(naming: "E-1 was already retracted") {
+            try Expense.retract(reason: "重复登记", state: expense.evolve(events[0]))
+        }
+        expectRefusal(naming: "no such expense") { try Expense.retract(reason: "重复登记", state: .initial) }
+    }
+
     // MARK: - The rules, as of an instant
 
     func minute(_ n: Int) -> Date { Date(timeIntervalSince1970: 1_704_067_200 + Double(n) * 60) }

@@ -11,6 +11,7 @@ struct EventCodingTests {
         .unitAdded(UnitAdded(name: "实验小学", community: "东风社区", kind: .primarySchool, keyFireUnit: true)),
         .unitReclassified(UnitReclassified(kind: .middleSchool, keyFireUnit: nil)),
         .unitClosed(UnitClosed(on: date("2018-07-01"))),
+        .unitMoved(UnitMoved(community: "汉水湾社区", reason: "登记社区有误")),
         .planAdded(
             PlanAdded(
                 code: "P-1", name: "消防应急预案", unit: "实验小学", level: .onsite, hazard: "火灾", everyMonths: 1,
@@ -64,6 +65,7 @@ struct EventCodingTests {
         .expenseRecorded(
             ExpenseRecorded(
                 code: "E-1", line: "安全生产", on: date("2017-03-15"), amount: Yuan(fen: 1_234_567), note: "灭火器更换")),
+        .expenseRetracted(ExpenseRetracted(reason: "重复登记")),
         .targetSet(TargetSet(indicator: .drillsOnTime, year: 2017, percent: 95)),
     ]
 

@@ -24,7 +24,8 @@ struct CorrectionAuthorityTests: AttackSuite {
                 "plan add 疏散预案 --unit 江岸小学 --level special --every 1m --from 2017-03-01",
                 "drill record P-1 --on 2017-04-06 --participants 800",
                 "inspection record 江岸小学 --on 2017-04-10 --kind fire",
-                "finding add I-1 疏散通道堵塞 --severity general --due 2017-04-20",
+                "finding add I-1 疏散通道堵塞 --severity general --due 2017-04-20", "community add 汉水湾社区",
+                "budget set 安全生产 --year 2017 --amount 80000", "expense record 安全生产 --on 2017-03-15 --amount 100",
             ])
         (database, admin, store, users) = (setup.database, setup.admin, setup.store, setup.users)
     }
@@ -36,13 +37,18 @@ struct CorrectionAuthorityTests: AttackSuite {
     static let drillCorrected = event("DrillCorrected", #"{"on": "2017-04-05", "reason": "日期有误"}"#)
     static let findingCorrected = event("FindingCorrected", #"{"due": "2017-05-20", "reason": "期限有误"}"#)
 
-    @Test("An inspector cannot correct a drill, a manager cannot correct anything")
+    static let unitMoved = event("UnitMoved", #"{"community": "汉水湾社区", "reason": "社区有误"}"#)
+    static let expenseRetracted = event("ExpenseRetracted", #"{"reason": "重复登记"}"#)
+
+    @Test("An inspector cannot correct a drill, move a unit or retract an expense; a manager cannot correct anything")
     func wrongRoles() throws {
         let inspector = try connect("inspector")
-        let error = try refused("DrillCorrected by an inspector") {
-            try append(inspector, "drill:D-1", Self.drillCorrected)
+        for (stream, events) in [
+            ("drill:D-1", Self.drillCorrected), ("unit:江岸小学", Self.unitMoved), ("expense:E-1", Self.expenseRetracted),
+        ] {
+            let error = try refused("\(stream) corrected by an inspector") { try append(inspector, stream, events) }
+            #expect(error?.sqlState == "VG003", "\(error?.sqlState ?? "") \(error?.message ?? "")")
         }
-        #expect(error?.sqlState == "VG003", "\(error?.sqlState ?? "") \(error?.message ?? "")")
         let manager = try connect("manager")
         for (stream, events) in [("drill:D-1", Self.drillCorrected), ("finding:F-1", Self.findingCorrected)] {
             let error = try refused("a correction by a manager") { try append(manager, stream, events) }

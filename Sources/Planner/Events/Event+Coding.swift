@@ -49,6 +49,7 @@ extension Event {
         case .unitAdded(let payload): return payload
         case .unitReclassified(let payload): return payload
         case .unitClosed(let payload): return payload
+        case .unitMoved(let payload): return payload
         case .planAdded(let payload): return payload
         case .planRevised(let payload): return payload
         case .planEvaluated(let payload): return payload
@@ -74,6 +75,7 @@ extension Event {
         case .findingCorrected(let payload): return payload
         case .budgetSet(let payload): return payload
         case .expenseRecorded(let payload): return payload
+        case .expenseRetracted(let payload): return payload
         case .targetSet(let payload): return payload
         }
     }

@@ -41,6 +41,7 @@ public enum EventRegistry {
             ]
         ),
         EventTypeSpec(UnitClosed.self, .unit, [.supervisor], [.date("on")]),
+        EventTypeSpec(UnitMoved.self, .unit, [.supervisor], [.name("community"), .text("reason")]),
     ]
 
     static let plansAndDrills: [EventTypeSpec] = [
@@ -158,6 +159,7 @@ public enum EventRegistry {
                 FieldSpec("code", .code("E")), .name("line"), .date("on"), FieldSpec("amount", .amount),
                 .text("note", required: false),
             ]),
+        EventTypeSpec(ExpenseRetracted.self, .expense, [.supervisor], [.text("reason")]),
         EventTypeSpec(
             TargetSet.self, .target, [.supervisor], key: .field("year"),
             [

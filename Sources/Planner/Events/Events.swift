@@ -7,6 +7,7 @@ public enum Event: Sendable, Equatable {
     case unitAdded(UnitAdded)
     case unitReclassified(UnitReclassified)
     case unitClosed(UnitClosed)
+    case unitMoved(UnitMoved)
     case planAdded(PlanAdded)
     case planRevised(PlanRevised)
     case planEvaluated(PlanEvaluated)
@@ -32,6 +33,7 @@ public enum Event: Sendable, Equatable {
     case findingCorrected(FindingCorrected)
     case budgetSet(BudgetSet)
     case expenseRecorded(ExpenseRecorded)
+    case expenseRetracted(ExpenseRetracted)
     case targetSet(TargetSet)
 }
 
@@ -72,6 +74,18 @@ public struct UnitClosed: EventPayload {
 
     public init(on: LocalDate) {
         self.on = on
+    }
+}
+
+/// A unit filed under the wrong community, moved to its own (`unit move`) with the reason: a
+/// correction, so reports read the new community from the instant it was recorded.
+public struct UnitMoved: EventPayload {
+    public var community: String
+    public var reason: String
+
+    public init(community: String, reason: String) {
+        self.community = community
+        self.reason = reason
     }
 }
 
@@ -464,6 +478,16 @@ public struct ExpenseRecorded: EventPayload {
     }
 }
 
+/// An expense recorded in error, retracted with the reason (`expense retract`): it stays in the
+/// log and counts no more from the instant the retraction was recorded.
+public struct ExpenseRetracted: EventPayload {
+    public var reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+}
+
 /// An annual target other than 100 % for one of the annual report's rates.
 public struct TargetSet: EventPayload {
     public var indicator: Indicator
@@ -476,6 +500,7 @@ extension CommunityAdded { public var event: Event { .communityAdded(self) } }
 extension UnitAdded { public var event: Event { .unitAdded(self) } }
 extension UnitReclassified { public var event: Event { .unitReclassified(self) } }
 extension UnitClosed { public var event: Event { .unitClosed(self) } }
+extension UnitMoved { public var event: Event { .unitMoved(self) } }
 extension PlanAdded { public var event: Event { .planAdded(self) } }
 extension PlanRevised { public var event: Event { .planRevised(self) } }
 extension PlanEvaluated { public var event: Event { .planEvaluated(self) } }
@@ -501,4 +526,5 @@ extension MajorFindingWrittenOff { public var event: Event { .majorFindingWritte
 extension FindingCorrected { public var event: Event { .findingCorrected(self) } }
 extension BudgetSet { public var event: Event { .budgetSet(self) } }
 extension ExpenseRecorded { public var event: Event { .expenseRecorded(self) } }
+extension ExpenseRetracted { public var event: Event { .expenseRetracted(self) } }
 extension TargetSet { public var event: Event { .targetSet(self) } }
