@@ -1,10 +1,11 @@
--- Corrections with reasons (issue 20): a drill's holding, a finding's deadline, description
+-- Corrections with reasons (issue 20): a plan's cadence, start or level, a drill's holding, a
+-- finding's deadline, description
 -- or severity, a unit's community recorded wrongly are corrected by a new event carrying the
 -- changed fields and the reason, and an expense recorded in error is retracted; the original
 -- stays in the log and `history` shows both.
 --
 -- 1. The event types, generated from EventRegistry.databaseJSON(); each is written by the roles
---    that may record the original (DrillConducted, UnitAdded, ExpenseRecorded: supervisor;
+--    that may record the original (PlanAdded, DrillConducted, UnitAdded, ExpenseRecorded: supervisor;
 --    FindingAdded: supervisor and inspector).
 -- 2. Every report uses the corrected value, and asked as the log stood before the correction,
 --    the old one. planner.drills and planner.findings keep the whole log's (latest) values; each
@@ -17,12 +18,24 @@ INSERT INTO vigil.event_types (type, stream_kind, roles, schema_version, key, fi
 SELECT r.type, r.stream_kind, ARRAY(SELECT jsonb_array_elements_text(r.roles)), r.schema_version, r.key, r.fields
   FROM jsonb_to_recordset($registry$
 [
+{"fields": [{"kind": "positive", "name": "every_months", "required": false}, {"kind": "date", "name": "from", "required": false}, {"kind": "choice", "name": "level", "required": false, "values": ["comprehensive", "special", "onsite"]}, {"kind": "text", "max_length": 10000, "name": "reason", "required": true}], "roles": ["supervisor"], "schema_version": 1, "stream_kind": "plan", "type": "PlanCorrected"},
 {"fields": [{"kind": "date", "name": "on", "required": false}, {"kind": "count", "name": "participants", "required": false}, {"kind": "count", "name": "evacuation_seconds", "required": false}, {"kind": "text", "max_length": 10000, "name": "reason", "required": true}], "roles": ["supervisor"], "schema_version": 1, "stream_kind": "drill", "type": "DrillCorrected"},
 {"fields": [{"kind": "text", "max_length": 200, "name": "community", "required": true}, {"kind": "text", "max_length": 10000, "name": "reason", "required": true}], "roles": ["supervisor"], "schema_version": 1, "stream_kind": "unit", "type": "UnitMoved"},
 {"fields": [{"kind": "text", "max_length": 10000, "name": "reason", "required": true}], "roles": ["supervisor"], "schema_version": 1, "stream_kind": "expense", "type": "ExpenseRetracted"},
 {"fields": [{"kind": "date", "name": "due", "required": false}, {"kind": "text", "max_length": 10000, "name": "text", "required": false}, {"kind": "choice", "name": "severity", "required": false, "values": ["general", "major"]}, {"kind": "text", "max_length": 10000, "name": "reason", "required": true}], "roles": ["supervisor", "inspector"], "schema_version": 1, "stream_kind": "finding", "type": "FindingCorrected"}
 ]
 $registry$::jsonb) AS r(type text, stream_kind text, roles jsonb, schema_version integer, key text, fields jsonb);
+
+-- A plan's start, cadence and level: as added, then after each correction.
+CREATE TABLE planner.plan_versions (
+    plan         text NOT NULL,
+    position     bigint NOT NULL,
+    start_on     date NOT NULL,
+    every_months integer NOT NULL,
+    level        text NOT NULL,
+    recorded_at  timestamptz NOT NULL,
+    PRIMARY KEY (plan, position)
+);
 
 -- A held drill's date and head count: as recorded, then after each correction.
 CREATE TABLE planner.drill_holdings (
@@ -55,6 +68,7 @@ CREATE TABLE planner.unit_communities (
 );
 
 ALTER TABLE planner.units ADD COLUMN moved_recorded_at timestamptz;
+ALTER TABLE planner.plans ADD COLUMN corrected_recorded_at timestamptz;
 ALTER TABLE planner.drills ADD COLUMN corrected_recorded_at timestamptz;
 ALTER TABLE planner.expenses ADD COLUMN retracted_reason text, ADD COLUMN retracted_at timestamptz;
 ALTER TABLE planner.findings ADD COLUMN corrected_recorded_at timestamptz;
@@ -73,7 +87,7 @@ $$;
 
 DO $$
 BEGIN
-    EXECUTE format('GRANT SELECT ON planner.drill_holdings, planner.finding_versions, planner.unit_communities TO %I, %I, %I, %I',
+    EXECUTE format('GRANT SELECT ON planner.plan_versions, planner.drill_holdings, planner.finding_versions, planner.unit_communities TO %I, %I, %I, %I',
                    vigil.role_name('admin'), vigil.role_name('supervisor'), vigil.role_name('inspector'),
                    vigil.role_name('manager'));
 END

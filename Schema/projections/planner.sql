@@ -21,6 +21,7 @@ BEGIN
     DELETE FROM planner.units;
     DELETE FROM planner.unit_communities;
     DELETE FROM planner.plans;
+    DELETE FROM planner.plan_versions;
     DELETE FROM planner.drills;
     DELETE FROM planner.drill_schedules;
     DELETE FROM planner.drill_ratings;
@@ -68,6 +69,15 @@ BEGIN
         INSERT INTO planner.plans VALUES (d->>'code', planner.code_number(d->>'code'), d->>'name', d->>'unit',
             d->>'level', d->>'hazard', (d->>'every_months')::integer, d->>'rule', (d->>'from')::date,
             NULL, NULL, NULL, e.recorded_at);
+        INSERT INTO planner.plan_versions VALUES (d->>'code', e.position, (d->>'from')::date,
+            (d->>'every_months')::integer, d->>'level', e.recorded_at);
+    WHEN 'PlanCorrected' THEN
+        UPDATE planner.plans SET start_on = coalesce((d->>'from')::date, start_on),
+               every_months = coalesce((d->>'every_months')::integer, every_months),
+               level = coalesce(d->>'level', level), corrected_recorded_at = e.recorded_at
+         WHERE code = v_code;
+        INSERT INTO planner.plan_versions
+        SELECT code, e.position, start_on, every_months, level, e.recorded_at FROM planner.plans WHERE code = v_code;
     WHEN 'PlanRetired' THEN
         UPDATE planner.plans SET retired_on = (d->>'on')::date, retired_recorded_at = e.recorded_at
          WHERE code = v_code;

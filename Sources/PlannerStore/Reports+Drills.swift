@@ -33,9 +33,17 @@ extension PlannerStore {
                 """
                 WITH in_force AS (
                     SELECT p.code, p.number, p.name, p.unit,
-                           planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community, p.every_months, p.start_on, p.last_conducted_on
+                           planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           coalesce(v.every_months, p.every_months) AS every_months,
+                           coalesce(v.start_on, p.start_on) AS start_on, p.last_conducted_on
                       FROM planner.plans p JOIN planner.units u ON u.name = p.unit
-                     WHERE p.start_on <= \(asOf.dateText)::date
+                      -- The plan's start and cadence as they stood at the instant, when corrected after it.
+                      LEFT JOIN LATERAL (
+                          SELECT x.start_on, x.every_months FROM planner.plan_versions x
+                           WHERE p.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                             AND x.plan = p.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
+                           ORDER BY x.position DESC LIMIT 1) v ON true
+                     WHERE coalesce(v.start_on, p.start_on) <= \(asOf.dateText)::date
                        AND p.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                        AND NOT coalesce(p.retired_on <= \(asOf.dateText)::date
                                         AND p.retired_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)

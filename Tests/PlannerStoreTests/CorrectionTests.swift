@@ -182,4 +182,30 @@ struct CorrectionTests {
         try refused("expense retract E-1 --reason 重复登记", saying: "E-1 was already retracted")
         try refused("expense retract E-9 --reason 重复登记", saying: "E-9")
     }
+
+    @Test("A plan's corrected cadence and start: drills overdue uses them, and before the correction the old ones")
+    func planCorrection() throws {
+        let before = try lastRecorded("expense:E-1")
+        try #require(
+            shell.run("plan correct P-1 --every 3m --level comprehensive --reason 周期登记有误") == .ok, "\(shell.errors)")
+        // Last drill 2017-04-06: due 2017-07-06 every three months, 2017-05-06 every month.
+        #expect(try rows("drills overdue", asOf: "2017-06-30").isEmpty)
+        #expect(try rows("drills due --within 10d", asOf: "2017-06-30").first?["due"] as? String == "2017-07-06")
+        let old = try rows("drills overdue", asOf: "2017-06-30", recordedAsOf: before)
+        #expect(old.first?["due"] as? String == "2017-05-06")
+
+        try refused("plan correct P-1 --from 2017-04-07 --reason 有误", saying: "held on 2017-04-06")
+        try refused("plan correct P-1 --every 3m --reason 有误", saying: "nothing to correct")
+        try refused("plan correct P-1 --every 10d --reason 有误", saying: "months")
+
+        // A start moved earlier: in force, and owing, from then; before the correction, not yet.
+        let moved = try lastRecorded("plan:P-1")
+        try #require(shell.run("plan correct P-1 --from 2017-01-01 --reason 生效日期有误") == .ok, "\(shell.errors)")
+        #expect(try rows("drills overdue", asOf: "2017-04-05").first?["due"] as? String == "2017-04-01")
+        #expect(try rows("drills due --within 90d", asOf: "2017-02-01").first?["due"] as? String == "2017-04-01")
+        #expect(try rows("drills due --within 90d", asOf: "2017-02-01", recordedAsOf: moved).isEmpty)
+        shell.clear()
+        try #require(shell.run("history P-1") == .ok)
+        #expect(shell.output.components(separatedBy: "PlanCorrected").count == 3)
+    }
 }

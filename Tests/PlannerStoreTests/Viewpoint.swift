@@ -28,6 +28,9 @@ extension LogFacts {
         // moved unit would need community histories there too; unit move and its
         // recorded-as-of view are held to the reports in CorrectionTests instead.
         "UnitMoved",
+        // The obligation's history holds one start and cadence per plan; plan correct and its
+        // recorded-as-of view are held to drills overdue and due in CorrectionTests.
+        "PlanCorrected",
     ]
 
     /// The kinds of event the recorded-as-of instants fall around: every registered kind the

@@ -109,6 +109,45 @@ struct CorrectionDeciderTests {
         #expect(try correctFinding(severity: .general, state: unreported).count == 1)
     }
 
+    // MARK: - Plans
+
+    /// P-1, comprehensive, a drill a month from 1 March 2017.
+    let plan = Plan.fold(Given.plan())
+
+    func correctPlan(
+        every: Interval? = nil, from: String? = nil, level: PlanLevel? = nil, firstHeld: String? = nil,
+        state: Plan? = nil
+    ) throws -> [Event] {
+        try Plan.correct(
+            every: every, from: from.map { date($0) }, level: level, reason: "登记有误",
+            firstHeld: firstHeld.map { date($0) }, state: state ?? plan)
+    }
+
+    @Test func aPlanCorrectionCarriesOnlyWhatChanges() throws {
+        let events = try correctPlan(every: Interval(6, .months), from: "2017-03-01", level: .special)
+        #expect(events == [.planCorrected(PlanCorrected(everyMonths: 6, level: .special, reason: "登记有误"))])
+        let corrected = plan.evolve(events[0])
+        #expect(corrected.everyMonths == 6 && corrected.level == .special && corrected.from == date("2017-03-01"))
+    }
+
+    @Test func aPlanCorrectionIsRefusedAsTheRecordWouldBe() {
+        expectRefusal(naming: "nothing to correct") { try correctPlan() }
+        expectRefusal(naming: "nothing to correct") { try correctPlan(every: Interval(1, .months)) }
+        expectRefusal(naming: "counted in months") { try correctPlan(every: Interval(30, .days)) }
+        expectRefusal(naming: "held on 2017-04-06", "2017-04-07") {
+            try correctPlan(from: "2017-04-07", firstHeld: "2017-04-06")
+        }
+        expectRefusal(naming: "retired on 2017-05-01") {
+            try correctPlan(from: "2017-05-01", state: Plan.fold(Given.plan(retiredOn: "2017-05-01")))
+        }
+        expectRefusal(naming: "no such plan") { try correctPlan(level: .onsite, state: .initial) }
+    }
+
+    @Test func aPlanMayTakeEffectOnTheDayOfItsFirstDrillOrEarlier() throws {
+        #expect(try correctPlan(from: "2017-04-06", firstHeld: "2017-04-06").count == 1)
+        #expect(try correctPlan(from: "2017-01-01", firstHeld: "2017-04-06").count == 1)
+    }
+
     // MARK: - Units and expenses
 
     @Test func aUnitMovesToAnotherCommunityThatExists() throws {

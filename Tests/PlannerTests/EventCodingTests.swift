@@ -19,6 +19,7 @@ struct EventCodingTests {
         .planRevised(PlanRevised(on: date("2018-05-02"), reason: "演练发现问题", finding: "F-3")),
         .planEvaluated(PlanEvaluated(on: date("2018-06-01"), note: nil)),
         .planRetired(PlanRetired(on: date("2019-01-01"))),
+        .planCorrected(PlanCorrected(everyMonths: 6, level: .special, reason: "周期登记有误")),
         .drillScheduled(
             DrillScheduled(
                 code: "D-1", plan: "P-1", on: date("2017-04-06"), form: .tabletop, scope: .single, scenario: "教学楼/食堂火灾")

@@ -39,12 +39,14 @@ struct CorrectionAuthorityTests: AttackSuite {
 
     static let unitMoved = event("UnitMoved", #"{"community": "汉水湾社区", "reason": "社区有误"}"#)
     static let expenseRetracted = event("ExpenseRetracted", #"{"reason": "重复登记"}"#)
+    static let planCorrected = event("PlanCorrected", #"{"every_months": 6, "reason": "周期有误"}"#)
 
     @Test("An inspector cannot correct a drill, move a unit or retract an expense; a manager cannot correct anything")
     func wrongRoles() throws {
         let inspector = try connect("inspector")
         for (stream, events) in [
             ("drill:D-1", Self.drillCorrected), ("unit:江岸小学", Self.unitMoved), ("expense:E-1", Self.expenseRetracted),
+            ("plan:P-1", Self.planCorrected),
         ] {
             let error = try refused("\(stream) corrected by an inspector") { try append(inspector, stream, events) }
             #expect(error?.sqlState == "VG003", "\(error?.sqlState ?? "") \(error?.message ?? "")")

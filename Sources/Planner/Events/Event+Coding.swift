@@ -54,6 +54,7 @@ extension Event {
         case .planRevised(let payload): return payload
         case .planEvaluated(let payload): return payload
         case .planRetired(let payload): return payload
+        case .planCorrected(let payload): return payload
         case .drillScheduled(let payload): return payload
         case .drillRescheduled(let payload): return payload
         case .drillCorrected(let payload): return payload

@@ -58,6 +58,12 @@ public enum EventRegistry {
         EventTypeSpec(PlanEvaluated.self, .plan, [.supervisor], [.date("on"), .text("note", required: false)]),
         EventTypeSpec(PlanRetired.self, .plan, [.supervisor], [.date("on")]),
         EventTypeSpec(
+            PlanCorrected.self, .plan, [.supervisor],
+            [
+                FieldSpec("every_months", .positive, required: false), .date("from", required: false),
+                .choice("level", PlanLevel.allCases.map(\.rawValue), required: false), .text("reason"),
+            ]),
+        EventTypeSpec(
             DrillScheduled.self, .drill, [.supervisor], key: .field("code"),
             [
                 FieldSpec("code", .code("D")), FieldSpec("plan", .code("P")), .date("on"),

@@ -12,6 +12,7 @@ public enum Event: Sendable, Equatable {
     case planRevised(PlanRevised)
     case planEvaluated(PlanEvaluated)
     case planRetired(PlanRetired)
+    case planCorrected(PlanCorrected)
     case drillScheduled(DrillScheduled)
     case drillRescheduled(DrillRescheduled)
     case drillCancelled(DrillCancelled)
@@ -130,6 +131,22 @@ public struct PlanEvaluated: EventPayload {
 
 public struct PlanRetired: EventPayload {
     public var on: LocalDate
+}
+
+/// A correction of what was recorded of a plan (`plan correct`): each field given replaces the
+/// recorded one; the reason says why. The original stays in the log.
+public struct PlanCorrected: EventPayload {
+    public var everyMonths: Int?
+    public var from: LocalDate?
+    public var level: PlanLevel?
+    public var reason: String
+
+    public init(everyMonths: Int? = nil, from: LocalDate? = nil, level: PlanLevel? = nil, reason: String) {
+        self.everyMonths = everyMonths
+        self.from = from
+        self.level = level
+        self.reason = reason
+    }
 }
 
 /// How a drill is held.
@@ -505,6 +522,7 @@ extension PlanAdded { public var event: Event { .planAdded(self) } }
 extension PlanRevised { public var event: Event { .planRevised(self) } }
 extension PlanEvaluated { public var event: Event { .planEvaluated(self) } }
 extension PlanRetired { public var event: Event { .planRetired(self) } }
+extension PlanCorrected { public var event: Event { .planCorrected(self) } }
 extension DrillScheduled { public var event: Event { .drillScheduled(self) } }
 extension DrillRescheduled { public var event: Event { .drillRescheduled(self) } }
 extension DrillCancelled { public var event: Event { .drillCancelled(self) } }

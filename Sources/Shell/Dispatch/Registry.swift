@@ -23,6 +23,7 @@ struct Registry: Sendable {
             PlanRevise.self,
             PlanEvaluate.self,
             PlanRetire.self,
+            PlanCorrect.self,
             PlanList.self,
             DrillSchedule.self,
             DrillReschedule.self,
