@@ -19,16 +19,20 @@ AS $$
 BEGIN
     DELETE FROM planner.communities;
     DELETE FROM planner.units;
+    DELETE FROM planner.unit_communities;
     DELETE FROM planner.plans;
+    DELETE FROM planner.plan_versions;
     DELETE FROM planner.drills;
     DELETE FROM planner.drill_schedules;
     DELETE FROM planner.drill_ratings;
+    DELETE FROM planner.drill_holdings;
     DELETE FROM planner.campaigns;
     DELETE FROM planner.activities;
     DELETE FROM planner.holiday_notices;
     DELETE FROM planner.inspections;
     DELETE FROM planner.findings;
     DELETE FROM planner.finding_steps;
+    DELETE FROM planner.finding_versions;
     DELETE FROM planner.budgets;
     DELETE FROM planner.expenses;
     DELETE FROM planner.targets;
@@ -50,6 +54,10 @@ BEGIN
         INSERT INTO planner.units (name, community, kind, key_fire_unit, closed_on, position, recorded_at)
         VALUES (d->>'name', d->>'community', d->>'kind', (d->>'key_fire_unit')::boolean, NULL, e.position,
             e.recorded_at);
+        INSERT INTO planner.unit_communities VALUES (d->>'name', e.position, d->>'community', e.recorded_at);
+    WHEN 'UnitMoved' THEN
+        UPDATE planner.units SET community = d->>'community', moved_recorded_at = e.recorded_at WHERE name = v_code;
+        INSERT INTO planner.unit_communities VALUES (v_code, e.position, d->>'community', e.recorded_at);
     WHEN 'UnitReclassified' THEN
         UPDATE planner.units SET kind = coalesce(d->>'kind', kind),
                key_fire_unit = coalesce((d->>'key_fire_unit')::boolean, key_fire_unit)
@@ -61,6 +69,15 @@ BEGIN
         INSERT INTO planner.plans VALUES (d->>'code', planner.code_number(d->>'code'), d->>'name', d->>'unit',
             d->>'level', d->>'hazard', (d->>'every_months')::integer, d->>'rule', (d->>'from')::date,
             NULL, NULL, NULL, e.recorded_at);
+        INSERT INTO planner.plan_versions VALUES (d->>'code', e.position, (d->>'from')::date,
+            (d->>'every_months')::integer, d->>'level', e.recorded_at);
+    WHEN 'PlanCorrected' THEN
+        UPDATE planner.plans SET start_on = coalesce((d->>'from')::date, start_on),
+               every_months = coalesce((d->>'every_months')::integer, every_months),
+               level = coalesce(d->>'level', level), corrected_recorded_at = e.recorded_at
+         WHERE code = v_code;
+        INSERT INTO planner.plan_versions
+        SELECT code, e.position, start_on, every_months, level, e.recorded_at FROM planner.plans WHERE code = v_code;
     WHEN 'PlanRetired' THEN
         UPDATE planner.plans SET retired_on = (d->>'on')::date, retired_recorded_at = e.recorded_at
          WHERE code = v_code;
@@ -87,6 +104,21 @@ BEGIN
          WHERE code = d->>'code';
         UPDATE planner.plans SET last_conducted_on = greatest(last_conducted_on, (d->>'on')::date)
          WHERE code = d->>'plan';
+        INSERT INTO planner.drill_holdings VALUES (d->>'code', e.position, (d->>'on')::date,
+            (d->>'participants')::integer, e.recorded_at);
+    WHEN 'DrillCorrected' THEN
+        -- The drill keeps the corrected values; each version is kept with its instant.
+        UPDATE planner.drills SET conducted_on = coalesce((d->>'on')::date, conducted_on),
+               participants = coalesce((d->>'participants')::integer, participants),
+               evacuation_seconds = coalesce((d->>'evacuation_seconds')::integer, evacuation_seconds),
+               corrected_recorded_at = e.recorded_at
+         WHERE code = v_code;
+        INSERT INTO planner.drill_holdings
+        SELECT code, e.position, conducted_on, participants, e.recorded_at FROM planner.drills WHERE code = v_code;
+        -- A date moved earlier may no longer be the plan's latest drill.
+        UPDATE planner.plans p SET last_conducted_on = (SELECT max(x.conducted_on) FROM planner.drills x
+                                                         WHERE x.plan = p.code AND x.status = 'conducted')
+         WHERE p.code = (SELECT x.plan FROM planner.drills x WHERE x.code = v_code);
     WHEN 'DrillEvaluated' THEN
         UPDATE planner.drills SET rating = d->>'rating', report = d->>'report', evaluated_on = (d->>'on')::date
          WHERE code = v_code;
@@ -115,6 +147,15 @@ BEGIN
         VALUES (d->>'code', planner.code_number(d->>'code'), d->>'inspection', d->>'drill',
             (d->>'inspected_on')::date, d->>'unit', d->>'text', d->>'severity', (d->>'due')::date,
             d->>'deadline', d->>'responsible', e.recorded_at);
+        INSERT INTO planner.finding_versions VALUES (d->>'code', e.position, d->>'text', d->>'severity',
+            (d->>'due')::date, e.recorded_at);
+    WHEN 'FindingCorrected' THEN
+        UPDATE planner.findings SET description = coalesce(d->>'text', description),
+               severity = coalesce(d->>'severity', severity), due = coalesce((d->>'due')::date, due),
+               corrected_recorded_at = e.recorded_at
+         WHERE code = v_code;
+        INSERT INTO planner.finding_versions
+        SELECT code, e.position, description, severity, due, e.recorded_at FROM planner.findings WHERE code = v_code;
     WHEN 'MajorFindingReported' THEN
         UPDATE planner.findings SET reported_on = (d->>'on')::date, authority = d->>'authority' WHERE code = v_code;
     WHEN 'RemediationPlanned' THEN
@@ -138,6 +179,8 @@ BEGIN
     WHEN 'ExpenseRecorded' THEN
         INSERT INTO planner.expenses VALUES (d->>'code', planner.code_number(d->>'code'), d->>'line',
             (d->>'on')::date, (d->>'amount')::numeric, d->>'note', e.recorded_at);
+    WHEN 'ExpenseRetracted' THEN
+        UPDATE planner.expenses SET retracted_reason = d->>'reason', retracted_at = e.recorded_at WHERE code = v_code;
     WHEN 'TargetSet' THEN
         INSERT INTO planner.targets VALUES ((d->>'year')::integer, d->>'indicator', (d->>'percent')::integer,
             e.position, e.recorded_at);

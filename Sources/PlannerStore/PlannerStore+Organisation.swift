@@ -81,6 +81,19 @@ extension PlannerStore {
         }
     }
 
+    /// The date the earliest drill of a plan was held on (as corrected), or nil: what a
+    /// correction of the plan's start may not follow.
+    public func firstDrillHeld(plan: String) throws -> LocalDate? {
+        try StoreError.translating {
+            try connection.query(
+                """
+                SELECT min(conducted_on)::text AS first FROM planner.drills
+                 WHERE plan = \(plan)::text AND status = 'conducted'
+                """
+            ).first?.optionalDate("first")
+        }
+    }
+
     /// The names and newest codes worth completing in the shell: communities, units,
     /// campaigns, and the latest 200 plans, drills, findings and inspections.
     public func completionNames() throws -> [String] {

@@ -8,15 +8,25 @@ extension PlannerStore {
     /// each fact with the instant it was recorded (the report picks what is known when).
     public func planHistories() throws -> [AnnualFigures.Plan] {
         try StoreError.translating {
-            var held: [String: [Recorded<LocalDate>]] = [:]
+            // Each drill's date as recorded, then as each correction left it.
+            var held: [String: [Revisions<LocalDate>]] = [:]
+            var drill = ""
             for row in try connection.query(
                 """
-                SELECT plan, conducted_on::text AS conducted_on, conducted_recorded_at FROM planner.drills
-                 WHERE conducted_on IS NOT NULL ORDER BY plan, conducted_on
+                SELECT d.plan, h.drill, h.conducted_on::text AS conducted_on, h.recorded_at
+                  FROM planner.drill_holdings h JOIN planner.drills d ON d.code = h.drill
+                 ORDER BY d.plan, d.number, h.position
                 """
             ).rows {
-                held[try row.decode("plan"), default: []].append(
-                    Recorded(try row.date("conducted_on"), recordedAt: try row.decode("conducted_recorded_at")))
+                let plan: String = try row.decode("plan")
+                let version = Recorded(try row.date("conducted_on"), recordedAt: try row.decode("recorded_at"))
+                let code: String = try row.decode("drill")
+                if code == drill, let last = held[plan]?.indices.last {
+                    held[plan]?[last].versions.append(version)
+                } else {
+                    held[plan, default: []].append(Revisions(version))
+                }
+                drill = code
             }
             let rows = try connection.query(
                 """
@@ -58,9 +68,26 @@ extension PlannerStore {
                         Finding.DatedStep(try row.choice("step", Finding.Step.self), on: try row.date("on_date")),
                         recordedAt: try row.decode("recorded_at")))
             }
+            // The versions after the first: each correction's deadline and severity.
+            var corrections: [String: [Recorded<Finding.Correction>]] = [:]
+            for row in try connection.query(
+                """
+                SELECT v.finding, v.due::text AS due, v.severity, v.recorded_at FROM planner.finding_versions v
+                 WHERE v.position > (SELECT min(x.position) FROM planner.finding_versions x WHERE x.finding = v.finding)
+                 ORDER BY v.position
+                """
+            ).rows {
+                corrections[try row.decode("finding"), default: []].append(
+                    Recorded(
+                        Finding.Correction(
+                            due: try row.date("due"), severity: try row.choice("severity", Severity.self)),
+                        recordedAt: try row.decode("recorded_at")))
+            }
             let rows = try connection.query(
                 """
-                SELECT f.code, f.unit, u.community, f.recorded_at, f.inspected_on::text AS inspected_on, f.due::text AS due,
+                SELECT f.code, f.unit, u.community, f.recorded_at, f.inspected_on::text AS inspected_on,
+                       (SELECT v.due FROM planner.finding_versions v WHERE v.finding = f.code
+                         ORDER BY v.position LIMIT 1)::text AS due,
                        f.written_off_on::text AS written_off_on, f.written_off_recorded_at
                   FROM planner.findings f JOIN planner.units u ON u.name = f.unit
                  ORDER BY f.number
@@ -74,7 +101,8 @@ extension PlannerStore {
                     code: code, try row.decode("unit"), community: try row.decode("community"),
                     history: Finding.History(
                         added: try row.decode("recorded_at"), foundOn: try row.date("inspected_on"),
-                        due: try row.date("due"), steps: steps[code] ?? [], writtenOff: writtenOff))
+                        due: try row.date("due"), steps: steps[code] ?? [], writtenOff: writtenOff,
+                        corrections: corrections[code] ?? []))
             }
         }
     }

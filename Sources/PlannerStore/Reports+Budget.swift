@@ -4,8 +4,8 @@ import Postgres
 
 extension PlannerStore {
     /// A year's budget lines in the order they were first set: the latest amount set for each,
-    /// and the expenses dated in the year up to the as-of date, as the log stood at
-    /// `asOf.recorded`.
+    /// and the expenses dated in the year up to the as-of date and not retracted, as the log
+    /// stood at `asOf.recorded`.
     public func budgetLines(_ asOf: AsOf, year: Int) throws -> [BudgetLine] {
         let rows = try connection.query(
             """
@@ -20,6 +20,8 @@ extension PlannerStore {
                  WHERE x.on_date BETWEEN make_date(\(year)::integer, 1, 1) AND make_date(\(year)::integer, 12, 31)
                    AND x.on_date <= \(asOf.dateText)::date
                    AND x.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                   -- A retracted expense counts until its retraction was recorded.
+                   AND NOT coalesce(x.retracted_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
                  GROUP BY x.line
             )
             SELECT l.line, l.amount::text AS budget, coalesce(s.amount, 0)::numeric(14, 2)::text AS spent

@@ -25,20 +25,26 @@ extension PlannerStore {
         try StoreError.translating {
             let rows = try connection.query(
                 """
-                SELECT d.code, d.plan, p.name AS plan_name, p.level, p.unit, u.community,
+                SELECT d.code, d.plan, p.name AS plan_name, p.level, p.unit,
+                       planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
                        d.scheduled_on::text AS scheduled_on, d.form, d.scope, d.scenario
                   FROM planner.drills d
                   JOIN planner.plans p ON p.code = d.plan
                   JOIN planner.units u ON u.name = p.unit
+                  LEFT JOIN LATERAL (
+                      SELECT x.conducted_on FROM planner.drill_holdings x
+                       WHERE d.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                         AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
+                       ORDER BY x.position DESC LIMIT 1) h ON true
                  WHERE d.scheduled_on IS NOT NULL
                    AND d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                    AND (d.status = 'scheduled'
                         OR (d.status = 'conducted'
-                            AND (d.conducted_on > \(asOf.dateText)::date
+                            AND (coalesce(h.conducted_on, d.conducted_on) > \(asOf.dateText)::date
                                  OR d.conducted_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
                         OR (d.status = 'cancelled'
                             AND d.cancelled_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
-                   AND (\(community)::text IS NULL OR u.community = \(community)::text)
+                   AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                  ORDER BY d.scheduled_on, d.number
                 """)
             return try rows.rows.map { row in

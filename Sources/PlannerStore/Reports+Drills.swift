@@ -32,22 +32,38 @@ extension PlannerStore {
             let rows = try connection.query(
                 """
                 WITH in_force AS (
-                    SELECT p.code, p.number, p.name, p.unit, u.community, p.every_months, p.start_on, p.last_conducted_on
+                    SELECT p.code, p.number, p.name, p.unit,
+                           planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           coalesce(v.every_months, p.every_months) AS every_months,
+                           coalesce(v.start_on, p.start_on) AS start_on, p.last_conducted_on
                       FROM planner.plans p JOIN planner.units u ON u.name = p.unit
-                     WHERE p.start_on <= \(asOf.dateText)::date
+                      -- The plan's start and cadence as they stood at the instant, when corrected after it.
+                      LEFT JOIN LATERAL (
+                          SELECT x.start_on, x.every_months FROM planner.plan_versions x
+                           WHERE p.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                             AND x.plan = p.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
+                           ORDER BY x.position DESC LIMIT 1) v ON true
+                     WHERE coalesce(v.start_on, p.start_on) <= \(asOf.dateText)::date
                        AND p.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                        AND NOT coalesce(p.retired_on <= \(asOf.dateText)::date
                                         AND p.retired_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
                        AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
                                         AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                       AND (\(community)::text IS NULL OR u.community = \(community)::text)
+                       AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                 ), last AS (
                     SELECT f.*,
                            CASE WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on IS NULL THEN NULL
                                 WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on <= \(asOf.dateText)::date
                                 THEN f.last_conducted_on
-                                ELSE (SELECT max(d.conducted_on) FROM planner.drills d
-                                       WHERE d.plan = f.code AND d.conducted_on <= \(asOf.dateText)::date
+                                ELSE (SELECT max(coalesce(h.conducted_on, d.conducted_on)) FROM planner.drills d
+                                        LEFT JOIN LATERAL (
+                                            -- The holding as corrected by the instant, when corrected after it.
+                                            SELECT x.conducted_on FROM planner.drill_holdings x
+                                             WHERE d.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                                               AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
+                                             ORDER BY x.position DESC LIMIT 1) h ON true
+                                       WHERE d.plan = f.code
+                                         AND coalesce(h.conducted_on, d.conducted_on) <= \(asOf.dateText)::date
                                          AND d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
                            END AS last_drill
                       FROM in_force f
@@ -91,7 +107,8 @@ extension PlannerStore {
         missedOnly: Bool, asOf: AsOf, community: String?, plan: String?, from: LocalDate?, to: LocalDate?
     ) throws -> [DrillRow] {
         // As the log stood at the instant: the holding and the cancellation count once recorded,
-        // the schedule and the rating are the latest recorded (the columns hold the whole log's).
+        // the schedule, the rating and the holding's date and head count (as corrected) are the
+        // latest recorded (the columns hold the whole log's).
         let rows = try connection.query(
             """
             WITH known AS (
@@ -101,9 +118,9 @@ extension PlannerStore {
                                    WHERE s.drill = d.code AND s.recorded_at <= \(asOf.recorded)::timestamptz
                                    ORDER BY s.position DESC LIMIT 1) END AS scheduled_on,
                        CASE WHEN d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                            THEN d.conducted_on END AS conducted_on,
+                            THEN CASE WHEN h.corrected THEN h.conducted_on ELSE d.conducted_on END END AS conducted_on,
                        CASE WHEN d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                            THEN d.participants END AS participants,
+                            THEN CASE WHEN h.corrected THEN h.participants ELSE d.participants END END AS participants,
                        CASE WHEN \(asOf.recorded)::timestamptz IS NULL THEN d.rating
                             ELSE (SELECT r.rating FROM planner.drill_ratings r
                                    WHERE r.drill = d.code AND r.recorded_at <= \(asOf.recorded)::timestamptz
@@ -116,8 +133,14 @@ extension PlannerStore {
                   FROM planner.drills d
                   JOIN planner.plans p ON p.code = d.plan
                   JOIN planner.units u ON u.name = p.unit
+                  -- The holding as it stood at the instant, when a correction was recorded after it.
+                  LEFT JOIN LATERAL (
+                      SELECT true AS corrected, x.conducted_on, x.participants FROM planner.drill_holdings x
+                       WHERE d.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                         AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
+                       ORDER BY x.position DESC LIMIT 1) h ON true
                  WHERE d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                   AND (\(community)::text IS NULL OR u.community = \(community)::text)
+                   AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                    AND (\(plan)::text IS NULL OR d.plan = \(plan)::text)
             )
             SELECT code, plan, unit, scheduled_on::text AS scheduled_on, conducted_on::text AS conducted_on,

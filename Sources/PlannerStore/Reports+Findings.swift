@@ -28,13 +28,21 @@ extension PlannerStore {
                        AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                      ORDER BY s.finding, s.on_date DESC, s.position DESC
                 ), status AS (
-                    SELECT f.code, f.number, f.description, f.unit, u.community, f.severity, f.due,
+                    SELECT f.code, f.number, coalesce(v.description, f.description) AS description, f.unit,
+                           planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE l.step WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
                       FROM planner.findings f JOIN planner.units u ON u.name = f.unit
                       LEFT JOIN last_step l ON l.finding = f.code
+                      -- The finding as it stood at the instant, when a correction was recorded after it.
+                      LEFT JOIN LATERAL (
+                          SELECT x.description, x.severity, x.due FROM planner.finding_versions x
+                           WHERE f.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                             AND x.finding = f.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
+                           ORDER BY x.position DESC LIMIT 1) v ON true
                      WHERE f.inspected_on <= \(asOf.dateText)::date
                        AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                       AND (\(community)::text IS NULL OR u.community = \(community)::text)
+                       AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                 )
                 SELECT code, description, unit, community, severity, status, due::text AS due,
                        CASE WHEN status = 'open' AND \(asOf.dateText)::date > due
@@ -69,7 +77,8 @@ extension PlannerStore {
             let rows = try connection.query(
                 """
                 WITH status AS (
-                    SELECT u.community, f.severity, f.due,
+                    SELECT planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE WHEN f.written_off_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                                 THEN f.written_off_on END AS written_off_on,
                            CASE (SELECT s.step FROM planner.finding_steps s
@@ -78,6 +87,11 @@ extension PlannerStore {
                                   ORDER BY s.on_date DESC, s.position DESC LIMIT 1)
                                 WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
                       FROM planner.findings f JOIN planner.units u ON u.name = f.unit
+                      LEFT JOIN LATERAL (
+                          SELECT x.severity, x.due FROM planner.finding_versions x
+                           WHERE f.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                             AND x.finding = f.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
+                           ORDER BY x.position DESC LIMIT 1) v ON true
                      WHERE f.inspected_on BETWEEN \(from.description)::date AND \(end)::date
                        AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                 )

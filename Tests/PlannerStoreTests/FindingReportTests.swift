@@ -25,8 +25,9 @@ struct FindingReportTests {
             Finding.asOf(viewpoint.date, recordedAsOf: viewpoint.instant, history: finding.history).map { standing in
                 Row(
                     finding: finding.code, unit: finding.unit, community: finding.community,
-                    severity: finding.severity.rawValue, status: standing.status.rawValue,
-                    due: finding.history.due.description, daysOverdue: standing.daysOverdue)
+                    severity: finding.history.severity(finding.severity, at: viewpoint.instant).rawValue,
+                    status: standing.status.rawValue, due: finding.history.due(at: viewpoint.instant).description,
+                    daysOverdue: standing.daysOverdue)
             }
         }
     }

@@ -85,7 +85,9 @@ struct LogFacts {
         var unitIndex: [String: Int] = [:]
         var planAdded: [(PlanAdded, Date)] = []
         var retired: [String: Recorded<LocalDate>] = [:]
-        var held: [String: [Recorded<LocalDate>]] = [:]
+        var held: [String: [Revisions<LocalDate>]] = [:]
+        var heldIndex: [String: (plan: String, index: Int)] = [:]
+        var corrections: [String: [Recorded<Finding.Correction>]] = [:]
         var drillHistories: [(code: String, plan: String, history: Drill.History)] = []
         var drillIndex: [String: Int] = [:]
         var writtenOff: [String: Recorded<LocalDate>] = [:]
@@ -134,14 +136,29 @@ struct LogFacts {
             case .drillCancelled:
                 if let index = drillIndex[key] { drillHistories[index].history.cancelled = at }
             case .drillConducted(let e):
-                held[e.plan, default: []].append(Recorded(e.on, recordedAt: at))
+                heldIndex[e.code] = (e.plan, held[e.plan, default: []].count)
+                held[e.plan, default: []].append(Revisions(Recorded(e.on, recordedAt: at)))
                 if drillIndex[e.code] == nil {
                     drillIndex[e.code] = drillHistories.count
                     drillHistories.append((e.code, e.plan, Drill.History(added: at)))
                 }
                 if let index = drillIndex[e.code] {
-                    drillHistories[index].history.held = Recorded(
-                        Drill.Held(on: e.on, participants: e.participants), recordedAt: at)
+                    drillHistories[index].history.held = Revisions(
+                        Recorded(Drill.Held(on: e.on, participants: e.participants), recordedAt: at))
+                }
+            case .drillCorrected(let e):
+                if let (plan, index) = heldIndex[key], let on = e.on {
+                    held[plan]?[index].correct(on, recordedAt: at)
+                }
+                if let index = drillIndex[key], var holding = drillHistories[index].history.held?.latest {
+                    holding.on = e.on ?? holding.on
+                    holding.participants = e.participants ?? holding.participants
+                    drillHistories[index].history.held?.correct(holding, recordedAt: at)
+                }
+            case .findingCorrected(let e):
+                if e.due != nil || e.severity != nil {
+                    corrections[key, default: []].append(
+                        Recorded(Finding.Correction(due: e.due, severity: e.severity), recordedAt: at))
                 }
             case .drillEvaluated(let e):
                 if let index = drillIndex[key] {
@@ -176,7 +193,7 @@ struct LogFacts {
                 community: units[added.unit]?.community ?? "", severity: added.severity,
                 history: Finding.History(
                     added: at, foundOn: added.inspectedOn, due: added.due, steps: steps[added.code] ?? [],
-                    writtenOff: writtenOff[added.code]))
+                    writtenOff: writtenOff[added.code], corrections: corrections[added.code] ?? []))
         }
         let planUnits = Dictionary(planAdded.map { ($0.0.code, $0.0.unit) }, uniquingKeysWith: { a, _ in a })
         drills = drillHistories.map { code, plan, history in

@@ -23,10 +23,10 @@ struct SeededRandom {
 
 /// A random street history written through the shell, so the log holds only what the
 /// deciders accepted: plans with random cadences and starts (month ends on purpose), drills
-/// scheduled, rescheduled, held, cancelled and evaluated, plans revised and evaluated,
+/// scheduled, rescheduled, held, cancelled, evaluated and corrected, plans revised and evaluated,
 /// retirements, unit reclassifications and closures, inspections and findings followed through
 /// rectification and re-inspection (major ones through report, remediation plan, evaluation
-/// and write-off), campaign activities and retractions, and a community added a third of the
+/// and write-off) and corrected, campaign activities and retractions, and a community added a third of the
 /// way. The kinds are interleaved, so each kind of event is
 /// recorded between events of the others.
 struct RandomHistory {
@@ -48,6 +48,9 @@ struct RandomHistory {
     static let monthEnds = ["2023-01-31", "2023-03-31", "2023-08-31", "2024-01-31", "2024-02-29"]
 
     private var random: SeededRandom
+    /// The corrections' own random numbers, so that adding them left the other commands of a
+    /// seed as they were.
+    private var corrections: SeededRandom
     private var communities = RandomHistory.communities
     private var plans = 0
     private var drills: [String: LocalDate] = [:]
@@ -62,7 +65,10 @@ struct RandomHistory {
     private var majors: [Int: Major] = [:]
     private var activities = 0
 
-    init(seed: UInt64) { random = SeededRandom(seed: seed) }
+    init(seed: UInt64) {
+        random = SeededRandom(seed: seed)
+        corrections = SeededRandom(seed: seed &+ 0x9E37_79B9)
+    }
 
     /// Writes the street and `steps` random commands; returns how many of those were accepted.
     mutating func write(to shell: ShellHarness, steps: Int = 260) throws -> Int {
@@ -84,6 +90,8 @@ struct RandomHistory {
             let command =
                 step == steps * 2 / 3 || step == steps * 5 / 6 ? closure() : nextCommand(late: step > steps / 2)
             if let command, try run(command, in: shell) { accepted += 1 }
+            // A correction every few steps, between the other kinds.
+            if step % 9 == 8, let correction = correction(), try run(correction, in: shell) { accepted += 1 }
         }
         return accepted
     }
@@ -197,6 +205,26 @@ struct RandomHistory {
         case 31, 32: return Command("plan revise \(code("P", plans)) --on \(day()) --reason 修订", nil)
         default: return Command("plan evaluate \(code("P", plans)) --on \(day())", nil)
         }
+    }
+
+    /// A held drill's date or head count corrected (a date may be refused: before its plan took
+    /// effect, after its evaluation), or a finding's deadline or severity.
+    private mutating func correction() -> Command? {
+        if corrections.chance(2) {
+            guard let (drill, on) = corrections.pick(held.sorted { $0.key < $1.key }) else { return nil }
+            if corrections.chance(3) {
+                return Command("drill correct \(drill) --participants \(corrections.next(500)) --reason 人数有误", nil)
+            }
+            let corrected = on.adding(days: corrections.next(21) - 10)
+            return Command("drill correct \(drill) --on \(corrected) --reason 日期有误", .held(drill, corrected))
+        }
+        guard !findings.isEmpty else { return nil }
+        let index = corrections.next(findings.count)
+        let flag =
+            corrections.chance(3)
+            ? "--severity \(corrections.chance(2) ? "major" : "general")"
+            : "--due \(findings[index].last.adding(days: corrections.next(40)))"
+        return Command("finding correct F-\(index + 1) \(flag) --reason 登记有误", nil)
     }
 
     /// The next rectification or re-inspection of finding `index`, if it is not closed.

@@ -23,7 +23,14 @@ extension LogFacts {
         // Budgets, expenses and targets change no drill, finding or compliance report; budget
         // list is held to its own rule (its latest setting, its recorded-as-of view) in
         // ShellDatabaseTests/BudgetListTests.
-        "BudgetSet", "ExpenseRecorded", "TargetSet",
+        "BudgetSet", "ExpenseRecorded", "TargetSet", "ExpenseRetracted",
+        // The rules' facts give each plan, drill and finding one community (LogFacts), so a
+        // moved unit would need community histories there too; unit move and its
+        // recorded-as-of view are held to the reports in CorrectionTests instead.
+        "UnitMoved",
+        // The obligation's history holds one start and cadence per plan; plan correct and its
+        // recorded-as-of view are held to drills overdue and due in CorrectionTests.
+        "PlanCorrected",
     ]
 
     /// The kinds of event the recorded-as-of instants fall around: every registered kind the

@@ -44,7 +44,7 @@ struct DrillListingTests {
 
     @Test func aHoldingCountsOnceRecordedAndReadsAsScheduledBeforeItsDate() {
         var drill = rescheduled()
-        drill.held = Recorded(Drill.Held(on: date("2024-03-20"), participants: 40), recordedAt: minute(6))
+        drill.held = Revisions(Recorded(Drill.Held(on: date("2024-03-20"), participants: 40), recordedAt: minute(6)))
         drill.ratings = [Recorded(.poor, recordedAt: minute(7)), Recorded(.good, recordedAt: minute(8))]
         let held = Drill.asOf(date("2024-04-01"), history: drill)
         #expect(
@@ -68,7 +68,7 @@ struct DrillListingTests {
 
     @Test func aDrillHeldWithoutASchedulePassesOnlyByItsHolding() {
         let drill = Drill.History(
-            added: minute(0), held: Recorded(Drill.Held(on: date("2024-05-01")), recordedAt: minute(0)))
+            added: minute(0), held: Revisions(Recorded(Drill.Held(on: date("2024-05-01")), recordedAt: minute(0))))
         let listing = Drill.asOf(date("2024-04-01"), history: drill)
         #expect(listing?.status == .scheduled)
         #expect(listing?.scheduledOn == nil)

@@ -11,6 +11,7 @@ struct EventCodingTests {
         .unitAdded(UnitAdded(name: "实验小学", community: "东风社区", kind: .primarySchool, keyFireUnit: true)),
         .unitReclassified(UnitReclassified(kind: .middleSchool, keyFireUnit: nil)),
         .unitClosed(UnitClosed(on: date("2018-07-01"))),
+        .unitMoved(UnitMoved(community: "汉水湾社区", reason: "登记社区有误")),
         .planAdded(
             PlanAdded(
                 code: "P-1", name: "消防应急预案", unit: "实验小学", level: .onsite, hazard: "火灾", everyMonths: 1,
@@ -18,11 +19,14 @@ struct EventCodingTests {
         .planRevised(PlanRevised(on: date("2018-05-02"), reason: "演练发现问题", finding: "F-3")),
         .planEvaluated(PlanEvaluated(on: date("2018-06-01"), note: nil)),
         .planRetired(PlanRetired(on: date("2019-01-01"))),
+        .planCorrected(PlanCorrected(everyMonths: 6, level: .special, reason: "周期登记有误")),
         .drillScheduled(
             DrillScheduled(
                 code: "D-1", plan: "P-1", on: date("2017-04-06"), form: .tabletop, scope: .single, scenario: "教学楼/食堂火灾")
         ),
         .drillRescheduled(DrillRescheduled(on: date("2017-04-13"), reason: "考试周")),
+        .drillCorrected(DrillCorrected(on: date("2017-04-12"), participants: 812, reason: "登记日期有误")),
+        .findingCorrected(FindingCorrected(due: date("2017-05-20"), severity: .major, reason: "整改期限填错")),
         .drillCancelled(DrillCancelled(reason: "暴雨 \"红色\" 预警")),
         .drillConducted(
             DrillConducted(
@@ -62,6 +66,7 @@ struct EventCodingTests {
         .expenseRecorded(
             ExpenseRecorded(
                 code: "E-1", line: "安全生产", on: date("2017-03-15"), amount: Yuan(fen: 1_234_567), note: "灭火器更换")),
+        .expenseRetracted(ExpenseRetracted(reason: "重复登记")),
         .targetSet(TargetSet(indicator: .drillsOnTime, year: 2017, percent: 95)),
     ]
 

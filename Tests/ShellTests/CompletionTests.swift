@@ -16,7 +16,7 @@ struct CompletionTests {
         #expect(Completion.candidates(typed: "drills ov", partial: "ov") == ["overdue"])
         #expect(
             Completion.candidates(typed: "drill ", partial: "") == [
-                "cancel", "evaluate", "record", "reschedule", "schedule",
+                "cancel", "correct", "evaluate", "record", "reschedule", "schedule",
             ])
     }
 

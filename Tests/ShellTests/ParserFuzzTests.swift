@@ -173,8 +173,9 @@ struct ParserFuzzTests {
         }
         #expect(problems.isEmpty, "\(problems.count) problems, first: \(problems.prefix(5).joined(separator: "\n"))")
         // The generator must reach both outcomes and the error kinds checked above, or the
-        // test would pass without testing anything.
-        #expect(parsed > 1_000)
+        // test would pass without testing anything. (About one line in twenty parses; each new
+        // command whose syntax line has a required flag moves that a little.)
+        #expect(parsed > 900)
         #expect((refused["unterminated quote"] ?? 0) > 500)
         for category in ["unknown command", "unknown flag", "bad value", "unexpected word", "missing flag"] {
             #expect((refused[category] ?? 0) > 200, "only \(refused[category] ?? 0) lines refused as \(category)")

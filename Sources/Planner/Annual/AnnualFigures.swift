@@ -80,7 +80,7 @@ public struct AnnualFigures: Sendable, Equatable {
             }
             let rectifiedOn = hazard.history.steps.compactMap { $0.known(at: instant) }
                 .filter { $0.step == .rectified && $0.on <= end }.map(\.on).min()
-            if let rectifiedOn, rectifiedOn <= hazard.history.due { counts.onTime += 1 }
+            if let rectifiedOn, rectifiedOn <= hazard.history.due(at: instant) { counts.onTime += 1 }
         }
         return AnnualFigures(
             year: year, end: end, plansInForce: inForce, drills: drills, hazards: counts,

@@ -47,14 +47,28 @@ public struct Budget: Aggregate, Equatable {
 /// Money spent on a budget line (支出), numbered `E-n`.
 public struct Expense: Aggregate, Equatable {
     public var code: String?
+    /// Retracted (`expense retract`): kept in the log, counted no more.
+    public var retracted = false
 
     public static let initial = Expense(code: nil)
 
     public var exists: Bool { code != nil }
 
     public func evolve(_ event: Event) -> Expense {
-        guard case .expenseRecorded(let e) = event else { return self }
-        return Expense(code: e.code)
+        switch event {
+        case .expenseRecorded(let e): return Expense(code: e.code)
+        case .expenseRetracted: return Expense(code: code, retracted: true)
+        default: return self
+        }
+    }
+
+    /// `expense retract E-n --reason TEXT`: an expense recorded in error stops counting; it is
+    /// retracted once.
+    public static func retract(reason: String, state: Expense) throws -> [Event] {
+        guard let code = state.code else { throw DomainError("no such expense", "没有这笔支出") }
+        guard !state.retracted else { throw DomainError("\(code) was already retracted", "\(code) 已撤回") }
+        guard !reason.isEmpty else { throw DomainError("a retraction needs a reason", "撤回需要说明原因") }
+        return [.expenseRetracted(ExpenseRetracted(reason: reason))]
     }
 
     /// What `expense record` records: the event itself, once the checks below pass.

@@ -25,13 +25,13 @@ extension Drill {
         public var schedule: [Recorded<LocalDate>]
         /// When its cancellation was recorded, if it was cancelled (a cancellation has no date).
         public var cancelled: Date?
-        /// Its holding, if it was held.
-        public var held: Recorded<Held>?
+        /// Its holding, if it was held: as recorded, then as each correction left it.
+        public var held: Revisions<Held>?
         /// Its evaluations' ratings, in the order recorded.
         public var ratings: [Recorded<DrillRating>]
 
         public init(
-            added: Date, schedule: [Recorded<LocalDate>] = [], cancelled: Date? = nil, held: Recorded<Held>? = nil,
+            added: Date, schedule: [Recorded<LocalDate>] = [], cancelled: Date? = nil, held: Revisions<Held>? = nil,
             ratings: [Recorded<DrillRating>] = []
         ) {
             self.added = added

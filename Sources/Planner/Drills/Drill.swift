@@ -9,7 +9,11 @@ public struct Drill: Aggregate, Equatable {
     public var status: Status = .none
     public var scheduledOn: LocalDate?
     public var conductedOn: LocalDate?
+    public var participants: Int?
+    public var evacuationSeconds: Int?
     public var rating: DrillRating?
+    /// The date of the latest evaluation, which a corrected holding date may not follow.
+    public var evaluatedOn: LocalDate?
 
     public static let initial = Drill(code: nil)
 
@@ -27,8 +31,14 @@ public struct Drill: Aggregate, Equatable {
         case .drillConducted(let e):
             // A drill held without a schedule starts its stream here.
             (next.code, next.plan, next.status, next.conductedOn) = (e.code, e.plan, .conducted, e.on)
+            (next.participants, next.evacuationSeconds) = (e.participants, e.evacuationSeconds)
         case .drillEvaluated(let e):
             next.rating = e.rating
+            next.evaluatedOn = e.on.map { max(next.evaluatedOn ?? $0, $0) } ?? next.evaluatedOn
+        case .drillCorrected(let e):
+            next.conductedOn = e.on ?? next.conductedOn
+            next.participants = e.participants ?? next.participants
+            next.evacuationSeconds = e.evacuationSeconds ?? next.evacuationSeconds
         default:
             break
         }
@@ -98,20 +108,7 @@ public struct Drill: Aggregate, Equatable {
                 break
             }
         }
-        let planCode = try context.plan.existing()
-        guard date <= context.today else { throw DomainError.future("the drill", "演练", date, today: context.today) }
-        guard date >= context.plan.from else {
-            throw DomainError(
-                "the drill on \(date) is before \(planCode) took effect (\(context.plan.from))",
-                "演练日期 \(date) 早于预案 \(planCode) 生效日期（\(context.plan.from)）")
-        }
-        if let retiredOn = context.plan.retiredOn, retiredOn <= date {
-            throw DomainError("\(planCode) was retired on \(retiredOn)", "\(planCode) 已于 \(retiredOn) 废止")
-        }
-        if let closedOn = context.unit.closedOn, closedOn <= date {
-            throw DomainError(
-                "unit \(context.plan.unit) was closed on \(closedOn)", "单位 \(context.plan.unit) 已于 \(closedOn) 关闭")
-        }
+        let planCode = try context.holdable(on: date)
         if let participants, participants < 0 {
             throw DomainError("participants cannot be negative", "参加人数不能为负数")
         }
@@ -145,6 +142,48 @@ public struct Drill: Aggregate, Equatable {
         ]
     }
 
+    /// `drill correct D-n [--on DATE] [--participants N] [--evacuation DURATION] --reason TEXT`:
+    /// corrects what was recorded of a held drill. The fields given replace the recorded ones;
+    /// a correction that changes nothing is refused, and a corrected date is checked as
+    /// `drill record` checks one (not after today, not before the plan took effect, not once
+    /// the plan was retired or its unit closed), and may not follow the drill's evaluation.
+    public static func correct(
+        on date: LocalDate?, participants: Int?, evacuationSeconds: Int?, reason: String, context: Context,
+        state: Drill
+    ) throws -> [Event] {
+        let code = try state.existing()
+        guard state.status == .conducted else {
+            throw DomainError(
+                "\(code) has not been held; only a held drill's record can be corrected (drill reschedule moves a scheduled one)",
+                "\(code) 尚未举行，只能更正已举行演练的登记（已安排的演练请用 drill reschedule 改期）")
+        }
+        let changes =
+            date.map { $0 != state.conductedOn } == true || participants.map { $0 != state.participants } == true
+            || evacuationSeconds.map { $0 != state.evacuationSeconds } == true
+        guard changes else {
+            throw DomainError(
+                "nothing to correct: give --on, --participants or --evacuation with a value other than the recorded one",
+                "没有需要更正的内容：请用 --on、--participants 或 --evacuation 给出与登记不同的值")
+        }
+        guard !reason.isEmpty else { throw DomainError("a correction needs a reason", "更正需要说明原因") }
+        if let date {
+            _ = try context.holdable(on: date)
+            if let evaluatedOn = state.evaluatedOn, date > evaluatedOn {
+                throw DomainError(
+                    "\(code) was evaluated on \(evaluatedOn); the drill cannot have been held after that (\(date))",
+                    "\(code) 已于 \(evaluatedOn) 评估，举行日期不能晚于评估日期（\(date)）")
+            }
+        }
+        return [
+            .drillCorrected(
+                DrillCorrected(
+                    on: date == state.conductedOn ? nil : date,
+                    participants: participants == state.participants ? nil : participants,
+                    evacuationSeconds: evacuationSeconds == state.evacuationSeconds ? nil : evacuationSeconds,
+                    reason: reason))
+        ]
+    }
+
     func existing() throws -> String {
         guard let code else { throw DomainError("no such drill", "没有这个演练") }
         return code
@@ -158,6 +197,25 @@ public struct Drill: Aggregate, Equatable {
 }
 
 extension Drill.Context {
+    /// The plan's code when a drill of it may have been held on `date`: not after today, not
+    /// before the plan took effect, not once it was retired or its unit closed.
+    func holdable(on date: LocalDate) throws -> String {
+        let planCode = try plan.existing()
+        guard date <= today else { throw DomainError.future("the drill", "演练", date, today: today) }
+        guard date >= plan.from else {
+            throw DomainError(
+                "the drill on \(date) is before \(planCode) took effect (\(plan.from))",
+                "演练日期 \(date) 早于预案 \(planCode) 生效日期（\(plan.from)）")
+        }
+        if let retiredOn = plan.retiredOn, retiredOn <= date {
+            throw DomainError("\(planCode) was retired on \(retiredOn)", "\(planCode) 已于 \(retiredOn) 废止")
+        }
+        if let closedOn = unit.closedOn, closedOn <= date {
+            throw DomainError("unit \(plan.unit) was closed on \(closedOn)", "单位 \(plan.unit) 已于 \(closedOn) 关闭")
+        }
+        return planCode
+    }
+
     /// The plan's code when a drill may be scheduled for `date`.
     func schedulable(on date: LocalDate) throws -> String {
         let code = try plan.existing()

@@ -43,12 +43,12 @@ extension DrillObligation {
         public var retired: Recorded<LocalDate>?
         /// The date the plan's unit was closed on, if it was.
         public var unitClosed: Recorded<LocalDate>?
-        /// The dates the plan's drills were held on.
-        public var drills: [Recorded<LocalDate>]
+        /// The dates the plan's drills were held on: each as recorded, then as corrected.
+        public var drills: [Revisions<LocalDate>]
 
         public init(
             added: Date, start: LocalDate, everyMonths: Int, retired: Recorded<LocalDate>? = nil,
-            unitClosed: Recorded<LocalDate>? = nil, drills: [Recorded<LocalDate>] = []
+            unitClosed: Recorded<LocalDate>? = nil, drills: [Revisions<LocalDate>] = []
         ) {
             self.added = added
             self.start = start
@@ -56,6 +56,16 @@ extension DrillObligation {
             self.retired = retired
             self.unitClosed = unitClosed
             self.drills = drills
+        }
+
+        /// A history whose drills' dates were never corrected.
+        public init(
+            added: Date, start: LocalDate, everyMonths: Int, retired: Recorded<LocalDate>? = nil,
+            unitClosed: Recorded<LocalDate>? = nil, drills: [Recorded<LocalDate>]
+        ) {
+            self.init(
+                added: added, start: start, everyMonths: everyMonths, retired: retired, unitClosed: unitClosed,
+                drills: drills.map(Revisions.init))
         }
     }
 

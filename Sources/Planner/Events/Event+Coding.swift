@@ -49,12 +49,15 @@ extension Event {
         case .unitAdded(let payload): return payload
         case .unitReclassified(let payload): return payload
         case .unitClosed(let payload): return payload
+        case .unitMoved(let payload): return payload
         case .planAdded(let payload): return payload
         case .planRevised(let payload): return payload
         case .planEvaluated(let payload): return payload
         case .planRetired(let payload): return payload
+        case .planCorrected(let payload): return payload
         case .drillScheduled(let payload): return payload
         case .drillRescheduled(let payload): return payload
+        case .drillCorrected(let payload): return payload
         case .drillCancelled(let payload): return payload
         case .drillConducted(let payload): return payload
         case .drillEvaluated(let payload): return payload
@@ -70,8 +73,10 @@ extension Event {
         case .remediationPlanned(let payload): return payload
         case .majorFindingEvaluated(let payload): return payload
         case .majorFindingWrittenOff(let payload): return payload
+        case .findingCorrected(let payload): return payload
         case .budgetSet(let payload): return payload
         case .expenseRecorded(let payload): return payload
+        case .expenseRetracted(let payload): return payload
         case .targetSet(let payload): return payload
         }
     }

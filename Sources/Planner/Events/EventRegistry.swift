@@ -41,6 +41,7 @@ public enum EventRegistry {
             ]
         ),
         EventTypeSpec(UnitClosed.self, .unit, [.supervisor], [.date("on")]),
+        EventTypeSpec(UnitMoved.self, .unit, [.supervisor], [.name("community"), .text("reason")]),
     ]
 
     static let plansAndDrills: [EventTypeSpec] = [
@@ -56,6 +57,12 @@ public enum EventRegistry {
             [.date("on"), .text("reason"), FieldSpec("finding", .code("F"), required: false)]),
         EventTypeSpec(PlanEvaluated.self, .plan, [.supervisor], [.date("on"), .text("note", required: false)]),
         EventTypeSpec(PlanRetired.self, .plan, [.supervisor], [.date("on")]),
+        EventTypeSpec(
+            PlanCorrected.self, .plan, [.supervisor],
+            [
+                FieldSpec("every_months", .positive, required: false), .date("from", required: false),
+                .choice("level", PlanLevel.allCases.map(\.rawValue), required: false), .text("reason"),
+            ]),
         EventTypeSpec(
             DrillScheduled.self, .drill, [.supervisor], key: .field("code"),
             [
@@ -78,6 +85,13 @@ public enum EventRegistry {
             [
                 .date("on", required: false), .choice("rating", DrillRating.allCases.map(\.rawValue)),
                 .text("report", required: false), FieldSpec("findings", .codes("F"), required: false),
+            ]),
+        // Corrections are written by the roles that may record the original.
+        EventTypeSpec(
+            DrillCorrected.self, .drill, [.supervisor],
+            [
+                .date("on", required: false), FieldSpec("participants", .count, required: false),
+                FieldSpec("evacuation_seconds", .count, required: false), .text("reason"),
             ]),
     ]
 
@@ -131,6 +145,12 @@ public enum EventRegistry {
         EventTypeSpec(
             MajorFindingEvaluated.self, .finding, [.inspector], [.date("on"), .text("note", required: false)]),
         EventTypeSpec(MajorFindingWrittenOff.self, .finding, [.inspector], [.date("on"), .name("approved_by")]),
+        EventTypeSpec(
+            FindingCorrected.self, .finding, [.supervisor, .inspector],
+            [
+                .date("due", required: false), .text("text", required: false),
+                .choice("severity", Severity.allCases.map(\.rawValue), required: false), .text("reason"),
+            ]),
     ]
 
     /// A year's budget lines and targets live in one stream each (`budget:2017`, `target:2017`),
@@ -145,6 +165,7 @@ public enum EventRegistry {
                 FieldSpec("code", .code("E")), .name("line"), .date("on"), FieldSpec("amount", .amount),
                 .text("note", required: false),
             ]),
+        EventTypeSpec(ExpenseRetracted.self, .expense, [.supervisor], [.text("reason")]),
         EventTypeSpec(
             TargetSet.self, .target, [.supervisor], key: .field("year"),
             [

@@ -7,15 +7,18 @@ public enum Event: Sendable, Equatable {
     case unitAdded(UnitAdded)
     case unitReclassified(UnitReclassified)
     case unitClosed(UnitClosed)
+    case unitMoved(UnitMoved)
     case planAdded(PlanAdded)
     case planRevised(PlanRevised)
     case planEvaluated(PlanEvaluated)
     case planRetired(PlanRetired)
+    case planCorrected(PlanCorrected)
     case drillScheduled(DrillScheduled)
     case drillRescheduled(DrillRescheduled)
     case drillCancelled(DrillCancelled)
     case drillConducted(DrillConducted)
     case drillEvaluated(DrillEvaluated)
+    case drillCorrected(DrillCorrected)
     case campaignDefined(CampaignDefined)
     case activityLogged(ActivityLogged)
     case activityRetracted(ActivityRetracted)
@@ -28,8 +31,10 @@ public enum Event: Sendable, Equatable {
     case remediationPlanned(RemediationPlanned)
     case majorFindingEvaluated(MajorFindingEvaluated)
     case majorFindingWrittenOff(MajorFindingWrittenOff)
+    case findingCorrected(FindingCorrected)
     case budgetSet(BudgetSet)
     case expenseRecorded(ExpenseRecorded)
+    case expenseRetracted(ExpenseRetracted)
     case targetSet(TargetSet)
 }
 
@@ -70,6 +75,18 @@ public struct UnitClosed: EventPayload {
 
     public init(on: LocalDate) {
         self.on = on
+    }
+}
+
+/// A unit filed under the wrong community, moved to its own (`unit move`) with the reason: a
+/// correction, so reports read the new community from the instant it was recorded.
+public struct UnitMoved: EventPayload {
+    public var community: String
+    public var reason: String
+
+    public init(community: String, reason: String) {
+        self.community = community
+        self.reason = reason
     }
 }
 
@@ -114,6 +131,22 @@ public struct PlanEvaluated: EventPayload {
 
 public struct PlanRetired: EventPayload {
     public var on: LocalDate
+}
+
+/// A correction of what was recorded of a plan (`plan correct`): each field given replaces the
+/// recorded one; the reason says why. The original stays in the log.
+public struct PlanCorrected: EventPayload {
+    public var everyMonths: Int?
+    public var from: LocalDate?
+    public var level: PlanLevel?
+    public var reason: String
+
+    public init(everyMonths: Int? = nil, from: LocalDate? = nil, level: PlanLevel? = nil, reason: String) {
+        self.everyMonths = everyMonths
+        self.from = from
+        self.level = level
+        self.reason = reason
+    }
 }
 
 /// How a drill is held.
@@ -202,6 +235,22 @@ public struct DrillEvaluated: EventPayload {
         self.rating = rating
         self.report = report
         self.findings = findings
+    }
+}
+
+/// A correction of what was recorded of a drill's holding (`drill correct`): each field given
+/// replaces the recorded one; the reason says why. The original stays in the log.
+public struct DrillCorrected: EventPayload {
+    public var on: LocalDate?
+    public var participants: Int?
+    public var evacuationSeconds: Int?
+    public var reason: String
+
+    public init(on: LocalDate? = nil, participants: Int? = nil, evacuationSeconds: Int? = nil, reason: String) {
+        self.on = on
+        self.participants = participants
+        self.evacuationSeconds = evacuationSeconds
+        self.reason = reason
     }
 }
 
@@ -406,6 +455,22 @@ public struct MajorFindingWrittenOff: EventPayload {
     public var approvedBy: String
 }
 
+/// A correction of what was recorded of a finding (`finding correct`): each field given
+/// replaces the recorded one; the reason says why. The original stays in the log.
+public struct FindingCorrected: EventPayload {
+    public var due: LocalDate?
+    public var text: String?
+    public var severity: Severity?
+    public var reason: String
+
+    public init(due: LocalDate? = nil, text: String? = nil, severity: Severity? = nil, reason: String) {
+        self.due = due
+        self.text = text
+        self.severity = severity
+        self.reason = reason
+    }
+}
+
 /// The amount budgeted for one line in a year; a later setting of the same line replaces it.
 public struct BudgetSet: EventPayload {
     public var line: String
@@ -430,6 +495,16 @@ public struct ExpenseRecorded: EventPayload {
     }
 }
 
+/// An expense recorded in error, retracted with the reason (`expense retract`): it stays in the
+/// log and counts no more from the instant the retraction was recorded.
+public struct ExpenseRetracted: EventPayload {
+    public var reason: String
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+}
+
 /// An annual target other than 100 % for one of the annual report's rates.
 public struct TargetSet: EventPayload {
     public var indicator: Indicator
@@ -442,15 +517,18 @@ extension CommunityAdded { public var event: Event { .communityAdded(self) } }
 extension UnitAdded { public var event: Event { .unitAdded(self) } }
 extension UnitReclassified { public var event: Event { .unitReclassified(self) } }
 extension UnitClosed { public var event: Event { .unitClosed(self) } }
+extension UnitMoved { public var event: Event { .unitMoved(self) } }
 extension PlanAdded { public var event: Event { .planAdded(self) } }
 extension PlanRevised { public var event: Event { .planRevised(self) } }
 extension PlanEvaluated { public var event: Event { .planEvaluated(self) } }
 extension PlanRetired { public var event: Event { .planRetired(self) } }
+extension PlanCorrected { public var event: Event { .planCorrected(self) } }
 extension DrillScheduled { public var event: Event { .drillScheduled(self) } }
 extension DrillRescheduled { public var event: Event { .drillRescheduled(self) } }
 extension DrillCancelled { public var event: Event { .drillCancelled(self) } }
 extension DrillConducted { public var event: Event { .drillConducted(self) } }
 extension DrillEvaluated { public var event: Event { .drillEvaluated(self) } }
+extension DrillCorrected { public var event: Event { .drillCorrected(self) } }
 extension CampaignDefined { public var event: Event { .campaignDefined(self) } }
 extension ActivityLogged { public var event: Event { .activityLogged(self) } }
 extension ActivityRetracted { public var event: Event { .activityRetracted(self) } }
@@ -463,6 +541,8 @@ extension MajorFindingReported { public var event: Event { .majorFindingReported
 extension RemediationPlanned { public var event: Event { .remediationPlanned(self) } }
 extension MajorFindingEvaluated { public var event: Event { .majorFindingEvaluated(self) } }
 extension MajorFindingWrittenOff { public var event: Event { .majorFindingWrittenOff(self) } }
+extension FindingCorrected { public var event: Event { .findingCorrected(self) } }
 extension BudgetSet { public var event: Event { .budgetSet(self) } }
 extension ExpenseRecorded { public var event: Event { .expenseRecorded(self) } }
+extension ExpenseRetracted { public var event: Event { .expenseRetracted(self) } }
 extension TargetSet { public var event: Event { .targetSet(self) } }

@@ -23,6 +23,18 @@ extension Finding {
         }
     }
 
+    /// What a correction (`finding correct`) changed of what the reports read: the deadline,
+    /// the severity, or both.
+    public struct Correction: Sendable, Equatable {
+        public var due: LocalDate?
+        public var severity: Severity?
+
+        public init(due: LocalDate? = nil, severity: Severity? = nil) {
+            self.due = due
+            self.severity = severity
+        }
+    }
+
     /// What a finding's status reads of its history, each fact with the instant it was
     /// recorded.
     public struct History: Sendable, Equatable {
@@ -36,16 +48,30 @@ extension Finding {
         public var steps: [Recorded<DatedStep>]
         /// The date a major finding was written off (核销) on, if it was.
         public var writtenOff: Recorded<LocalDate>?
+        /// Its corrections (`finding correct`), in the order recorded.
+        public var corrections: [Recorded<Correction>]
 
         public init(
             added: Date, foundOn: LocalDate, due: LocalDate, steps: [Recorded<DatedStep>] = [],
-            writtenOff: Recorded<LocalDate>? = nil
+            writtenOff: Recorded<LocalDate>? = nil, corrections: [Recorded<Correction>] = []
         ) {
             self.added = added
             self.foundOn = foundOn
             self.due = due
             self.steps = steps
             self.writtenOff = writtenOff
+            self.corrections = corrections
+        }
+
+        /// The deadline as the log stood at `instant` (nil: the whole log): the latest
+        /// correction of it recorded by then, else the one first recorded.
+        public func due(at instant: Date?) -> LocalDate {
+            corrections.last { $0.isKnown(at: instant) && $0.value.due != nil }?.value.due ?? due
+        }
+
+        /// The severity as the log stood at `instant`, given the one first recorded.
+        public func severity(_ original: Severity, at instant: Date?) -> Severity {
+            corrections.last { $0.isKnown(at: instant) && $0.value.severity != nil }?.value.severity ?? original
         }
     }
 
@@ -77,8 +103,9 @@ extension Finding {
             .filter { $0.1.on <= date }
         let last = counted.max { ($0.1.on, $0.0) < ($1.1.on, $1.0) }
         let status = Status.after(last?.1.step)
-        let overdue = status == .open && Overdue.isOverdue(due: history.due, asOf: date)
-        return Standing(status: status, daysOverdue: overdue ? Overdue.days(due: history.due, asOf: date) : nil)
+        let due = history.due(at: instant)
+        let overdue = status == .open && Overdue.isOverdue(due: due, asOf: date)
+        return Standing(status: status, daysOverdue: overdue ? Overdue.days(due: due, asOf: date) : nil)
     }
 }
 

@@ -10,6 +10,9 @@ public struct Finding: Aggregate, Equatable {
     public var code: String?
     public var severity: Severity = .general
     public var foundOn = LocalDate(dayNumber: 0)
+    public var text = ""
+    /// The deadline as recorded (or last corrected).
+    public var due = LocalDate(dayNumber: 0)
     public var status: Status = .open
     /// The date of the latest step, which the next one may not precede.
     public var lastStepOn = LocalDate(dayNumber: 0)
@@ -30,6 +33,11 @@ public struct Finding: Aggregate, Equatable {
         case .findingAdded(let e):
             (next.code, next.severity, next.status) = (e.code, e.severity, .after(nil))
             (next.foundOn, next.lastStepOn) = (e.inspectedOn, e.inspectedOn)
+            (next.text, next.due) = (e.text, e.due)
+        case .findingCorrected(let e):
+            next.due = e.due ?? next.due
+            next.text = e.text ?? next.text
+            next.severity = e.severity ?? next.severity
         case .findingRectified(let e):
             next.status = .after(.rectified)
             next.lastStepOn = e.on
@@ -154,6 +162,45 @@ public struct Finding: Aggregate, Equatable {
         }
         try state.checkStep(on: date, today: today, what: "re-inspection", whatZh: "复查")
         return [.findingVerified(FindingVerified(on: date, result: result, note: note))]
+    }
+
+    /// `finding correct F-n [--due DATE] [--text TEXT] [--severity S] --reason TEXT`: corrects
+    /// what was recorded of a finding. The fields given replace the recorded ones; a correction
+    /// that changes nothing is refused, a deadline is checked as `finding add` checks one (not
+    /// before the finding), and a finding whose major steps (report, remediation plan,
+    /// evaluation, write-off) are recorded cannot be made general.
+    public static func correct(
+        due: LocalDate?, text: String?, severity: Severity?, reason: String, state: Finding
+    ) throws -> [Event] {
+        let code = try state.existing()
+        let changes =
+            due.map { $0 != state.due } == true || text.map { $0 != state.text } == true
+            || severity.map { $0 != state.severity } == true
+        guard changes else {
+            throw DomainError(
+                "nothing to correct: give --due, --text or --severity with a value other than the recorded one",
+                "没有需要更正的内容：请用 --due、--text 或 --severity 给出与登记不同的值")
+        }
+        guard !reason.isEmpty else { throw DomainError("a correction needs a reason", "更正需要说明原因") }
+        if text?.isEmpty == true { throw DomainError("a finding needs a description", "隐患需要描述") }
+        if let due, due < state.foundOn {
+            throw DomainError(
+                "the deadline \(due) is before the finding (\(state.foundOn))", "整改期限 \(due) 早于发现日期（\(state.foundOn)）")
+        }
+        let majorSteps =
+            state.reportedOn != nil || state.remediationDue != nil || state.evaluatedOn != nil
+            || state.writtenOffOn != nil
+        if severity == .general, state.severity == .major, majorSteps {
+            throw DomainError(
+                "\(code) has steps of a major finding recorded (report, remediation, evaluation or write-off); it stays major",
+                "\(code) 已登记重大隐患的处理步骤（上报、治理方案、评估或核销），不能改为一般隐患")
+        }
+        return [
+            .findingCorrected(
+                FindingCorrected(
+                    due: due == state.due ? nil : due, text: text == state.text ? nil : text,
+                    severity: severity == state.severity ? nil : severity, reason: reason))
+        ]
     }
 
     func existing() throws -> String {

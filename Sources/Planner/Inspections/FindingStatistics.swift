@@ -33,6 +33,7 @@ extension FindingStatistics {
     /// A finding as the statistics count it: where, how grave, and its history.
     public struct Counted: Sendable, Equatable {
         public var community: String
+        /// The severity first recorded (the history's corrections may change it).
         public var severity: Severity
         public var history: Finding.History
 
@@ -60,7 +61,7 @@ extension FindingStatistics {
                     continue
                 }
                 let closed = standing.status == .closed
-                switch finding.severity {
+                switch finding.history.severity(finding.severity, at: instant) {
                 case .general:
                     row.generalFound += 1
                     if closed { row.generalClosed += 1 }

@@ -25,6 +25,8 @@ public struct Unit: Aggregate, Equatable {
             next.keyFireUnit = e.keyFireUnit ?? keyFireUnit
         case .unitClosed(let e):
             next.closedOn = e.on
+        case .unitMoved(let e):
+            next.community = e.community
         default:
             break
         }
@@ -68,6 +70,22 @@ public struct Unit: Aggregate, Equatable {
         }
         guard date <= today else { throw DomainError.future("the closure", "关闭", date, today: today) }
         return [.unitClosed(UnitClosed(on: date))]
+    }
+
+    /// `unit move NAME --community C --reason TEXT`: a unit filed under the wrong community is
+    /// moved to a community that exists (as `unit add` requires), other than its own.
+    public static func move(to community: Community, communityName: String, reason: String, state: Unit) throws
+        -> [Event]
+    {
+        let name = try state.existing()
+        guard community.exists else {
+            throw DomainError("no community \(communityName)", "没有名为 \(communityName) 的社区")
+        }
+        guard communityName != state.community else {
+            throw DomainError("unit \(name) is already in \(communityName)", "单位 \(name) 已属于 \(communityName)")
+        }
+        guard !reason.isEmpty else { throw DomainError("a correction needs a reason", "更正需要说明原因") }
+        return [.unitMoved(UnitMoved(community: communityName, reason: reason))]
     }
 
     func existing() throws -> String {

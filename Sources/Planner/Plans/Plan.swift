@@ -20,6 +20,10 @@ public struct Plan: Aggregate, Equatable {
             (next.level, next.everyMonths, next.from) = (e.level, e.everyMonths, e.from)
         case .planRetired(let e):
             next.retiredOn = e.on
+        case .planCorrected(let e):
+            next.everyMonths = e.everyMonths ?? next.everyMonths
+            next.from = e.from ?? next.from
+            next.level = e.level ?? next.level
         default:
             break
         }
@@ -128,5 +132,52 @@ public struct Plan: Aggregate, Equatable {
             throw DomainError("\(code) was retired on \(retiredOn)", "\(code) 已于 \(retiredOn) 废止")
         }
         return code
+    }
+
+    /// `plan correct P-n [--every DURATION] [--from DATE] [--level LEVEL] --reason TEXT`: the
+    /// fields given replace the recorded ones; a correction that changes nothing is refused. The
+    /// cadence is counted in months, as `plan add` counts it. A plan cannot take effect after a
+    /// drill of it was held (`firstHeld`, the earliest), nor once retired or its unit closed:
+    /// `drill record` would have refused that drill.
+    public static func correct(
+        every: Interval?, from: LocalDate?, level: PlanLevel?, reason: String, firstHeld: LocalDate?, state: Plan
+    ) throws -> [Event] {
+        guard let code = state.code else { throw DomainError("no such plan", "没有这个预案") }
+        var months: Int?
+        if let every {
+            guard let explicit = every.months else {
+                throw DomainError(
+                    "a drill cadence is counted in months or years (e.g. 6m, 1y), not \(every)",
+                    "演练周期以月或年计（如 6m、1y），不能是 \(every)")
+            }
+            months = explicit
+        }
+        let changes =
+            months.map { $0 != state.everyMonths } == true || from.map { $0 != state.from } == true
+            || level.map { $0 != state.level } == true
+        guard changes else {
+            throw DomainError(
+                "nothing to correct: give --every, --from or --level with a value other than the recorded one",
+                "没有需要更正的内容：请用 --every、--from 或 --level 给出与登记不同的值")
+        }
+        guard !reason.isEmpty else { throw DomainError("a correction needs a reason", "更正需要说明原因") }
+        if let from {
+            if let firstHeld, from > firstHeld {
+                throw DomainError(
+                    "a drill of \(code) was held on \(firstHeld); the plan cannot take effect after that (\(from))",
+                    "预案 \(code) 的演练已于 \(firstHeld) 举行，生效日期不能晚于该日（\(from)）")
+            }
+            if let retiredOn = state.retiredOn, from >= retiredOn {
+                throw DomainError(
+                    "\(code) was retired on \(retiredOn); it cannot take effect on \(from)",
+                    "\(code) 已于 \(retiredOn) 废止，生效日期不能是 \(from)")
+            }
+        }
+        return [
+            .planCorrected(
+                PlanCorrected(
+                    everyMonths: months == state.everyMonths ? nil : months, from: from == state.from ? nil : from,
+                    level: level == state.level ? nil : level, reason: reason))
+        ]
     }
 }

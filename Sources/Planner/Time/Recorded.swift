@@ -36,3 +36,34 @@ public struct Recorded<Value: Sendable>: Sendable {
 }
 
 extension Recorded: Equatable where Value: Equatable {}
+
+/// A fact that corrections may change: the value first recorded, then each correction's, with
+/// the instants they were recorded. As the log stood at an instant, the latest version recorded
+/// by then holds; before the first was recorded, none.
+public struct Revisions<Value: Sendable>: Sendable {
+    /// The versions in the order recorded: the original first.
+    public var versions: [Recorded<Value>]
+
+    public init(_ original: Recorded<Value>) {
+        versions = [original]
+    }
+
+    public init(versions: [Recorded<Value>]) {
+        self.versions = versions
+    }
+
+    /// The latest version recorded by `instant` (nil: the whole log), or nil when none was.
+    public func known(at instant: Date?) -> Value? {
+        versions.last { $0.isKnown(at: instant) }?.value
+    }
+
+    /// The value as the whole log holds it.
+    public var latest: Value? { versions.last?.value }
+
+    /// Adds a correction's value, recorded at `recordedAt`.
+    public mutating func correct(_ value: Value, recordedAt: Date) {
+        versions.append(Recorded(value, recordedAt: recordedAt))
+    }
+}
+
+extension Revisions: Equatable where Value: Equatable {}

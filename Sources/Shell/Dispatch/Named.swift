@@ -33,3 +33,6 @@ extension Inspection: Named {
     static let naming = Naming(L("inspection", "检查"), PlannerStore.Stream.inspection, letter: "I")
 }
 extension Finding: Named { static let naming = Naming(L("finding", "隐患"), PlannerStore.Stream.finding, letter: "F") }
+extension Expense: Named {
+    static let naming = Naming(L("expense", "支出"), PlannerStore.Stream.expense, letter: "E")
+}
