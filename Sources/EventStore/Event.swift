@@ -10,10 +10,7 @@ public struct NewEvent: Sendable, Equatable {
     public var data: String
 
     public init(id: UUID = UUID(), type: String, schemaVersion: Int = 1, data: String) {
-        self.id = id
-        self.type = type
-        self.schemaVersion = schemaVersion
-        self.data = data
+        (self.id, self.type, self.schemaVersion, self.data) = (id, type, schemaVersion, data)
     }
 }
 
@@ -110,8 +107,7 @@ public struct Checkpoint: Sendable, Equatable, Comparable, Codable {
     public var position: Int64
 
     public init(transactionID: UInt64, position: Int64) {
-        self.transactionID = transactionID
-        self.position = position
+        (self.transactionID, self.position) = (transactionID, position)
     }
 
     public static let start = Checkpoint(transactionID: 0, position: 0)

@@ -96,9 +96,7 @@ public struct Seal: Sendable, Equatable, CustomStringConvertible {
     }
 
     init(bound: Bound, eventCount: Int64, digest: String) {
-        self.bound = bound
-        self.eventCount = eventCount
-        self.digest = digest
+        (self.bound, self.eventCount, self.digest) = (bound, eventCount, digest)
     }
 }
 

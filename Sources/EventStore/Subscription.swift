@@ -11,8 +11,7 @@ public struct Subscription {
     private var listening = false
 
     public init(store: EventStore, from checkpoint: Checkpoint = .start) {
-        self.store = store
-        self.checkpoint = checkpoint
+        (self.store, self.checkpoint) = (store, checkpoint)
     }
 
     /// Hands every event committed after the checkpoint to `handle`, advancing the checkpoint

@@ -8,8 +8,7 @@ public struct AsOf: Sendable, Equatable {
     public var recorded: Date?
 
     public init(date: LocalDate, recorded: Date? = nil) {
-        self.date = date
-        self.recorded = recorded
+        (self.date, self.recorded) = (date, recorded)
     }
 
     var dateText: String { date.description }

@@ -25,12 +25,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
         kind: Kind, sqlState: String? = nil, message: String, detail: String? = nil,
         hint: String? = nil, constraint: String? = nil
     ) {
-        self.kind = kind
-        self.sqlState = sqlState
-        self.message = message
-        self.detail = detail
-        self.hint = hint
-        self.constraint = constraint
+        (self.kind, self.sqlState, self.message, self.detail, self.hint, self.constraint) = (
+            kind, sqlState, message, detail, hint, constraint
+        )
     }
 
     public var description: String {

@@ -102,8 +102,7 @@ public struct Query: ExpressibleByStringInterpolation, Sendable {
     public var parameters: [String?]
 
     public init(_ sql: String, parameters: [String?] = []) {
-        self.sql = sql
-        self.parameters = parameters
+        (self.sql, self.parameters) = (sql, parameters)
     }
 
     public init(stringLiteral value: String) {

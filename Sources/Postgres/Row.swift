@@ -8,9 +8,7 @@ public struct QueryResult: Sendable {
     public var affectedRows: Int
 
     public init(columns: [String], rows: [Row], affectedRows: Int) {
-        self.columns = columns
-        self.rows = rows
-        self.affectedRows = affectedRows
+        (self.columns, self.rows, self.affectedRows) = (columns, rows, affectedRows)
     }
 
     /// The first row, or nil when there is none.
@@ -23,8 +21,7 @@ public struct Row: Sendable {
     public let values: [String?]
 
     public init(columnNames: [String], values: [String?]) {
-        self.columnNames = columnNames
-        self.values = values
+        (self.columnNames, self.values) = (columnNames, values)
     }
 
     /// Decodes a column by name, throwing when the column is missing, NULL or malformed.

@@ -20,9 +20,7 @@ public final class Runner {
     let writeError: (String) -> Void
 
     public init(session: Session, write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
-        self.session = session
-        self.write = write
-        self.writeError = writeError
+        (self.session, self.write, self.writeError) = (session, write, writeError)
     }
 
     /// Runs every command on one line; stops at the first that is refused.

@@ -45,8 +45,7 @@ enum City {
         var events = 0
 
         init(connection: Connection, events: Int = 0) {
-            self.connection = connection
-            self.events = events
+            (self.connection, self.events) = (connection, events)
         }
 
         mutating func append(_ batches: [CityGenerator.Batch]) throws {

@@ -10,8 +10,7 @@ public struct Definition: Sendable {
     public var sql: String
 
     public init(name: String, sql: String) {
-        self.name = name
-        self.sql = sql
+        (self.name, self.sql) = (name, sql)
     }
 
     /// The file it came from, for messages.

@@ -7,8 +7,7 @@ public struct Budget: Aggregate, Equatable {
     public static let initial = Budget(year: nil)
 
     public init(year: Int?, lines: [String: Yuan] = [:]) {
-        self.year = year
-        self.lines = lines
+        (self.year, self.lines) = (year, lines)
     }
 
     public var exists: Bool { year != nil }

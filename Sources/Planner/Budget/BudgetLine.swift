@@ -6,9 +6,7 @@ public struct BudgetLine: Sendable, Equatable {
     public var spent: Yuan
 
     public init(line: String, budget: Yuan, spent: Yuan) {
-        self.line = line
-        self.budget = budget
-        self.spent = spent
+        (self.line, self.budget, self.spent) = (line, budget, spent)
     }
 
     /// What is left; negative when the line is over-spent.

@@ -19,8 +19,7 @@ public struct Targets: Aggregate, Equatable {
     public static let initial = Targets(year: nil)
 
     public init(year: Int?, percents: [Indicator: Int] = [:]) {
-        self.year = year
-        self.percents = percents
+        (self.year, self.percents) = (year, percents)
     }
 
     public var exists: Bool { year != nil }

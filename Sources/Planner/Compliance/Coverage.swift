@@ -13,8 +13,7 @@ public struct Coverage: Sendable, Equatable {
     public var missing: [Period]
 
     public init(required: [Period], missing: [Period]) {
-        self.required = required
-        self.missing = missing
+        (self.required, self.missing) = (required, missing)
     }
 
     public var covered: Int { required.count - missing.count }
@@ -36,8 +35,7 @@ extension Coverage {
         public var retracted: Date?
 
         public init(on date: LocalDate, retracted: Date? = nil) {
-            self.on = date
-            self.retracted = retracted
+            (self.on, self.retracted) = (date, retracted)
         }
     }
 

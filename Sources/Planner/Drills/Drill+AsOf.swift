@@ -12,8 +12,7 @@ extension Drill {
         public var participants: Int?
 
         public init(on date: LocalDate, participants: Int? = nil) {
-            self.on = date
-            self.participants = participants
+            (self.on, self.participants) = (date, participants)
         }
     }
 
@@ -34,11 +33,9 @@ extension Drill {
             added: Date, schedule: [Recorded<LocalDate>] = [], cancelled: Date? = nil, held: Revisions<Held>? = nil,
             ratings: [Recorded<DrillRating>] = []
         ) {
-            self.added = added
-            self.schedule = schedule
-            self.cancelled = cancelled
-            self.held = held
-            self.ratings = ratings
+            (self.added, self.schedule, self.cancelled, self.held, self.ratings) = (
+                added, schedule, cancelled, held, ratings
+            )
         }
     }
 
@@ -60,12 +57,9 @@ extension Drill {
             status: Status, scheduledOn: LocalDate?, conductedOn: LocalDate?, participants: Int?,
             rating: DrillRating?, isMissed: Bool
         ) {
-            self.status = status
-            self.scheduledOn = scheduledOn
-            self.conductedOn = conductedOn
-            self.participants = participants
-            self.rating = rating
-            self.isMissed = isMissed
+            (self.status, self.scheduledOn, self.conductedOn, self.participants, self.rating, self.isMissed) = (
+                status, scheduledOn, conductedOn, participants, rating, isMissed
+            )
         }
 
         /// The date the list is ordered and ranged by: the holding's, else the schedule's.

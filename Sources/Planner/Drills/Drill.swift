@@ -52,9 +52,7 @@ public struct Drill: Aggregate, Equatable {
         public var today: LocalDate
 
         public init(plan: Plan, unit: Unit, today: LocalDate) {
-            self.plan = plan
-            self.unit = unit
-            self.today = today
+            (self.plan, self.unit, self.today) = (plan, unit, today)
         }
     }
 

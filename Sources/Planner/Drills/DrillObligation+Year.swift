@@ -9,9 +9,7 @@ extension DrillObligation {
         public var onTime = 0
 
         public init(owed: Int = 0, held: Int = 0, onTime: Int = 0) {
-            self.owed = owed
-            self.held = held
-            self.onTime = onTime
+            (self.owed, self.held, self.onTime) = (owed, held, onTime)
         }
 
         public static func + (lhs: Tally, rhs: Tally) -> Tally {

@@ -14,9 +14,7 @@ public struct DrillObligation: Sendable, Equatable {
     public var daysOverdue: Int
 
     public init(lastDrill: LocalDate?, due: LocalDate, daysOverdue: Int) {
-        self.lastDrill = lastDrill
-        self.due = due
-        self.daysOverdue = daysOverdue
+        (self.lastDrill, self.due, self.daysOverdue) = (lastDrill, due, daysOverdue)
     }
 
     /// True when the as-of date is after the due date.
@@ -50,12 +48,9 @@ extension DrillObligation {
             added: Date, start: LocalDate, everyMonths: Int, retired: Recorded<LocalDate>? = nil,
             unitClosed: Recorded<LocalDate>? = nil, drills: [Revisions<LocalDate>] = []
         ) {
-            self.added = added
-            self.start = start
-            self.everyMonths = everyMonths
-            self.retired = retired
-            self.unitClosed = unitClosed
-            self.drills = drills
+            (self.added, self.start, self.everyMonths, self.retired, self.unitClosed, self.drills) = (
+                added, start, everyMonths, retired, unitClosed, drills
+            )
         }
 
         /// A history whose drills' dates were never corrected.

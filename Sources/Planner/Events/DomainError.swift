@@ -7,8 +7,7 @@ public struct DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     public var chinese: String
 
     public init(_ english: String, _ chinese: String) {
-        self.english = english
-        self.chinese = chinese
+        (self.english, self.chinese) = (english, chinese)
     }
 
     public var description: String { english }

@@ -210,11 +210,7 @@ public struct EventTypeSpec: Sendable {
         _ payload: any EventPayload.Type, _ stream: StreamKind, _ roles: [WriterRole], key: Key? = nil,
         _ fields: [FieldSpec]
     ) {
-        self.payload = payload
-        self.stream = stream
-        self.roles = roles
-        self.key = key
-        self.fields = fields
+        (self.payload, self.stream, self.roles, self.key, self.fields) = (payload, stream, roles, key, fields)
     }
 }
 
@@ -258,9 +254,7 @@ public struct FieldSpec: Sendable, Equatable {
     public var required: Bool
 
     public init(_ name: String, _ kind: Kind, required: Bool = true) {
-        self.name = name
-        self.kind = kind
-        self.required = required
+        (self.name, self.kind, self.required) = (name, kind, required)
     }
 
     static func name(_ name: String, required: Bool = true) -> FieldSpec {

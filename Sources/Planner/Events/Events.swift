@@ -53,10 +53,7 @@ public struct UnitAdded: EventPayload {
     public var keyFireUnit: Bool
 
     public init(name: String, community: String, kind: UnitKind, keyFireUnit: Bool) {
-        self.name = name
-        self.community = community
-        self.kind = kind
-        self.keyFireUnit = keyFireUnit
+        (self.name, self.community, self.kind, self.keyFireUnit) = (name, community, kind, keyFireUnit)
     }
 }
 
@@ -65,8 +62,7 @@ public struct UnitReclassified: EventPayload {
     public var keyFireUnit: Bool?
 
     public init(kind: UnitKind? = nil, keyFireUnit: Bool? = nil) {
-        self.kind = kind
-        self.keyFireUnit = keyFireUnit
+        (self.kind, self.keyFireUnit) = (kind, keyFireUnit)
     }
 }
 
@@ -85,8 +81,7 @@ public struct UnitMoved: EventPayload {
     public var reason: String
 
     public init(community: String, reason: String) {
-        self.community = community
-        self.reason = reason
+        (self.community, self.reason) = (community, reason)
     }
 }
 
@@ -106,14 +101,9 @@ public struct PlanAdded: EventPayload {
         code: String, name: String, unit: String, level: PlanLevel, hazard: String? = nil, everyMonths: Int,
         rule: String? = nil, from: LocalDate
     ) {
-        self.code = code
-        self.name = name
-        self.unit = unit
-        self.level = level
-        self.hazard = hazard
-        self.everyMonths = everyMonths
-        self.rule = rule
-        self.from = from
+        (self.code, self.name, self.unit, self.level, self.hazard, self.everyMonths, self.rule, self.from) = (
+            code, name, unit, level, hazard, everyMonths, rule, from
+        )
     }
 }
 
@@ -142,10 +132,7 @@ public struct PlanCorrected: EventPayload {
     public var reason: String
 
     public init(everyMonths: Int? = nil, from: LocalDate? = nil, level: PlanLevel? = nil, reason: String) {
-        self.everyMonths = everyMonths
-        self.from = from
-        self.level = level
-        self.reason = reason
+        (self.everyMonths, self.from, self.level, self.reason) = (everyMonths, from, level, reason)
     }
 }
 
@@ -181,12 +168,7 @@ public struct DrillScheduled: EventPayload {
         code: String, plan: String, on: LocalDate, form: DrillForm? = nil, scope: DrillScope? = nil,
         scenario: String? = nil
     ) {
-        self.code = code
-        self.plan = plan
-        self.on = on
-        self.form = form
-        self.scope = scope
-        self.scenario = scenario
+        (self.code, self.plan, self.on, self.form, self.scope, self.scenario) = (code, plan, on, form, scope, scenario)
     }
 }
 
@@ -213,13 +195,9 @@ public struct DrillConducted: EventPayload {
         code: String, plan: String, on: LocalDate, participants: Int? = nil, evacuationSeconds: Int? = nil,
         note: String? = nil, photos: [Attachment]? = nil
     ) {
-        self.code = code
-        self.plan = plan
-        self.on = on
-        self.participants = participants
-        self.evacuationSeconds = evacuationSeconds
-        self.note = note
-        self.photos = photos
+        (self.code, self.plan, self.on, self.participants, self.evacuationSeconds, self.note, self.photos) = (
+            code, plan, on, participants, evacuationSeconds, note, photos
+        )
     }
 }
 
@@ -231,10 +209,7 @@ public struct DrillEvaluated: EventPayload {
     public var findings: [String]?
 
     public init(on: LocalDate? = nil, rating: DrillRating, report: String? = nil, findings: [String]? = nil) {
-        self.on = on
-        self.rating = rating
-        self.report = report
-        self.findings = findings
+        (self.on, self.rating, self.report, self.findings) = (on, rating, report, findings)
     }
 }
 
@@ -247,10 +222,9 @@ public struct DrillCorrected: EventPayload {
     public var reason: String
 
     public init(on: LocalDate? = nil, participants: Int? = nil, evacuationSeconds: Int? = nil, reason: String) {
-        self.on = on
-        self.participants = participants
-        self.evacuationSeconds = evacuationSeconds
-        self.reason = reason
+        (self.on, self.participants, self.evacuationSeconds, self.reason) = (
+            on, participants, evacuationSeconds, reason
+        )
     }
 }
 
@@ -269,12 +243,9 @@ public struct CampaignDefined: EventPayload {
         name: String, cadence: Cadence, windowDays: Int, day: FixedDay? = nil, month: Int? = nil,
         communities: [String]? = nil
     ) {
-        self.name = name
-        self.cadence = cadence
-        self.windowDays = windowDays
-        self.day = day
-        self.month = month
-        self.communities = communities
+        (self.name, self.cadence, self.windowDays, self.day, self.month, self.communities) = (
+            name, cadence, windowDays, day, month, communities
+        )
     }
 
     /// The periods' rule: the cadence with its window, day or month.
@@ -300,13 +271,9 @@ public struct ActivityLogged: EventPayload {
         code: String, campaign: String, community: String, on: LocalDate, activity: String? = nil, leaflets: Int? = nil,
         attendees: Int? = nil
     ) {
-        self.code = code
-        self.campaign = campaign
-        self.community = community
-        self.on = on
-        self.activity = activity
-        self.leaflets = leaflets
-        self.attendees = attendees
+        (self.code, self.campaign, self.community, self.on, self.activity, self.leaflets, self.attendees) = (
+            code, campaign, community, on, activity, leaflets, attendees
+        )
     }
 }
 
@@ -343,12 +310,9 @@ public struct InspectionRecorded: EventPayload {
         code: String, unit: String, on: LocalDate, inspector: String? = nil, kind: InspectionKind? = nil,
         photos: [Attachment]? = nil
     ) {
-        self.code = code
-        self.unit = unit
-        self.on = on
-        self.inspector = inspector
-        self.kind = kind
-        self.photos = photos
+        (self.code, self.unit, self.on, self.inspector, self.kind, self.photos) = (
+            code, unit, on, inspector, kind, photos
+        )
     }
 }
 
@@ -384,17 +348,10 @@ public struct FindingAdded: EventPayload {
         text: String, severity: Severity, due: LocalDate, deadline: String, responsible: String? = nil,
         photos: [Attachment]? = nil
     ) {
-        self.code = code
-        self.inspection = inspection
-        self.drill = drill
-        self.inspectedOn = inspectedOn
-        self.unit = unit
-        self.text = text
-        self.severity = severity
-        self.due = due
-        self.deadline = deadline
-        self.responsible = responsible
-        self.photos = photos
+        (
+            self.code, self.inspection, self.drill, self.inspectedOn, self.unit, self.text, self.severity, self.due,
+            self.deadline, self.responsible, self.photos
+        ) = (code, inspection, drill, inspectedOn, unit, text, severity, due, deadline, responsible, photos)
     }
 }
 
@@ -405,9 +362,7 @@ public struct FindingRectified: EventPayload {
     public var photos: [Attachment]?
 
     public init(on: LocalDate, note: String? = nil, photos: [Attachment]? = nil) {
-        self.on = on
-        self.note = note
-        self.photos = photos
+        (self.on, self.note, self.photos) = (on, note, photos)
     }
 }
 
@@ -423,10 +378,7 @@ public struct FindingVerified: EventPayload {
     public var photos: [Attachment]?
 
     public init(on: LocalDate, result: VerificationResult, note: String? = nil, photos: [Attachment]? = nil) {
-        self.on = on
-        self.result = result
-        self.note = note
-        self.photos = photos
+        (self.on, self.result, self.note, self.photos) = (on, result, note, photos)
     }
 }
 
@@ -464,10 +416,7 @@ public struct FindingCorrected: EventPayload {
     public var reason: String
 
     public init(due: LocalDate? = nil, text: String? = nil, severity: Severity? = nil, reason: String) {
-        self.due = due
-        self.text = text
-        self.severity = severity
-        self.reason = reason
+        (self.due, self.text, self.severity, self.reason) = (due, text, severity, reason)
     }
 }
 
@@ -487,11 +436,7 @@ public struct ExpenseRecorded: EventPayload {
     public var note: String?
 
     public init(code: String, line: String, on: LocalDate, amount: Yuan, note: String? = nil) {
-        self.code = code
-        self.line = line
-        self.on = on
-        self.amount = amount
-        self.note = note
+        (self.code, self.line, self.on, self.amount, self.note) = (code, line, on, amount, note)
     }
 }
 

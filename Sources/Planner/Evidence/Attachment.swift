@@ -11,10 +11,7 @@ public struct Attachment: Codable, Sendable, Equatable {
     public var size: Int
 
     public init(sha256: String, name: String, type: String, size: Int) {
-        self.sha256 = sha256
-        self.name = name
-        self.type = type
-        self.size = size
+        (self.sha256, self.name, self.type, self.size) = (sha256, name, type, size)
     }
 
     /// The largest file that can be attached: 20 MB.

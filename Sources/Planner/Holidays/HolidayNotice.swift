@@ -26,10 +26,7 @@ public struct HolidayNotice: Codable, Sendable, Equatable {
     public var origin: Origin
 
     public init(year: Int, papers: [String], days: [Day], origin: Origin) {
-        self.year = year
-        self.papers = papers
-        self.days = days
-        self.origin = origin
+        (self.year, self.papers, self.days, self.origin) = (year, papers, days, origin)
     }
 
     public init(from decoder: any Decoder) throws {

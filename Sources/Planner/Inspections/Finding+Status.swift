@@ -18,8 +18,7 @@ extension Finding {
         public var on: LocalDate
 
         public init(_ step: Step, on date: LocalDate) {
-            self.step = step
-            self.on = date
+            (self.step, self.on) = (step, date)
         }
     }
 
@@ -30,8 +29,7 @@ extension Finding {
         public var severity: Severity?
 
         public init(due: LocalDate? = nil, severity: Severity? = nil) {
-            self.due = due
-            self.severity = severity
+            (self.due, self.severity) = (due, severity)
         }
     }
 
@@ -55,12 +53,9 @@ extension Finding {
             added: Date, foundOn: LocalDate, due: LocalDate, steps: [Recorded<DatedStep>] = [],
             writtenOff: Recorded<LocalDate>? = nil, corrections: [Recorded<Correction>] = []
         ) {
-            self.added = added
-            self.foundOn = foundOn
-            self.due = due
-            self.steps = steps
-            self.writtenOff = writtenOff
-            self.corrections = corrections
+            (self.added, self.foundOn, self.due, self.steps, self.writtenOff, self.corrections) = (
+                added, foundOn, due, steps, writtenOff, corrections
+            )
         }
 
         /// The deadline as the log stood at `instant` (nil: the whole log): the latest
@@ -82,8 +77,7 @@ extension Finding {
         public var daysOverdue: Int?
 
         public init(status: Status, daysOverdue: Int?) {
-            self.status = status
-            self.daysOverdue = daysOverdue
+            (self.status, self.daysOverdue) = (status, daysOverdue)
         }
 
         /// True when the finding is open and the as-of date is after its deadline.

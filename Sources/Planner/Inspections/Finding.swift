@@ -89,11 +89,9 @@ public struct Finding: Aggregate, Equatable {
         public var responsible: String?
 
         public init(code: String, text: String, severity: Severity, deadline: Deadline, responsible: String? = nil) {
-            self.code = code
-            self.text = text
-            self.severity = severity
-            self.deadline = deadline
-            self.responsible = responsible
+            (self.code, self.text, self.severity, self.deadline, self.responsible) = (
+                code, text, severity, deadline, responsible
+            )
         }
     }
 

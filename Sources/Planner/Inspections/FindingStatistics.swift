@@ -18,14 +18,10 @@ public struct FindingStatistics: Sendable, Equatable {
         community: String, generalFound: Int = 0, generalClosed: Int = 0, majorFound: Int = 0, majorClosed: Int = 0,
         majorWrittenOff: Int = 0, open: Int = 0, overdue: Int = 0
     ) {
-        self.community = community
-        self.generalFound = generalFound
-        self.generalClosed = generalClosed
-        self.majorFound = majorFound
-        self.majorClosed = majorClosed
-        self.majorWrittenOff = majorWrittenOff
-        self.open = open
-        self.overdue = overdue
+        (
+            self.community, self.generalFound, self.generalClosed, self.majorFound, self.majorClosed,
+            self.majorWrittenOff, self.open, self.overdue
+        ) = (community, generalFound, generalClosed, majorFound, majorClosed, majorWrittenOff, open, overdue)
     }
 }
 
@@ -38,9 +34,7 @@ extension FindingStatistics {
         public var history: Finding.History
 
         public init(community: String, severity: Severity, history: Finding.History) {
-            self.community = community
-            self.severity = severity
-            self.history = history
+            (self.community, self.severity, self.history) = (community, severity, history)
         }
     }
 

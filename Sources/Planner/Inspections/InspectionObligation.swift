@@ -25,10 +25,7 @@ public struct InspectionObligation: Sendable, Equatable {
     public var daysOverdue: Int
 
     public init(rule: Rule, lastInspection: LocalDate?, due: LocalDate, daysOverdue: Int) {
-        self.rule = rule
-        self.lastInspection = lastInspection
-        self.due = due
-        self.daysOverdue = daysOverdue
+        (self.rule, self.lastInspection, self.due, self.daysOverdue) = (rule, lastInspection, due, daysOverdue)
     }
 
     /// True when the as-of date is after the due date.
@@ -50,8 +47,7 @@ extension InspectionObligation {
         public var keyFireUnit: Bool?
 
         public init(kind: UnitKind?, keyFireUnit: Bool?) {
-            self.kind = kind
-            self.keyFireUnit = keyFireUnit
+            (self.kind, self.keyFireUnit) = (kind, keyFireUnit)
         }
     }
 
@@ -72,11 +68,9 @@ extension InspectionObligation {
             added: Date, addedOn: LocalDate, classifications: [Recorded<Classification>],
             closed: Recorded<LocalDate>? = nil, inspections: [Recorded<LocalDate>] = []
         ) {
-            self.added = added
-            self.addedOn = addedOn
-            self.classifications = classifications
-            self.closed = closed
-            self.inspections = inspections
+            (self.added, self.addedOn, self.classifications, self.closed, self.inspections) = (
+                added, addedOn, classifications, closed, inspections
+            )
         }
 
         /// The kind and key-fire-unit flag as the log stood at `instant`.

@@ -44,13 +44,9 @@ public struct Plan: Aggregate, Equatable {
             code: String, name: String, unitName: String, level: PlanLevel, hazard: String?, every: Interval?,
             from: LocalDate
         ) {
-            self.code = code
-            self.name = name
-            self.unitName = unitName
-            self.level = level
-            self.hazard = hazard
-            self.every = every
-            self.from = from
+            (self.code, self.name, self.unitName, self.level, self.hazard, self.every, self.from) = (
+                code, name, unitName, level, hazard, every, from
+            )
         }
     }
 

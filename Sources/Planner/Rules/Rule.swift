@@ -19,9 +19,7 @@ public struct Rule: Sendable, Equatable, Identifiable {
         public var levels: Set<PlanLevel>?
 
         public init(kinds: Set<UnitKind>? = nil, keyFireUnit: Bool? = nil, levels: Set<PlanLevel>? = nil) {
-            self.kinds = kinds
-            self.keyFireUnit = keyFireUnit
-            self.levels = levels
+            (self.kinds, self.keyFireUnit, self.levels) = (kinds, keyFireUnit, levels)
         }
 
         public func matches(kind: UnitKind, keyFireUnit flag: Bool, level: PlanLevel?) -> Bool {
@@ -54,16 +52,9 @@ public struct Rule: Sendable, Equatable, Identifiable {
         scope: Scope, scopeText: String, inForce: LocalDate, source: String, status: Status,
         campaign: Schedule? = nil
     ) {
-        self.id = id
-        self.obligation = obligation
-        self.summary = summary
-        self.months = months
-        self.cadenceText = cadenceText
-        self.scope = scope
-        self.scopeText = scopeText
-        self.inForce = inForce
-        self.source = source
-        self.status = status
-        self.campaign = campaign
+        (
+            self.id, self.obligation, self.summary, self.months, self.cadenceText, self.scope, self.scopeText,
+            self.inForce, self.source, self.status, self.campaign
+        ) = (id, obligation, summary, months, cadenceText, scope, scopeText, inForce, source, status, campaign)
     }
 }

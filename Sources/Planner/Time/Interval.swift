@@ -12,8 +12,7 @@ public struct Interval: Hashable, Sendable, Codable, CustomStringConvertible {
     public var unit: Unit
 
     public init(_ count: Int, _ unit: Unit) {
-        self.count = count
-        self.unit = unit
+        (self.count, self.unit) = (count, unit)
     }
 
     /// Parses `7d`, `2w`, `6m`, `1y` or `5wd`; nil for anything else (including `0d`).

@@ -20,8 +20,7 @@ public struct Recorded<Value: Sendable>: Sendable {
     public var recordedAt: Date
 
     public init(_ value: Value, recordedAt: Date) {
-        self.value = value
-        self.recordedAt = recordedAt
+        (self.value, self.recordedAt) = (value, recordedAt)
     }
 
     /// True when the fact is part of the log as it stood at `instant` (nil: the whole log).

@@ -15,9 +15,7 @@ struct Naming: Sendable {
     let letter: String?
 
     init(_ what: L, _ stream: @escaping @Sendable (String) -> String, letter: String? = nil) {
-        self.what = what
-        self.stream = stream
-        self.letter = letter
+        (self.what, self.stream, self.letter) = (what, stream, letter)
     }
 }
 

@@ -36,21 +36,16 @@ struct HTML: Sendable, CustomStringConvertible {
         HTML(raw: lhs.markup + rhs.markup)
     }
 
-    /// Escapes the five characters that matter in text and attribute values.
+    /// The five characters that matter in text and attribute values, as entities.
+    private static let entities: [Character: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
+    ]
+
+    /// Escapes text for an element's content or an attribute's value.
     static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
+        text.reduce(into: "") { escaped, character in
+            if let entity = entities[character] { escaped += entity } else { escaped.append(character) }
         }
-        return escaped
     }
 }
 

@@ -28,7 +28,6 @@ struct SpreadsheetText: Equatable {
     }
 
     init(text: String, encoding: Encoding) {
-        self.text = text
-        self.encoding = encoding
+        (self.text, self.encoding) = (text, encoding)
     }
 }

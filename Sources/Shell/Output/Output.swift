@@ -54,8 +54,7 @@ public struct Column: Sendable, Equatable {
     public var header: L
 
     public init(_ key: String, _ header: L) {
-        self.key = key
-        self.header = header
+        (self.key, self.header) = (key, header)
     }
 }
 

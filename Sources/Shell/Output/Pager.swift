@@ -17,8 +17,7 @@ public struct Pager: Sendable, Equatable {
     }
 
     public init(command: String, settings: [Setting] = []) {
-        self.command = command
-        self.settings = settings
+        (self.command, self.settings) = (command, settings)
     }
 
     /// The pager `environment` asks for, or nil when it turns paging off (an empty `PAGER`, or

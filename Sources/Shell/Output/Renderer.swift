@@ -17,12 +17,9 @@ public struct Terminal: Sendable, Equatable {
     public init(
         isTTY: Bool, columns: Int, rows: Int = 24, color: Bool, errorColor: Bool = false, pager: Pager? = nil
     ) {
-        self.isTTY = isTTY
-        self.columns = columns
-        self.rows = rows
-        self.color = color
-        self.errorColor = errorColor
-        self.pager = pager
+        (self.isTTY, self.columns, self.rows, self.color, self.errorColor, self.pager) = (
+            isTTY, columns, rows, color, errorColor, pager
+        )
     }
 
     public static let pipe = Terminal(isTTY: false, columns: 80, color: false)

@@ -7,9 +7,7 @@ public struct FlagSpec: Sendable {
     public var required: Bool
 
     public init(_ name: String, _ valueName: String? = nil, required: Bool = false) {
-        self.name = name
-        self.valueName = valueName
-        self.required = required
+        (self.name, self.valueName, self.required) = (name, valueName, required)
     }
 
     public var isSwitch: Bool { valueName == nil }

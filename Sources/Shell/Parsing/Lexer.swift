@@ -4,8 +4,7 @@ public struct Word: Equatable, Sendable {
     public var quoted: Bool
 
     public init(_ text: String, quoted: Bool = false) {
-        self.text = text
-        self.quoted = quoted
+        (self.text, self.quoted) = (text, quoted)
     }
 }
 

@@ -19,8 +19,7 @@ public struct L: Sendable, Equatable {
     public var zh: String
 
     public init(_ en: String, _ zh: String) {
-        self.en = en
-        self.zh = zh
+        (self.en, self.zh) = (en, zh)
     }
 
     public func text(_ language: Language) -> String {

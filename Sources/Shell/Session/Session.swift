@@ -31,12 +31,9 @@ public final class Session {
         store: PlannerStore, language: Language, format: Format, terminal: Terminal, timeZone: TimeZone,
         baseDirectory: URL
     ) {
-        self.store = store
-        self.language = language
-        self.format = format
-        self.terminal = terminal
-        self.timeZone = timeZone
-        self.baseDirectory = baseDirectory
+        (self.store, self.language, self.format, self.terminal, self.timeZone, self.baseDirectory) = (
+            store, language, format, terminal, timeZone, baseDirectory
+        )
     }
 
     /// The session's as-of date: the one set, or today on the clock in the office's time zone.

@@ -15,9 +15,7 @@ public struct ShellError: Error, Equatable {
     public var kind: Kind = .refused
 
     public init(_ message: L, hint: L? = nil, kind: Kind = .refused) {
-        self.message = message
-        self.hint = hint
-        self.kind = kind
+        (self.message, self.hint, self.kind) = (message, hint, kind)
     }
 
     static func unknownCommand(_ words: String, suggestion: String?) -> ShellError {
