@@ -44,6 +44,15 @@ BEGIN
             EXECUTE format('REVOKE %I FROM %I', vigil.role_name(r), p_name);
         END IF;
     END LOOP;
+    -- A membership granted by another role (PostgreSQL 16 records the grantor) survives a
+    -- plain REVOKE with only a warning; a leaver must not keep a right while listed disabled.
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles g ON g.oid = m.roleid
+                WHERE m.member = v_role.oid
+                  AND g.rolname IN (vigil.role_name('admin'), vigil.role_name('supervisor'),
+                                    vigil.role_name('inspector'), vigil.role_name('manager'))) THEN
+        RAISE EXCEPTION 'could not take every role here from %: a grant made by another role remains', p_name
+            USING ERRCODE = '42501', HINT = 'the role that granted it (or a superuser) must revoke it';
+    END IF;
     INSERT INTO vigil.disabled_users VALUES (p_name, clock_timestamp(), session_user);
 END
 $$;

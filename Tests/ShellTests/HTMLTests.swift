@@ -13,6 +13,17 @@ struct HTMLTests {
         )
     }
 
+    @Test("A quote followed by a combining mark is still escaped: it cannot end an attribute")
+    func combiningMarks() {
+        let markedQuote = "\"" + "\u{301}"
+        let cell = HTML.element("td", "x", title: markedQuote + " onmouseover=\"")
+        let markup = cell.description
+        let escaped = "&quot;" + "\u{301}" + " onmouseover=&quot;"
+        // The only quotes left are the two around the attribute's value.
+        #expect(markup.unicodeScalars.filter { $0 == "\"" }.count == 2)
+        #expect(markup.contains(escaped))
+    }
+
     @Test("A page forbids scripts and anything from the network, and sets its paper")
     func page() {
         let page = Page(

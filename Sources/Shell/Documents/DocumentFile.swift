@@ -47,24 +47,22 @@ enum DocumentFile {
         let source = folder.appendingPathComponent("page.html")
         let printed = folder.appendingPathComponent("page.pdf")
         try Data(html.utf8).write(to: source)
+        // A browser that hangs (a broken GPU stack, a missing font service) must not hang the
+        // shell: a page prints in a second or two. GNU timeout runs Chromium in a process group
+        // of its own and, after two minutes, stops the whole group (renderers included),
+        // killing it five seconds later if it will not stop.
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
+        process.executableURL = URL(fileURLWithPath: executable("timeout") ?? "/usr/bin/timeout")
         process.arguments = [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-            "--user-data-dir="
-                + folder.appendingPathComponent("profile").path,
+            "--kill-after=5s", "120s", chromium, "--headless=new", "--no-sandbox", "--disable-gpu",
+            "--no-pdf-header-footer", "--user-data-dir=" + folder.appendingPathComponent("profile").path,
             "--print-to-pdf=" + printed.path, source.absoluteString,
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // A browser that hangs (a broken GPU stack, a missing font service) must not hang the
-        // shell: a page prints in a second or two, so two minutes is plenty.
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+        process.waitUntilExit()
+        if process.terminationReason == .uncaughtSignal || [124, 137].contains(process.terminationStatus) {
             throw ShellError(L("Chromium did not finish printing the PDF in 2 minutes", "Chromium 在 2 分钟内未能生成 PDF"))
         }
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: printed.path) else {

@@ -37,14 +37,15 @@ struct HTML: Sendable, CustomStringConvertible {
     }
 
     /// The five characters that matter in text and attribute values, as entities.
-    private static let entities: [Character: String] = [
+    private static let entities: [Unicode.Scalar: String] = [
         "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
     ]
 
-    /// Escapes text for an element's content or an attribute's value.
+    /// Escapes text for an element's content or an attribute's value, scalar by scalar: a
+    /// quote followed by a combining mark is still a quote to the browser.
     static func escape(_ text: String) -> String {
-        text.reduce(into: "") { escaped, character in
-            if let entity = entities[character] { escaped += entity } else { escaped.append(character) }
+        text.unicodeScalars.reduce(into: "") { escaped, scalar in
+            if let entity = entities[scalar] { escaped += entity } else { escaped.unicodeScalars.append(scalar) }
         }
     }
 }
