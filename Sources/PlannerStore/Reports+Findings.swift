@@ -18,7 +18,10 @@ public struct FindingRow: Sendable, Equatable {
 extension PlannerStore {
     /// Findings as of a date, with their standing: the rule of
     /// `Finding.asOf(_:recordedAsOf:history:)`, answered in SQL for speed.
-    public func findings(_ asOf: AsOf, openOnly: Bool, overdueOnly: Bool, community: String?) throws -> [FindingRow] {
+    /// With `code`, only that finding (the rectification notice's).
+    public func findings(
+        _ asOf: AsOf, openOnly: Bool, overdueOnly: Bool, community: String?, code: String? = nil
+    ) throws -> [FindingRow] {
         try StoreError.translating {
             let rows = try connection.query(
                 """
@@ -43,6 +46,7 @@ extension PlannerStore {
                      WHERE f.inspected_on <= \(asOf.dateText)::date
                        AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                        AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
+                       AND (\(code)::text IS NULL OR f.code = \(code)::text)
                 )
                 SELECT code, description, unit, community, severity, status, due::text AS due,
                        CASE WHEN status = 'open' AND \(asOf.dateText)::date > due

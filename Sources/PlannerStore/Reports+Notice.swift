@@ -30,8 +30,8 @@ extension PlannerStore {
     public func findingNotice(_ code: String, asOf: AsOf) throws -> FindingNoticeRow? {
         try StoreError.translating {
             guard
-                let standing = try findings(asOf, openOnly: false, overdueOnly: false, community: nil)
-                    .first(where: { $0.finding == code })?.standing
+                let standing = try findings(asOf, openOnly: false, overdueOnly: false, community: nil, code: code)
+                    .first?.standing
             else { return nil }
             let rows = try connection.query(
                 """

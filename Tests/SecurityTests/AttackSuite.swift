@@ -10,11 +10,7 @@ import Testing
 /// and the checks every attack shares — it is refused, and neither the log's seal nor the
 /// stream heads move.
 protocol AttackSuite {
-    var database: TestDatabase { get }
-    var admin: ShellHarness { get }
-    var store: EventStore { get }
-    /// The login of each role: supervisor, inspector, manager.
-    var users: [String: String] { get }
+    var setup: AttackSetup { get }
 }
 
 /// What an attack suite starts from.
@@ -45,6 +41,12 @@ struct AttackSetup {
 }
 
 extension AttackSuite {
+    var database: TestDatabase { setup.database }
+    var admin: ShellHarness { setup.admin }
+    var store: EventStore { setup.store }
+    /// The login of each role: supervisor, inspector, manager.
+    var users: [String: String] { setup.users }
+
     func connect(_ role: String) throws -> Connection {
         try database.connect(as: try #require(users[role]))
     }

@@ -11,16 +11,12 @@ import Testing
 /// targets (VG003). Nothing of a refused append is written.
 @Suite("Security: budgets, expenses and targets from psql", .serialized)
 struct BudgetAuthorityTests: AttackSuite {
-    let database: TestDatabase
-    let admin: ShellHarness
-    let store: EventStore
-    let users: [String: String]
+    let setup: AttackSetup
 
     init() throws {
-        let setup = try AttackSetup(
+        setup = try AttackSetup(
             prefix: "b",
             lines: ["budget set 安全生产 --year 2017 --amount 80000", "expense record 安全生产 --on 2017-03-15 --amount 100"])
-        (database, admin, store, users) = (setup.database, setup.admin, setup.store, setup.users)
     }
 
     /// Appends as the connection's user and returns the refusal; nothing may be written.

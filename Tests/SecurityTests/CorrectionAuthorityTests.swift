@@ -11,13 +11,10 @@ import Testing
 /// written.
 @Suite("Security: corrections from psql", .serialized)
 struct CorrectionAuthorityTests: AttackSuite {
-    let database: TestDatabase
-    let admin: ShellHarness
-    let store: EventStore
-    let users: [String: String]
+    let setup: AttackSetup
 
     init() throws {
-        let setup = try AttackSetup(
+        setup = try AttackSetup(
             prefix: "c",
             lines: [
                 "community add 江岸社区", "unit add 江岸小学 --community 江岸社区 --kind primary-school",
@@ -27,7 +24,6 @@ struct CorrectionAuthorityTests: AttackSuite {
                 "finding add I-1 疏散通道堵塞 --severity general --due 2017-04-20", "community add 汉水湾社区",
                 "budget set 安全生产 --year 2017 --amount 80000", "expense record 安全生产 --on 2017-03-15 --amount 100",
             ])
-        (database, admin, store, users) = (setup.database, setup.admin, setup.store, setup.users)
     }
 
     func append(_ connection: Connection, _ stream: String, _ events: String) throws {

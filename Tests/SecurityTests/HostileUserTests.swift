@@ -11,20 +11,16 @@ import Testing
 /// with a clear error, and the seal taken before it equals the seal after it.
 @Suite("Security: a hostile user with psql", .serialized)
 struct HostileUserTests: AttackSuite {
-    let database: TestDatabase
-    let admin: ShellHarness
-    let store: EventStore
-    let users: [String: String]
+    let setup: AttackSetup
 
     init() throws {
-        let setup = try AttackSetup(
+        setup = try AttackSetup(
             prefix: "h",
             lines: [
                 "community add 江岸社区", "unit add 江岸小学 --community 江岸社区 --kind primary-school",
                 "plan add 疏散预案 --unit 江岸小学 --level special --from 2017-01-01", "drill schedule P-1 --on 2017-07-10",
                 "inspection record 江岸小学 --on 2017-06-01", "finding add I-1 通道堵塞 --severity general --within 5wd",
             ])
-        (database, admin, store, users) = (setup.database, setup.admin, setup.store, setup.users)
     }
 
     func isAdmin(_ user: String) throws -> Bool {
