@@ -7,6 +7,9 @@
 -- function that projects each event as it is appended. There is no second, set-based copy
 -- to keep equal to it.
 --
+-- Every row carries its event's street, the first column of every key, and every UPDATE
+-- stays in it.
+--
 -- Each WHEN reads only the fields EventRegistry gives its type (ProjectionTests checks every
 -- `d->>'field'` against the registry, and that every registered type has a WHEN).
 
@@ -49,149 +52,151 @@ DECLARE
 BEGIN
     CASE e.event_type
     WHEN 'CommunityAdded' THEN
-        INSERT INTO planner.communities VALUES (d->>'name', e.position, e.recorded_at);
+        INSERT INTO planner.communities VALUES (d->>'name', e.position, e.recorded_at, e.street);
     WHEN 'UnitAdded' THEN
-        INSERT INTO planner.units (name, community, kind, key_fire_unit, closed_on, position, recorded_at)
-        VALUES (d->>'name', d->>'community', d->>'kind', (d->>'key_fire_unit')::boolean, NULL, e.position,
+        INSERT INTO planner.units (street, name, community, kind, key_fire_unit, closed_on, position, recorded_at)
+        VALUES (e.street, d->>'name', d->>'community', d->>'kind', (d->>'key_fire_unit')::boolean, NULL, e.position,
             e.recorded_at);
-        INSERT INTO planner.unit_communities VALUES (d->>'name', e.position, d->>'community', e.recorded_at);
+        INSERT INTO planner.unit_communities VALUES (d->>'name', e.position, d->>'community', e.recorded_at, e.street);
     WHEN 'UnitMoved' THEN
-        UPDATE planner.units SET community = d->>'community', moved_recorded_at = e.recorded_at WHERE name = v_code;
-        INSERT INTO planner.unit_communities VALUES (v_code, e.position, d->>'community', e.recorded_at);
+        UPDATE planner.units SET community = d->>'community', moved_recorded_at = e.recorded_at WHERE street = e.street AND name = v_code;
+        INSERT INTO planner.unit_communities VALUES (v_code, e.position, d->>'community', e.recorded_at, e.street);
     WHEN 'UnitReclassified' THEN
         UPDATE planner.units SET kind = coalesce(d->>'kind', kind),
                key_fire_unit = coalesce((d->>'key_fire_unit')::boolean, key_fire_unit)
-         WHERE name = v_code;
+         WHERE street = e.street AND name = v_code;
     WHEN 'UnitClosed' THEN
         UPDATE planner.units SET closed_on = (d->>'on')::date, closed_recorded_at = e.recorded_at
-         WHERE name = v_code;
+         WHERE street = e.street AND name = v_code;
     WHEN 'PlanAdded' THEN
         INSERT INTO planner.plans VALUES (d->>'code', planner.code_number(d->>'code'), d->>'name', d->>'unit',
             d->>'level', d->>'hazard', (d->>'every_months')::integer, d->>'rule', (d->>'from')::date,
-            NULL, NULL, NULL, e.recorded_at);
+            NULL, NULL, NULL, e.recorded_at, NULL, e.street);
         INSERT INTO planner.plan_versions VALUES (d->>'code', e.position, (d->>'from')::date,
-            (d->>'every_months')::integer, d->>'level', e.recorded_at);
+            (d->>'every_months')::integer, d->>'level', e.recorded_at, e.street);
     WHEN 'PlanCorrected' THEN
         UPDATE planner.plans SET start_on = coalesce((d->>'from')::date, start_on),
                every_months = coalesce((d->>'every_months')::integer, every_months),
                level = coalesce(d->>'level', level), corrected_recorded_at = e.recorded_at
-         WHERE code = v_code;
+         WHERE street = e.street AND code = v_code;
         INSERT INTO planner.plan_versions
-        SELECT code, e.position, start_on, every_months, level, e.recorded_at FROM planner.plans WHERE code = v_code;
+        SELECT code, e.position, start_on, every_months, level, e.recorded_at, street FROM planner.plans WHERE street = e.street AND code = v_code;
     WHEN 'PlanRetired' THEN
         UPDATE planner.plans SET retired_on = (d->>'on')::date, retired_recorded_at = e.recorded_at
-         WHERE code = v_code;
+         WHERE street = e.street AND code = v_code;
     WHEN 'PlanRevised', 'PlanEvaluated' THEN
         NULL;
     WHEN 'DrillScheduled' THEN
-        INSERT INTO planner.drills (code, number, plan, scheduled_on, form, scope, scenario, status, recorded_at)
-        VALUES (d->>'code', planner.code_number(d->>'code'), d->>'plan', (d->>'on')::date, d->>'form',
+        INSERT INTO planner.drills (street, code, number, plan, scheduled_on, form, scope, scenario, status, recorded_at)
+        VALUES (e.street, d->>'code', planner.code_number(d->>'code'), d->>'plan', (d->>'on')::date, d->>'form',
             d->>'scope', d->>'scenario', 'scheduled', e.recorded_at);
-        INSERT INTO planner.drill_schedules VALUES (d->>'code', e.position, (d->>'on')::date, e.recorded_at);
+        INSERT INTO planner.drill_schedules VALUES (d->>'code', e.position, (d->>'on')::date, e.recorded_at, e.street);
     WHEN 'DrillRescheduled' THEN
-        UPDATE planner.drills SET scheduled_on = (d->>'on')::date WHERE code = v_code;
-        INSERT INTO planner.drill_schedules VALUES (v_code, e.position, (d->>'on')::date, e.recorded_at);
+        UPDATE planner.drills SET scheduled_on = (d->>'on')::date WHERE street = e.street AND code = v_code;
+        INSERT INTO planner.drill_schedules VALUES (v_code, e.position, (d->>'on')::date, e.recorded_at, e.street);
     WHEN 'DrillCancelled' THEN
-        UPDATE planner.drills SET status = 'cancelled', cancelled_recorded_at = e.recorded_at WHERE code = v_code;
+        UPDATE planner.drills SET status = 'cancelled', cancelled_recorded_at = e.recorded_at WHERE street = e.street AND code = v_code;
     WHEN 'DrillConducted' THEN
-        INSERT INTO planner.drills (code, number, plan, status, recorded_at)
-        VALUES (d->>'code', planner.code_number(d->>'code'), d->>'plan', 'conducted', e.recorded_at)
-        ON CONFLICT (code) DO NOTHING;
+        INSERT INTO planner.drills (street, code, number, plan, status, recorded_at)
+        VALUES (e.street, d->>'code', planner.code_number(d->>'code'), d->>'plan', 'conducted', e.recorded_at)
+        ON CONFLICT (street, code) DO NOTHING;
         UPDATE planner.drills SET status = 'conducted', conducted_on = (d->>'on')::date,
                participants = (d->>'participants')::integer,
                evacuation_seconds = (d->>'evacuation_seconds')::integer, note = d->>'note',
                conducted_recorded_at = e.recorded_at
-         WHERE code = d->>'code';
+         WHERE street = e.street AND code = d->>'code';
         UPDATE planner.plans SET last_conducted_on = greatest(last_conducted_on, (d->>'on')::date)
-         WHERE code = d->>'plan';
+         WHERE street = e.street AND code = d->>'plan';
         INSERT INTO planner.drill_holdings VALUES (d->>'code', e.position, (d->>'on')::date,
-            (d->>'participants')::integer, e.recorded_at);
+            (d->>'participants')::integer, e.recorded_at, e.street);
     WHEN 'DrillCorrected' THEN
         -- The drill keeps the corrected values; each version is kept with its instant.
         UPDATE planner.drills SET conducted_on = coalesce((d->>'on')::date, conducted_on),
                participants = coalesce((d->>'participants')::integer, participants),
                evacuation_seconds = coalesce((d->>'evacuation_seconds')::integer, evacuation_seconds),
                corrected_recorded_at = e.recorded_at
-         WHERE code = v_code;
+         WHERE street = e.street AND code = v_code;
         INSERT INTO planner.drill_holdings
-        SELECT code, e.position, conducted_on, participants, e.recorded_at FROM planner.drills WHERE code = v_code;
+        SELECT code, e.position, conducted_on, participants, e.recorded_at, street FROM planner.drills WHERE street = e.street AND code = v_code;
         -- A date moved earlier may no longer be the plan's latest drill.
         UPDATE planner.plans p SET last_conducted_on = (SELECT max(x.conducted_on) FROM planner.drills x
-                                                         WHERE x.plan = p.code AND x.status = 'conducted')
-         WHERE p.code = (SELECT x.plan FROM planner.drills x WHERE x.code = v_code);
+                                                         WHERE x.street = p.street AND x.plan = p.code AND x.status = 'conducted')
+         WHERE p.street = e.street
+           AND p.code = (SELECT x.plan FROM planner.drills x WHERE x.street = e.street AND x.code = v_code);
     WHEN 'DrillEvaluated' THEN
         UPDATE planner.drills SET rating = d->>'rating', report = d->>'report', evaluated_on = (d->>'on')::date
-         WHERE code = v_code;
-        INSERT INTO planner.drill_ratings VALUES (v_code, e.position, d->>'rating', e.recorded_at);
+         WHERE street = e.street AND code = v_code;
+        INSERT INTO planner.drill_ratings VALUES (v_code, e.position, d->>'rating', e.recorded_at, e.street);
     WHEN 'CampaignDefined' THEN
         INSERT INTO planner.campaigns VALUES (d->>'name', d->>'cadence', (d->>'window_days')::integer,
             CASE WHEN d ? 'communities' AND jsonb_typeof(d->'communities') = 'array'
                  THEN ARRAY(SELECT jsonb_array_elements_text(d->'communities')) END,
-            e.position, e.recorded_at);
+            e.position, e.recorded_at, e.street);
     WHEN 'ActivityLogged' THEN
         INSERT INTO planner.activities VALUES (d->>'code', planner.code_number(d->>'code'), d->>'campaign',
             d->>'community', (d->>'on')::date, d->>'activity', (d->>'leaflets')::integer,
-            (d->>'attendees')::integer, e.recorded_at, NULL, NULL);
+            (d->>'attendees')::integer, e.recorded_at, NULL, NULL, e.street);
     WHEN 'ActivityRetracted' THEN
         UPDATE planner.activities SET retracted_reason = d->>'reason', retracted_at = e.recorded_at
-         WHERE code = v_code;
+         WHERE street = e.street AND code = v_code;
     WHEN 'HolidayNoticeImported' THEN
         INSERT INTO planner.holiday_notices VALUES ((d->'notice'->>'year')::integer, e.position, d->'notice',
-            e.recorded_at);
+            e.recorded_at, e.street);
     WHEN 'InspectionRecorded' THEN
         INSERT INTO planner.inspections VALUES (d->>'code', planner.code_number(d->>'code'), d->>'unit',
-            (d->>'on')::date, d->>'inspector', d->>'kind', e.recorded_at);
+            (d->>'on')::date, d->>'inspector', d->>'kind', e.recorded_at, e.street);
     WHEN 'FindingAdded' THEN
-        INSERT INTO planner.findings (code, number, inspection, drill, inspected_on, unit, description, severity,
+        INSERT INTO planner.findings (street, code, number, inspection, drill, inspected_on, unit, description, severity,
                                       due, deadline, responsible, recorded_at)
-        VALUES (d->>'code', planner.code_number(d->>'code'), d->>'inspection', d->>'drill',
+        VALUES (e.street, d->>'code', planner.code_number(d->>'code'), d->>'inspection', d->>'drill',
             (d->>'inspected_on')::date, d->>'unit', d->>'text', d->>'severity', (d->>'due')::date,
             d->>'deadline', d->>'responsible', e.recorded_at);
         INSERT INTO planner.finding_versions VALUES (d->>'code', e.position, d->>'text', d->>'severity',
-            (d->>'due')::date, e.recorded_at);
+            (d->>'due')::date, e.recorded_at, e.street);
     WHEN 'FindingCorrected' THEN
         UPDATE planner.findings SET description = coalesce(d->>'text', description),
                severity = coalesce(d->>'severity', severity), due = coalesce((d->>'due')::date, due),
                corrected_recorded_at = e.recorded_at
-         WHERE code = v_code;
+         WHERE street = e.street AND code = v_code;
         INSERT INTO planner.finding_versions
-        SELECT code, e.position, description, severity, due, e.recorded_at FROM planner.findings WHERE code = v_code;
+        SELECT code, e.position, description, severity, due, e.recorded_at, street FROM planner.findings WHERE street = e.street AND code = v_code;
     WHEN 'MajorFindingReported' THEN
-        UPDATE planner.findings SET reported_on = (d->>'on')::date, authority = d->>'authority' WHERE code = v_code;
+        UPDATE planner.findings SET reported_on = (d->>'on')::date, authority = d->>'authority' WHERE street = e.street AND code = v_code;
     WHEN 'RemediationPlanned' THEN
-        UPDATE planner.findings SET remediation = d->>'plan', remediation_due = (d->>'due')::date WHERE code = v_code;
+        UPDATE planner.findings SET remediation = d->>'plan', remediation_due = (d->>'due')::date WHERE street = e.street AND code = v_code;
     WHEN 'MajorFindingEvaluated' THEN
-        UPDATE planner.findings SET evaluated_on = (d->>'on')::date WHERE code = v_code;
+        UPDATE planner.findings SET evaluated_on = (d->>'on')::date WHERE street = e.street AND code = v_code;
     WHEN 'MajorFindingWrittenOff' THEN
         UPDATE planner.findings SET written_off_on = (d->>'on')::date, approved_by = d->>'approved_by',
                written_off_recorded_at = e.recorded_at
-         WHERE code = v_code;
+         WHERE street = e.street AND code = v_code;
     WHEN 'FindingRectified' THEN
         INSERT INTO planner.finding_steps VALUES (v_code, e.position, 'rectified', (d->>'on')::date,
-            d->>'note', e.recorded_at);
+            d->>'note', e.recorded_at, e.street);
     WHEN 'FindingVerified' THEN
         INSERT INTO planner.finding_steps VALUES (v_code, e.position,
             CASE d->>'result' WHEN 'pass' THEN 'passed' ELSE 'failed' END, (d->>'on')::date,
-            d->>'note', e.recorded_at);
+            d->>'note', e.recorded_at, e.street);
     WHEN 'BudgetSet' THEN
         INSERT INTO planner.budgets VALUES ((d->>'year')::integer, d->>'line', (d->>'amount')::numeric, e.position,
-            e.recorded_at);
+            e.recorded_at, e.street);
     WHEN 'ExpenseRecorded' THEN
         INSERT INTO planner.expenses VALUES (d->>'code', planner.code_number(d->>'code'), d->>'line',
-            (d->>'on')::date, (d->>'amount')::numeric, d->>'note', e.recorded_at);
+            (d->>'on')::date, (d->>'amount')::numeric, d->>'note', e.recorded_at, NULL, NULL, e.street);
     WHEN 'ExpenseRetracted' THEN
-        UPDATE planner.expenses SET retracted_reason = d->>'reason', retracted_at = e.recorded_at WHERE code = v_code;
+        UPDATE planner.expenses SET retracted_reason = d->>'reason', retracted_at = e.recorded_at WHERE street = e.street AND code = v_code;
     WHEN 'TargetSet' THEN
         INSERT INTO planner.targets VALUES ((d->>'year')::integer, d->>'indicator', (d->>'percent')::integer,
-            e.position, e.recorded_at);
+            e.position, e.recorded_at, e.street);
     ELSE
         NULL;
     END CASE;
 
     -- Keep the code counters in step with the log, so a rebuild restores them too.
     IF d ? 'code' AND e.stream_version = 1 THEN
-        INSERT INTO planner.codes AS c VALUES (split_part(d->>'code', '-', 1), planner.code_number(d->>'code'))
-        ON CONFLICT (kind) DO UPDATE SET last = greatest(c.last, excluded.last);
+        INSERT INTO planner.codes AS c (street, kind, last)
+        VALUES (e.street, split_part(d->>'code', '-', 1), planner.code_number(d->>'code'))
+        ON CONFLICT (street, kind) DO UPDATE SET last = greatest(c.last, excluded.last);
     END IF;
 END
 $$;

@@ -35,6 +35,9 @@ public struct EventMetadata: Sendable, Equatable, Codable {
 
 /// An event as stored in the log.
 public struct RecordedEvent: Sendable, Equatable {
+    /// The street whose log holds the event (0: national records).
+    public var street: Int
+    /// The event's position in its street's log.
     public var position: Int64
     public var transactionID: UInt64
     public var streamID: String
@@ -56,9 +59,10 @@ public struct RecordedEvent: Sendable, Equatable {
     }
 
     static let columns =
-        "position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data::text AS data, metadata::text AS metadata, recorded_at"
+        "street, position, transaction_id::text AS transaction_id, stream_id, stream_version, event_id, event_type, schema_version, data::text AS data, metadata::text AS metadata, recorded_at"
 
     init(row: Row) throws {
+        street = try row.decode("street")
         position = try row.decode("position")
         transactionID = UInt64(try row.decode("transaction_id", as: String.self)) ?? 0
         streamID = try row.decode("stream_id")
@@ -93,26 +97,38 @@ public enum ExpectedVersion: Sendable, Equatable {
 public struct AppendResult: Sendable, Equatable {
     /// The stream's version after the append.
     public var streamVersion: Int
-    /// The global positions of the appended events, in order.
+    /// The positions of the appended events in their street's log, in order.
     public var positions: [Int64]
+
+    public init(streamVersion: Int, positions: [Int64]) {
+        (self.streamVersion, self.positions) = (streamVersion, positions)
+    }
 }
 
-/// A point in the global log that a reader has read up to: (transaction id, position).
+/// A point in the log merged across streets that a reader has read up to: (transaction id,
+/// street, position).
 ///
-/// Positions alone are not enough: a transaction that took a lower position may commit after
-/// one with a higher position. Readers page in (transaction id, position) order and only below
-/// the oldest running transaction, so an event that commits late is never skipped.
+/// Positions alone are not enough: they are each street's own, and a transaction of one street
+/// may commit after a later one of another. Readers page in (transaction id, street, position)
+/// order and only below the oldest running transaction, so an event that commits late is never
+/// skipped. (Within one street, positions commit in order: its writers queue on the street.)
 public struct Checkpoint: Sendable, Equatable, Comparable, Codable {
     public var transactionID: UInt64
+    public var street: Int
     public var position: Int64
 
-    public init(transactionID: UInt64, position: Int64) {
-        (self.transactionID, self.position) = (transactionID, position)
+    public init(transactionID: UInt64, street: Int = 0, position: Int64) {
+        (self.transactionID, self.street, self.position) = (transactionID, street, position)
+    }
+
+    /// The checkpoint just after an event.
+    public init(after event: RecordedEvent) {
+        self.init(transactionID: event.transactionID, street: event.street, position: event.position)
     }
 
     public static let start = Checkpoint(transactionID: 0, position: 0)
 
     public static func < (lhs: Checkpoint, rhs: Checkpoint) -> Bool {
-        (lhs.transactionID, lhs.position) < (rhs.transactionID, rhs.position)
+        (lhs.transactionID, lhs.street, lhs.position) < (rhs.transactionID, rhs.street, rhs.position)
     }
 }

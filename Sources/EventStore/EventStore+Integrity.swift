@@ -18,14 +18,17 @@ public struct IntegrityProblem: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var kind: Kind
+    /// The street's name, nil for the national records and for a database without streets.
+    public var street: String?
     public var streamID: String
     public var streamVersion: Int
     public var position: Int64?
 
     public var description: String {
-        let at =
+        let place =
             position.map { "event at position \($0) (\(streamID) #\(streamVersion))" }
             ?? "\(streamID) after #\(streamVersion)"
+        let at = street.map { "\($0): " + place } ?? place
         switch kind {
         case .altered: return "\(at) was altered or forged: its hash does not match its contents and chain"
         case .missingBefore: return "\(at): the event before it was removed"
@@ -40,6 +43,13 @@ public struct IntegrityProblem: Sendable, Equatable, CustomStringConvertible {
 
 /// A digest of the committed log, to be written down outside the database.
 ///
+/// Format 3 (`vigil-seal-v3:STREET.POSITION,…:COUNT:DIGEST`) covers each street's log up to the
+/// position given for it, in (street, position) order: one street with `--street`, else every
+/// street the user may read, the national records (street 0) included. A street's writers queue
+/// on its row, so a street's committed log is always a prefix of it: no horizon is needed, and
+/// what a restored copy appends later lies beyond the positions. Formats 1 and 2 (below), written
+/// before streets, cover the events hashed in format 1 and are still checked.
+///
 /// Format 2 (`vigil-seal-v2:HORIZON:POSITION:COUNT:DIGEST`) covers every event whose
 /// transaction is older than the transaction horizon when it was taken, up to the last such
 /// position: that set is final (no transaction below the horizon is still running), so a write
@@ -52,6 +62,14 @@ public struct Seal: Sendable, Equatable, CustomStringConvertible {
         case position(Int64)
         /// Format 2: the events of transactions older than `xid`, up to `position`.
         case horizon(xid: UInt64, position: Int64)
+        /// Format 3: each street's events up to its position.
+        case streets([StreetPosition])
+    }
+
+    /// A street's number and the last position a seal covers in it.
+    public struct StreetPosition: Sendable, Equatable {
+        public var street: Int
+        public var position: Int64
     }
 
     public var bound: Bound
@@ -62,7 +80,13 @@ public struct Seal: Sendable, Equatable, CustomStringConvertible {
         switch bound {
         case .position(let last): return "vigil-seal-v1:\(last):\(eventCount):\(digest)"
         case .horizon(let xid, let last): return "vigil-seal-v2:\(xid):\(last):\(eventCount):\(digest)"
+        case .streets(let bounds): return "vigil-seal-v3:\(Seal.text(bounds)):\(eventCount):\(digest)"
         }
+    }
+
+    /// `0.12,1.896`, or `-` for an empty log.
+    private static func text(_ bounds: [StreetPosition]) -> String {
+        bounds.isEmpty ? "-" : bounds.map { "\($0.street).\($0.position)" }.joined(separator: ",")
     }
 
     /// What the seal covers, in words.
@@ -70,6 +94,10 @@ public struct Seal: Sendable, Equatable, CustomStringConvertible {
         switch bound {
         case .position(let last): return "the log up to position \(last)"
         case .horizon(let xid, let last): return "the log below transaction \(xid), up to position \(last)"
+        case .streets(let bounds):
+            return bounds.count == 1
+                ? "street \(bounds[0].street)'s log up to position \(bounds[0].position)"
+                : "the log of \(bounds.count) street(s) up to \(Seal.text(bounds))"
         }
     }
 
@@ -90,6 +118,20 @@ public struct Seal: Sendable, Equatable, CustomStringConvertible {
             }
             bound = .horizon(xid: xid, position: last)
             eventCount = count
+        case ("vigil-seal-v3", 4):
+            guard let count = Int64(parts[2]) else { return nil }
+            var bounds: [StreetPosition] = []
+            if parts[1] != "-" {
+                for pair in parts[1].split(separator: ",", omittingEmptySubsequences: false) {
+                    let numbers = pair.split(separator: ".", omittingEmptySubsequences: false)
+                    guard numbers.count == 2, let street = Int(numbers[0]), let position = Int64(numbers[1]),
+                        street >= 0, position >= 0, bounds.last.map({ $0.street < street }) ?? true
+                    else { return nil }
+                    bounds.append(StreetPosition(street: street, position: position))
+                }
+            }
+            bound = .streets(bounds)
+            eventCount = count
         default: return nil
         }
         digest = String(hex)
@@ -105,12 +147,14 @@ extension EventStore {
     ///
     /// The canonical form is written out here rather than calling the database's own function,
     /// so a function replaced behind the application's back cannot vouch for itself.
-    public func verify(limit: Int = 100) throws -> [IntegrityProblem] {
+    /// `street` limits it to one street's log (its number); nil checks
+    /// every street the user may read.
+    public func verify(street: Int? = nil, limit: Int = 100) throws -> [IntegrityProblem] {
         try StoreError.translating {
             let rows = try connection.query(
                 """
                 WITH chain AS (
-                    SELECT e.position, e.stream_id, e.stream_version, e.hash,
+                    SELECT e.street, e.position, e.stream_id, e.stream_version, e.hash,
                            lag(e.hash) OVER w AS previous_hash,
                            lag(e.stream_version) OVER w AS previous_version,
                            lag(e.position) OVER w AS previous_position,
@@ -120,48 +164,61 @@ extension EventStore {
                                e.position, e.transaction_id::text, e.stream_id, e.stream_version,
                                e.event_id::text, e.event_type, e.schema_version, e.data, e.metadata,
                                to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                           )::text, 'UTF8'))
+                           -- Format 2: format 1's fields with the street first.
+                           WHEN 2 THEN
+                           sha256(coalesce(lag(e.hash) OVER w, '\\x'::bytea) || convert_to(jsonb_build_array(
+                               e.street, e.position, e.transaction_id::text, e.stream_id, e.stream_version,
+                               e.event_id::text, e.event_type, e.schema_version, e.data, e.metadata,
+                               to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
                            )::text, 'UTF8')) END AS expected_hash
                       FROM vigil.events e
-                    WINDOW w AS (PARTITION BY e.stream_id ORDER BY e.stream_version)
+                     WHERE e.street = coalesce(\(street), e.street)
+                    WINDOW w AS (PARTITION BY e.street, e.stream_id ORDER BY e.stream_version)
+                ), heads AS (
+                    SELECT * FROM vigil.streams s WHERE s.street = coalesce(\(street), s.street)
                 ), problems AS (
-                    SELECT position, stream_id, stream_version,
+                    SELECT street, position, stream_id, stream_version,
                            CASE WHEN stream_version <> coalesce(previous_version, 0) + 1 THEN 'missingBefore'
                                 WHEN previous_position > position THEN 'reordered'
                                 WHEN hash IS DISTINCT FROM expected_hash THEN 'altered'
                            END AS kind
                       FROM chain
                     UNION ALL
-                    SELECT NULL, s.stream_id, coalesce(max(e.stream_version), 0), 'missingAtEnd'
-                      FROM vigil.streams s LEFT JOIN vigil.events e USING (stream_id)
-                     GROUP BY s.stream_id, s.version, s.head_hash
+                    SELECT s.street, NULL, s.stream_id, coalesce(max(e.stream_version), 0), 'missingAtEnd'
+                      FROM heads s LEFT JOIN vigil.events e USING (street, stream_id)
+                     GROUP BY s.street, s.stream_id, s.version, s.head_hash
                     HAVING s.version > coalesce(max(e.stream_version), 0)
                     UNION ALL
-                    SELECT NULL, s.stream_id, s.version, 'headMismatch'
-                      FROM vigil.streams s
-                      LEFT JOIN LATERAL (SELECT e.stream_version, e.hash FROM vigil.events e WHERE e.stream_id = s.stream_id
+                    SELECT s.street, NULL, s.stream_id, s.version, 'headMismatch'
+                      FROM heads s
+                      LEFT JOIN LATERAL (SELECT e.stream_version, e.hash FROM vigil.events e
+                                          WHERE e.street = s.street AND e.stream_id = s.stream_id
                                           ORDER BY e.stream_version DESC LIMIT 1) last ON true
                      WHERE (s.version < coalesce(last.stream_version, 0))
                         OR (s.version = last.stream_version AND s.head_hash <> last.hash)
                     UNION ALL
                     -- Every photo's bytes, from the chunks, against the SHA-256 and size the event names.
-                    SELECT e.position, e.stream_id, e.stream_version, 'evidenceChanged'
+                    SELECT e.street, e.position, e.stream_id, e.stream_version, 'evidenceChanged'
                       FROM vigil.events e
                      CROSS JOIN LATERAL jsonb_array_elements(e.data->'photos') AS p
                       LEFT JOIN LATERAL (
                            SELECT encode(sha256(string_agg(c.bytes, ''::bytea ORDER BY c.n)), 'hex') AS actual,
                                   sum(octet_length(c.bytes)) AS size
                              FROM vigil.attachment_chunks c WHERE c.sha256 = p->>'sha256') x ON true
-                     WHERE e.data ? 'photos'
+                     WHERE e.data ? 'photos' AND e.street = coalesce(\(street), e.street)
                        AND (x.actual IS DISTINCT FROM p->>'sha256' OR x.size IS DISTINCT FROM (p->>'size')::numeric)
                 )
-                SELECT position, stream_id, stream_version, kind FROM problems
-                 WHERE kind IS NOT NULL
-                 ORDER BY position NULLS LAST, stream_id
+                SELECT s.name AS street_name, p.position, p.stream_id, p.stream_version, p.kind
+                  FROM problems p JOIN vigil.streets s ON s.street = p.street
+                 WHERE p.kind IS NOT NULL
+                 ORDER BY p.street, p.position NULLS LAST, p.stream_id
                  LIMIT \(limit)
                 """)
             return try rows.rows.map { row in
                 IntegrityProblem(
                     kind: IntegrityProblem.Kind(rawValue: try row.decode("kind")) ?? .altered,
+                    street: try row.decode("street_name", as: String?.self),
                     streamID: try row.decode("stream_id"),
                     streamVersion: try row.decode("stream_version"),
                     position: try row.decode("position", as: Int64?.self))
@@ -169,23 +226,22 @@ extension EventStore {
         }
     }
 
-    /// A digest of every event below this database's transaction horizon; it writes nothing.
-    public func seal() throws -> Seal {
+    /// A digest of the committed log of some streets (their numbers), or of every street the
+    /// user may read; it writes nothing. Each street's bound is its last committed position, so
+    /// the same log always gives the same seal.
+    public func seal(streets: [Int]? = nil) throws -> Seal {
         try StoreError.translating {
-            // The horizon first, the log in a later statement: that one sees every transaction
-            // below the horizon as ended. The bound is then written in its smallest form (just
-            // above the newest transaction it covers), so the same log always gives the same seal.
-            let horizon = try horizon()
-            let row = try connection.query(
+            let rows = try connection.query(
                 """
-                SELECT coalesce(max(transaction_id)::text, '0') AS newest, coalesce(max(position), 0) AS last
-                  FROM vigil.events WHERE transaction_id < \(String(horizon))::xid8
-                """
-            ).first
-            guard let row, let newest = UInt64(try row.decode("newest", as: String.self)) else {
-                throw PostgresError(kind: .client, message: "seal found no horizon")
+                SELECT s.street, s.last_position FROM vigil.streets s
+                 WHERE s.last_position > 0 AND s.street = ANY (vigil.readable_streets())
+                   AND (\(streets)::integer[] IS NULL OR s.street = ANY (\(streets)::integer[]))
+                 ORDER BY s.street
+                """)
+            let bounds = try rows.rows.map {
+                Seal.StreetPosition(street: try $0.decode("street"), position: try $0.decode("last_position"))
             }
-            return try seal(.horizon(xid: newest == 0 ? 0 : newest + 1, position: try row.decode("last")))
+            return try seal(.streets(bounds))
         }
     }
 
@@ -202,12 +258,27 @@ extension EventStore {
                    encode(sha256(coalesce(string_agg(hash, ''::bytea ORDER BY position), ''::bytea)), 'hex') AS digest
               FROM vigil.events
             """
+        // Formats 1 and 2 were written before streets, when every event was hashed in format 1
+        // and positions were one sequence.
         let result =
             switch bound {
-            case .position(let last): try connection.query("\(raw: digestOf) WHERE position <= \(last)")
+            case .position(let last):
+                try connection.query("\(raw: digestOf) WHERE hash_format = 1 AND position <= \(last)")
             case .horizon(let xid, let last):
                 try connection.query(
-                    "\(raw: digestOf) WHERE transaction_id < \(String(xid))::xid8 AND position <= \(last)")
+                    """
+                    \(raw: digestOf) WHERE hash_format = 1 AND transaction_id < \(String(xid))::xid8
+                       AND position <= \(last)
+                    """)
+            case .streets(let bounds):
+                try connection.query(
+                    """
+                    SELECT count(*) AS events,
+                           encode(sha256(coalesce(string_agg(e.hash, ''::bytea ORDER BY e.street, e.position),
+                                                  ''::bytea)), 'hex') AS digest
+                      FROM unnest(\(bounds.map(\.street))::integer[], \(bounds.map(\.position))::bigint[]) AS b(street, last)
+                      JOIN vigil.events e ON e.street = b.street AND e.position <= b.last
+                    """)
             }
         guard let row = result.first else { throw PostgresError(kind: .client, message: "seal returned no row") }
         return Seal(bound: bound, eventCount: try row.decode("events"), digest: try row.decode("digest"))

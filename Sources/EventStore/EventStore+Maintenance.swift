@@ -20,9 +20,11 @@ extension EventStore {
     }
 
     /// How many events the log holds.
-    public func eventCount() throws -> Int {
+    public func eventCount(street: Int? = nil) throws -> Int {
         try StoreError.translating {
-            try connection.query("SELECT count(*) AS n FROM vigil.events").first?.decode("n", as: Int.self) ?? 0
+            try connection.query(
+                "SELECT count(*) AS n FROM vigil.events WHERE street = coalesce(\(street), street)"
+            ).first?.decode("n", as: Int.self) ?? 0
         }
     }
 }

@@ -43,13 +43,15 @@ public struct EventStore {
         }
     }
 
-    /// The events of one stream from a version on, oldest first.
+    /// The events of one stream from a version on, oldest first, in the session's street (a
+    /// national stream's in street 0).
     public func read(stream: String, fromVersion: Int = 1) throws -> [RecordedEvent] {
         try StoreError.translating {
             try connection.query(
                 """
                 SELECT \(raw: RecordedEvent.columns) FROM vigil.events
-                 WHERE stream_id = \(stream) AND stream_version >= \(fromVersion)
+                 WHERE street = vigil.stream_street(\(stream)) AND stream_id = \(stream)
+                   AND stream_version >= \(fromVersion)
                  ORDER BY stream_version
                 """
             ).rows.map(RecordedEvent.init(row:))
@@ -59,12 +61,15 @@ public struct EventStore {
     /// The current version of a stream, 0 when it does not exist.
     public func version(of stream: String) throws -> Int {
         try StoreError.translating {
-            let result = try connection.query("SELECT version FROM vigil.streams WHERE stream_id = \(stream)")
+            let result = try connection.query(
+                "SELECT version FROM vigil.streams WHERE street = vigil.stream_street(\(stream)) AND stream_id = \(stream)"
+            )
             return try result.first?.decode("version") ?? 0
         }
     }
 
-    /// The next page of the global log after `checkpoint`, only below the transaction horizon.
+    /// The next page of the log merged across streets after `checkpoint`, only below the
+    /// transaction horizon.
     ///
     /// Events whose transaction is not older than every running transaction are left for a
     /// later call, so a reader that saves the last event's checkpoint never skips an event
@@ -75,9 +80,10 @@ public struct EventStore {
             try connection.query(
                 """
                 SELECT \(raw: RecordedEvent.columns) FROM vigil.events e
-                 WHERE (e.transaction_id, e.position) > (\(String(checkpoint.transactionID))::xid8, \(checkpoint.position))
+                 WHERE (e.transaction_id, e.street, e.position)
+                       > (\(String(checkpoint.transactionID))::xid8, \(checkpoint.street), \(checkpoint.position))
                    AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-                 ORDER BY e.transaction_id, e.position
+                 ORDER BY e.transaction_id, e.street, e.position
                  LIMIT \(limit)
                 """
             ).rows.map(RecordedEvent.init(row:))

@@ -1,7 +1,7 @@
 import Postgres
 
-/// Follows the global log from a checkpoint: every committed event once, in (transaction id,
-/// position) order, never skipping one that commits late.
+/// Follows the log of every street from a checkpoint: every committed event once, in
+/// (transaction id, street, position) order, never skipping one that commits late.
 ///
 /// Notifications on `vigil_events` (sent by every append) only wake the follower early; it
 /// always re-reads from its checkpoint, so a lost or coalesced notification loses nothing.
@@ -37,7 +37,7 @@ public struct Subscription {
             let page = try store.readAll(after: checkpoint, limit: 500)
             for event in page {
                 try handle(event)
-                checkpoint = Checkpoint(transactionID: event.transactionID, position: event.position)
+                checkpoint = Checkpoint(after: event)
                 handled += 1
             }
             if page.count < 500 { return handled }

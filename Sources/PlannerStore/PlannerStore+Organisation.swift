@@ -36,8 +36,8 @@ extension PlannerStore {
         try StoreError.translating {
             try connection.query(
                 """
-                SELECT c.name, count(u.name) AS units FROM planner.communities c
-                  LEFT JOIN planner.units u ON u.community = c.name
+                SELECT c.name, count(u.name) AS units FROM here.communities c
+                  LEFT JOIN here.units u ON u.community = c.name
                  GROUP BY c.name, c.position ORDER BY c.position
                 """
             ).rows.map { CommunitySummary(name: try $0.decode("name"), units: try $0.decode("units")) }
@@ -49,7 +49,7 @@ extension PlannerStore {
         try StoreError.translating {
             try connection.query(
                 """
-                SELECT name, community, kind, key_fire_unit, closed_on::text AS closed_on FROM planner.units
+                SELECT name, community, kind, key_fire_unit, closed_on::text AS closed_on FROM here.units
                  WHERE \(community)::text IS NULL OR community = \(community)::text
                  ORDER BY position
                 """
@@ -69,7 +69,7 @@ extension PlannerStore {
                 """
                 SELECT code, name, unit, level, every_months, coalesce(rule, '') AS rule,
                        start_on::text AS start_on, retired_on::text AS retired_on
-                  FROM planner.plans WHERE \(unit)::text IS NULL OR unit = \(unit)::text ORDER BY number
+                  FROM here.plans WHERE \(unit)::text IS NULL OR unit = \(unit)::text ORDER BY number
                 """
             ).rows.map { row in
                 PlanSummary(
@@ -87,7 +87,7 @@ extension PlannerStore {
         try StoreError.translating {
             try connection.query(
                 """
-                SELECT min(conducted_on)::text AS first FROM planner.drills
+                SELECT min(conducted_on)::text AS first FROM here.drills
                  WHERE plan = \(plan)::text AND status = 'conducted'
                 """
             ).first?.optionalDate("first")
@@ -100,12 +100,12 @@ extension PlannerStore {
         try StoreError.translating {
             try connection.query(
                 """
-                SELECT name FROM planner.communities UNION ALL SELECT name FROM planner.units
-                UNION ALL SELECT name FROM planner.campaigns
-                UNION ALL (SELECT code FROM planner.plans ORDER BY number DESC LIMIT 200)
-                UNION ALL (SELECT code FROM planner.drills ORDER BY number DESC LIMIT 200)
-                UNION ALL (SELECT code FROM planner.findings ORDER BY number DESC LIMIT 200)
-                UNION ALL (SELECT code FROM planner.inspections ORDER BY number DESC LIMIT 200)
+                SELECT name FROM here.communities UNION ALL SELECT name FROM here.units
+                UNION ALL SELECT name FROM here.campaigns
+                UNION ALL (SELECT code FROM here.plans ORDER BY number DESC LIMIT 200)
+                UNION ALL (SELECT code FROM here.drills ORDER BY number DESC LIMIT 200)
+                UNION ALL (SELECT code FROM here.findings ORDER BY number DESC LIMIT 200)
+                UNION ALL (SELECT code FROM here.inspections ORDER BY number DESC LIMIT 200)
                 """
             ).rows.map { try $0.decode("name", as: String.self) }
         }

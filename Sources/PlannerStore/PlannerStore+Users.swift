@@ -9,6 +9,11 @@ public struct UserSummary: Sendable, Equatable {
     public var roles: [String]
     /// True when `user disable` ended the login's rights here (it then has no roles).
     public var disabled: Bool
+    /// The street whose records the user's rights cover (nil: every street, for an admin; or
+    /// a district's).
+    public var street: String?
+    /// The district whose streets a manager reads.
+    public var district: String?
 }
 
 extension PlannerStore {
@@ -41,13 +46,23 @@ extension PlannerStore {
     /// Every user and their roles, by name.
     public func users() throws -> [UserSummary] {
         try StoreError.translating {
+            // A user with no scope of their own belongs to street 1, the office before streets.
             try connection.query(
-                "SELECT name, superuser, array_to_string(roles, ',') AS roles, disabled FROM vigil.users ORDER BY name"
+                """
+                SELECT u.name, u.superuser, array_to_string(u.roles, ',') AS roles, u.disabled,
+                       CASE WHEN NOT (u.superuser OR 'admin' = ANY (u.roles)) THEN
+                            (SELECT s.name FROM vigil.streets s
+                              WHERE s.street = CASE WHEN c.name IS NULL THEN 1 ELSE c.street END) END AS street,
+                       (SELECT d.name FROM vigil.districts d WHERE d.district = c.district) AS district
+                  FROM vigil.users u LEFT JOIN vigil.user_scopes c ON c.name = u.name
+                 ORDER BY u.name
+                """
             ).rows.map { row in
                 UserSummary(
                     name: try row.decode("name"), superuser: try row.decode("superuser"),
                     roles: try row.decode("roles", as: String.self).split(separator: ",").map(String.init),
-                    disabled: try row.decode("disabled"))
+                    disabled: try row.decode("disabled"), street: try row.decode("street", as: String?.self),
+                    district: try row.decode("district", as: String?.self))
             }
         }
     }

@@ -94,7 +94,7 @@ public struct PlannerStore {
         try StoreError.translating {
             let rows = try connection.query(
                 """
-                SELECT DISTINCT ON (year) notice::text AS notice FROM planner.holiday_notices
+                SELECT DISTINCT ON (year) notice::text AS notice FROM here.holiday_notices
                  WHERE recorded_at <= coalesce(\(recordedAsOf)::timestamptz, 'infinity')
                  ORDER BY year, position DESC
                 """)

@@ -11,12 +11,12 @@ extension PlannerStore {
             """
             WITH latest AS (
                 SELECT DISTINCT ON (b.line) b.line, b.amount, min(b.position) OVER (PARTITION BY b.line) AS first
-                  FROM planner.budgets b
+                  FROM here.budgets b
                  WHERE b.year = \(year)::integer
                    AND b.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                  ORDER BY b.line, b.position DESC
             ), spent AS (
-                SELECT x.line, sum(x.amount) AS amount FROM planner.expenses x
+                SELECT x.line, sum(x.amount) AS amount FROM here.expenses x
                  WHERE x.on_date BETWEEN make_date(\(year)::integer, 1, 1) AND make_date(\(year)::integer, 12, 31)
                    AND x.on_date <= \(asOf.dateText)::date
                    AND x.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
@@ -38,7 +38,7 @@ extension PlannerStore {
     public func targets(_ asOf: AsOf, year: Int) throws -> Targets {
         let rows = try connection.query(
             """
-            SELECT DISTINCT ON (t.indicator) t.indicator, t.percent FROM planner.targets t
+            SELECT DISTINCT ON (t.indicator) t.indicator, t.percent FROM here.targets t
              WHERE t.year = \(year)::integer
                AND t.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
              ORDER BY t.indicator, t.position DESC

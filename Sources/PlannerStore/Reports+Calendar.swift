@@ -28,11 +28,11 @@ extension PlannerStore {
                 SELECT d.code, d.plan, p.name AS plan_name, p.level, p.unit,
                        planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
                        d.scheduled_on::text AS scheduled_on, d.form, d.scope, d.scenario
-                  FROM planner.drills d
-                  JOIN planner.plans p ON p.code = d.plan
-                  JOIN planner.units u ON u.name = p.unit
+                  FROM here.drills d
+                  JOIN here.plans p ON p.code = d.plan
+                  JOIN here.units u ON u.name = p.unit
                   LEFT JOIN LATERAL (
-                      SELECT x.conducted_on FROM planner.drill_holdings x
+                      SELECT x.conducted_on FROM here.drill_holdings x
                        WHERE d.corrected_recorded_at > \(asOf.recorded)::timestamptz
                          AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                        ORDER BY x.position DESC LIMIT 1) h ON true
@@ -78,7 +78,8 @@ extension PlannerStore {
             let rows = try connection.query(
                 """
                 SELECT max(recorded_at) AS last FROM vigil.events
-                 WHERE recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                 WHERE street IN (0, vigil.current_street())
+                   AND recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                 """)
             return try rows.rows.first?.decode("last", as: Date?.self)
         }

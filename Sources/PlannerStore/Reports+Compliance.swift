@@ -36,8 +36,8 @@ extension PlannerStore {
                 """
                 SELECT c.name, c.cadence, c.window_days, array_to_json(c.communities)::text AS communities,
                        e.data->>'day' AS day, (e.data->>'month')::integer AS month
-                  FROM planner.campaigns c
-                  LEFT JOIN vigil.events e ON e.position = c.position AND e.event_type = 'CampaignDefined'
+                  FROM here.campaigns c
+                  LEFT JOIN vigil.events e ON e.street = c.street AND e.position = c.position AND e.event_type = 'CampaignDefined'
                  WHERE c.recorded_at <= coalesce(\(asOf?.recorded)::timestamptz, 'infinity')
                  ORDER BY c.position
                 """)
@@ -81,12 +81,12 @@ extension PlannerStore {
                     SELECT * FROM unnest(\(periods.map(\.label))::text[], \(periods.map(\.start.description))::date[],
                                          \(periods.map(\.end.description))::date[]) WITH ORDINALITY AS p(label, start_on, end_on, n)
                 ), scope AS (
-                    SELECT c.name, c.position FROM planner.communities c
+                    SELECT c.name, c.position FROM here.communities c
                      WHERE (\(campaign.communities)::text[] IS NULL OR c.name = ANY(\(campaign.communities)::text[]))
                        AND c.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                 ), covered AS (
                     SELECT a.community, array_agg(DISTINCT p.n) AS periods
-                      FROM planner.activities a JOIN periods p ON \(raw: match)
+                      FROM here.activities a JOIN periods p ON \(raw: match)
                      WHERE a.campaign = \(campaign.name)
                        AND a.on_date BETWEEN (SELECT min(start_on) FROM periods) AND (SELECT max(end_on) FROM periods)
                        AND a.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')

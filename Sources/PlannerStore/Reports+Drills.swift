@@ -36,10 +36,10 @@ extension PlannerStore {
                            planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
                            coalesce(v.every_months, p.every_months) AS every_months,
                            coalesce(v.start_on, p.start_on) AS start_on, p.last_conducted_on
-                      FROM planner.plans p JOIN planner.units u ON u.name = p.unit
+                      FROM here.plans p JOIN here.units u ON u.name = p.unit
                       -- The plan's start and cadence as they stood at the instant, when corrected after it.
                       LEFT JOIN LATERAL (
-                          SELECT x.start_on, x.every_months FROM planner.plan_versions x
+                          SELECT x.start_on, x.every_months FROM here.plan_versions x
                            WHERE p.corrected_recorded_at > \(asOf.recorded)::timestamptz
                              AND x.plan = p.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                            ORDER BY x.position DESC LIMIT 1) v ON true
@@ -55,10 +55,10 @@ extension PlannerStore {
                            CASE WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on IS NULL THEN NULL
                                 WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on <= \(asOf.dateText)::date
                                 THEN f.last_conducted_on
-                                ELSE (SELECT max(coalesce(h.conducted_on, d.conducted_on)) FROM planner.drills d
+                                ELSE (SELECT max(coalesce(h.conducted_on, d.conducted_on)) FROM here.drills d
                                         LEFT JOIN LATERAL (
                                             -- The holding as corrected by the instant, when corrected after it.
-                                            SELECT x.conducted_on FROM planner.drill_holdings x
+                                            SELECT x.conducted_on FROM here.drill_holdings x
                                              WHERE d.corrected_recorded_at > \(asOf.recorded)::timestamptz
                                                AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                                              ORDER BY x.position DESC LIMIT 1) h ON true
@@ -114,7 +114,7 @@ extension PlannerStore {
             WITH known AS (
                 SELECT d.code, d.number, d.plan, p.unit,
                        CASE WHEN \(asOf.recorded)::timestamptz IS NULL THEN d.scheduled_on
-                            ELSE (SELECT s.scheduled_on FROM planner.drill_schedules s
+                            ELSE (SELECT s.scheduled_on FROM here.drill_schedules s
                                    WHERE s.drill = d.code AND s.recorded_at <= \(asOf.recorded)::timestamptz
                                    ORDER BY s.position DESC LIMIT 1) END AS scheduled_on,
                        CASE WHEN d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
@@ -122,7 +122,7 @@ extension PlannerStore {
                        CASE WHEN d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                             THEN CASE WHEN h.corrected THEN h.participants ELSE d.participants END END AS participants,
                        CASE WHEN \(asOf.recorded)::timestamptz IS NULL THEN d.rating
-                            ELSE (SELECT r.rating FROM planner.drill_ratings r
+                            ELSE (SELECT r.rating FROM here.drill_ratings r
                                    WHERE r.drill = d.code AND r.recorded_at <= \(asOf.recorded)::timestamptz
                                    ORDER BY r.position DESC LIMIT 1) END AS rating,
                        CASE WHEN d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
@@ -130,12 +130,12 @@ extension PlannerStore {
                             WHEN d.cancelled_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                             THEN 'cancelled'
                             ELSE 'scheduled' END AS status
-                  FROM planner.drills d
-                  JOIN planner.plans p ON p.code = d.plan
-                  JOIN planner.units u ON u.name = p.unit
+                  FROM here.drills d
+                  JOIN here.plans p ON p.code = d.plan
+                  JOIN here.units u ON u.name = p.unit
                   -- The holding as it stood at the instant, when a correction was recorded after it.
                   LEFT JOIN LATERAL (
-                      SELECT true AS corrected, x.conducted_on, x.participants FROM planner.drill_holdings x
+                      SELECT true AS corrected, x.conducted_on, x.participants FROM here.drill_holdings x
                        WHERE d.corrected_recorded_at > \(asOf.recorded)::timestamptz
                          AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                        ORDER BY x.position DESC LIMIT 1) h ON true

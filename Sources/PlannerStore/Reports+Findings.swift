@@ -26,7 +26,7 @@ extension PlannerStore {
             let rows = try connection.query(
                 """
                 WITH last_step AS (
-                    SELECT DISTINCT ON (s.finding) s.finding, s.step FROM planner.finding_steps s
+                    SELECT DISTINCT ON (s.finding) s.finding, s.step FROM here.finding_steps s
                      WHERE s.on_date <= \(asOf.dateText)::date
                        AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                      ORDER BY s.finding, s.on_date DESC, s.position DESC
@@ -35,11 +35,11 @@ extension PlannerStore {
                            planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
                            coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE l.step WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
-                      FROM planner.findings f JOIN planner.units u ON u.name = f.unit
+                      FROM here.findings f JOIN here.units u ON u.name = f.unit
                       LEFT JOIN last_step l ON l.finding = f.code
                       -- The finding as it stood at the instant, when a correction was recorded after it.
                       LEFT JOIN LATERAL (
-                          SELECT x.description, x.severity, x.due FROM planner.finding_versions x
+                          SELECT x.description, x.severity, x.due FROM here.finding_versions x
                            WHERE f.corrected_recorded_at > \(asOf.recorded)::timestamptz
                              AND x.finding = f.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                            ORDER BY x.position DESC LIMIT 1) v ON true
@@ -85,14 +85,14 @@ extension PlannerStore {
                            coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE WHEN f.written_off_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                                 THEN f.written_off_on END AS written_off_on,
-                           CASE (SELECT s.step FROM planner.finding_steps s
+                           CASE (SELECT s.step FROM here.finding_steps s
                                   WHERE s.finding = f.code AND s.on_date <= \(end)::date
                                     AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                                   ORDER BY s.on_date DESC, s.position DESC LIMIT 1)
                                 WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
-                      FROM planner.findings f JOIN planner.units u ON u.name = f.unit
+                      FROM here.findings f JOIN here.units u ON u.name = f.unit
                       LEFT JOIN LATERAL (
-                          SELECT x.severity, x.due FROM planner.finding_versions x
+                          SELECT x.severity, x.due FROM here.finding_versions x
                            WHERE f.corrected_recorded_at > \(asOf.recorded)::timestamptz
                              AND x.finding = f.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                            ORDER BY x.position DESC LIMIT 1) v ON true
@@ -107,7 +107,7 @@ extension PlannerStore {
                        count(s.*) FILTER (WHERE s.severity = 'major' AND s.written_off_on <= \(end)::date) AS major_written_off,
                        count(s.*) FILTER (WHERE s.status = 'open') AS open,
                        count(s.*) FILTER (WHERE s.status = 'open' AND s.due < \(end)::date) AS overdue
-                  FROM planner.communities c LEFT JOIN status s ON s.community = c.name
+                  FROM here.communities c LEFT JOIN status s ON s.community = c.name
                  WHERE (\(community)::text IS NULL OR c.name = \(community)::text)
                    AND c.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                  GROUP BY c.name, c.position

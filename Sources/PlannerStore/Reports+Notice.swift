@@ -37,9 +37,9 @@ extension PlannerStore {
                 """
                 SELECT f.code, f.unit, u.community, f.description, f.severity, f.inspected_on::text AS inspected_on,
                        f.inspection, i.inspector, f.drill, f.due::text AS due, f.deadline, f.responsible
-                  FROM planner.findings f
-                  JOIN planner.units u ON u.name = f.unit
-                  LEFT JOIN planner.inspections i ON i.code = f.inspection
+                  FROM here.findings f
+                  JOIN here.units u ON u.name = f.unit
+                  LEFT JOIN here.inspections i ON i.code = f.inspection
                  WHERE f.code = \(code)
                 """)
             return try rows.rows.first.map { row in

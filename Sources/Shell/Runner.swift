@@ -57,7 +57,7 @@ public final class Runner {
                         "permission denied: \(spec.name) needs the role \(needed.joined(separator: " or ")); you are \(session.store.user)",
                         "权限不足：\(spec.name) 需要 \(needed.joined(separator: " 或 ")) 角色；当前用户为 \(session.store.user)"))
             }
-            emit(try command.run(in: session))
+            emit(try session.run(spec, command) { try command.run(in: session) })
             return .ok
         } catch is Quit {
             return .quit

@@ -30,7 +30,7 @@ enum City {
         try connection.execute(script: "ANALYZE")
         for (kind, last) in counters {
             try connection.query(
-                "INSERT INTO planner.codes VALUES (\(kind), \(last)) ON CONFLICT (kind) DO UPDATE SET last = excluded.last"
+                "INSERT INTO planner.codes (street, kind, last) VALUES (1, \(kind), \(last)) ON CONFLICT (street, kind) DO UPDATE SET last = excluded.last"
             )
         }
         report.add("load through vigil.append", Double(total) / elapsed, "ev/s")

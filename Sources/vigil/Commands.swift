@@ -53,12 +53,14 @@ struct Verify: ParsableCommand {
         let parsedSeal = try seal.map { text -> Seal in
             guard let parsed = Seal(text) else {
                 throw ValidationError(
-                    "--seal \(text): not a seal (expected vigil-seal-v2:HORIZON:POSITION:COUNT:DIGEST)")
+                    "--seal \(text): not a seal (expected vigil-seal-v3:STREET.POSITION,…:COUNT:DIGEST)")
             }
             return parsed
         }
-        let store = try Database.connect(options.database).events
-        let problems = try store.verify()
+        let planner = try Database.connect(options.database)
+        let street = try Database.street(options, in: planner)
+        let store = planner.events
+        let problems = try store.verify(street: street)
         var failed = false
         if let first = problems.first {
             failed = true
@@ -66,7 +68,7 @@ struct Verify: ParsableCommand {
             if problems.count > 1 { print("and \(problems.count - 1) more problem(s):") }
             for problem in problems.dropFirst() { print("  \(problem)") }
         } else {
-            let count = try store.eventCount()
+            let count = try store.eventCount(street: street)
             print("ok: \(count) events, every stream's hash chain intact")
         }
         if let parsedSeal {
@@ -90,7 +92,10 @@ struct SealCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let seal = try Database.connect(options.database).events.seal()
+        let planner = try Database.connect(options.database)
+        // A street's seal covers its log and the national records its reports read.
+        let street = try Database.street(options, in: planner)
+        let seal = try planner.events.seal(streets: street.map { [0, $0] })
         print("events: \(seal.eventCount), covering \(seal.coverage)")
         print(seal.description)
     }
@@ -104,7 +109,9 @@ struct Tail: ParsableCommand {
     @Option(help: "Stop after this many events.") var count: Int?
 
     func run() throws {
-        let store = try Database.connect(options.database).events
+        let planner = try Database.connect(options.database)
+        let street = try Database.street(options, in: planner)
+        let store = planner.events
         // From the transaction horizon: an event of a transaction still running, or committed
         // after the oldest running one began, is shown even when its position is lower.
         let start = fromStart ? Checkpoint.start : Checkpoint(transactionID: try store.horizon(), position: 0)
@@ -112,7 +119,7 @@ struct Tail: ParsableCommand {
         var printed = 0
         while count.map({ printed < $0 }) ?? true {
             try subscription.poll(wait: 5) { event in
-                guard count.map({ printed < $0 }) ?? true else { return }
+                guard count.map({ printed < $0 }) ?? true, street.map({ $0 == event.street }) ?? true else { return }
                 let line =
                     "\(event.position)\t\(event.recordedAtText)\t\(event.actor ?? "")\t\(event.streamID)\t\(event.type)\t\(event.data)\n"
                 FileHandle.standardOutput.write(Data(line.utf8))

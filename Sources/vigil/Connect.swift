@@ -71,6 +71,20 @@ enum Database {
         }
     }
 
+    /// The number of the street `--street` (or `VIGIL_STREET`) names, nil when none is named;
+    /// an unknown name ends the invocation with status 2.
+    static func street(_ options: CommonOptions, in store: PlannerStore) throws -> Int? {
+        guard let name = options.streetName else { return nil }
+        let directory = try store.streets()
+        guard let street = directory.first(where: { $0.name == name }) else {
+            let known = directory.map(\.name).joined(separator: ", ")
+            fail(
+                "--street \(name): no such street"
+                    + (known.isEmpty ? " (this database names no street)" : " (streets: \(known))"))
+        }
+        return street.id
+    }
+
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data(("vigil: " + message + "\n").utf8))
         exit(2)

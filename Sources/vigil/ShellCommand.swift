@@ -52,6 +52,13 @@ struct ShellCommand: ParsableCommand {
             format: options.format ?? .table, terminal: terminal, timeZone: timeZone,
             baseDirectory: script?.folder ?? currentFolder)
         session.todayOverride = options.today.flatMap { LocalDate($0) }
+        if let street = options.streetName {
+            do {
+                try session.choose(street: street)
+            } catch {
+                Database.fail("--street \(street): \(ShellError.from(error).message.text(session.language))")
+            }
+        }
         if isatty(STDERR_FILENO) == 1 { session.progress = Output.standardError }
         if let file = environment["VIGIL_RULES"], !file.isEmpty {
             guard let data = FileManager.default.contents(atPath: file) else {

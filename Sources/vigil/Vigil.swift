@@ -23,6 +23,15 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Language of messages: zh or en (default from LANG).")
     var lang: Language?
 
+    @Option(help: "The street to work in, once the database keeps several (default VIGIL_STREET).")
+    var street: String?
+
+    /// The street asked for: --street, else VIGIL_STREET; nil when neither names one.
+    var streetName: String? {
+        let name = street ?? ProcessInfo.processInfo.environment["VIGIL_STREET"]
+        return name?.isEmpty == false ? name : nil
+    }
+
     func validate() throws {
         if let today, LocalDate(today) == nil {
             throw ValidationError("--today \(today): expected a date YYYY-MM-DD")
@@ -77,7 +86,7 @@ struct Vigil: ParsableCommand {
 enum Invocation {
     static let subcommands: Set<String> = ["shell", "migrate", "rebuild", "verify", "seal", "tail", "demo"]
     static let optionsWithValues: Set<String> = [
-        "--db", "--format", "--today", "--tz", "--lang", "-c", "-f", "--seal", "--count",
+        "--db", "--format", "--today", "--tz", "--lang", "--street", "-c", "-f", "--seal", "--count",
     ]
 
     static func normalized(_ arguments: [String]) -> [String] {

@@ -76,7 +76,7 @@ struct DocumentTests {
         #expect(html.components(separatedBy: "<td class=\"miss\"").count - 1 == missed)
 
         let seal = try #require(
-            html.range(of: #"vigil-seal-v2:[0-9]+:[0-9]+:[0-9]+:[0-9a-f]{64}"#, options: .regularExpression)
+            html.range(of: #"vigil-seal-v3:[0-9.,]+:[0-9]+:[0-9a-f]{64}"#, options: .regularExpression)
                 .map { String(html[$0]) })
         let verify = try VigilBinary.run(["verify", "--db", year.database.conninfo, "--seal", seal])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")

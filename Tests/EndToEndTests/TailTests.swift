@@ -8,11 +8,15 @@ import Testing
 
 @Suite("vigil tail", .serialized)
 struct TailTests {
-    @Test("tail starts at the transaction horizon: an append still open when it starts is shown when it commits")
+    @Test(
+        "tail starts at the transaction horizon: an append still open in one street when it starts is shown when it commits"
+    )
     func startsAtTheHorizon() throws {
         let database = try TestDatabase()
-        let early = try database.connect()
-        let other = try database.connect()
+        // A street's writers queue on it, so the append left open is another street's.
+        let streets = try database.addStreets(["甲街道", "乙街道"])
+        let early = try database.connect(street: streets[0])
+        let other = try database.connect(street: streets[1])
         func add(_ name: String, on connection: Connection) throws {
             try PlannerStore(connection: connection).append(
                 [.communityAdded(CommunityAdded(name: name))], to: PlannerStore.Stream.community(name),

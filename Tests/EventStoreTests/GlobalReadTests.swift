@@ -13,16 +13,18 @@ struct GlobalReadTests {
         try database.registerTestEvents()
     }
 
-    @Test("A reader never passes an event whose transaction commits late")
+    @Test("A reader merging streets never passes an event whose transaction commits late")
     func lateCommit() throws {
-        let a = try database.connect()
-        let b = try database.connect()
+        // Writers of one street queue on it; a late commit can only pass another street's.
+        let streets = try database.addStreets(["甲街道", "乙街道"])
+        let a = try database.connect(street: streets[0])
+        let b = try database.connect(street: streets[1])
         let reader = EventStore(connection: try database.connect())
 
         try a.execute(script: "BEGIN")
         let appendedByA = try EventStore(connection: a).append([event("A")], to: "t:late-a", expected: .noStream)
         let appendedByB = try EventStore(connection: b).append([event("B")], to: "t:late-b", expected: .noStream)
-        #expect(appendedByA.positions[0] < appendedByB.positions[0])
+        #expect(appendedByA.positions == [1] && appendedByB.positions == [1], "each street numbers its own log")
 
         // B has committed, A holds its lower position open: the reader must not move past A.
         let whileOpen = try reader.readAll(after: .start)
@@ -35,13 +37,13 @@ struct GlobalReadTests {
 
     @Test("A reader that checkpointed before a late commit still receives it")
     func lateCommitAfterCheckpoint() throws {
-        let early = try database.connect()
-        let late = try database.connect()
+        let streets = try database.addStreets(["甲街道", "乙街道"])
+        let early = try database.connect(street: streets[0])
+        let late = try database.connect(street: streets[1])
         let reader = EventStore(connection: try database.connect())
         try EventStore(connection: early).append([event("first")], to: "t:c-0", expected: .noStream)
         let first = try reader.readUntil(count: 1, after: .start)
-        var checkpoint = try #require(
-            first.last.map { Checkpoint(transactionID: $0.transactionID, position: $0.position) })
+        var checkpoint = try #require(first.last.map(Checkpoint.init(after:)))
 
         // `late` takes its transaction id first but its position after `early`'s next event.
         try late.execute(script: "BEGIN")
@@ -53,7 +55,7 @@ struct GlobalReadTests {
 
         let rest = try reader.readUntil(count: 2, after: checkpoint)
         #expect(rest.map(\.type) == ["late", "second"], "in transaction order: late took its id first")
-        checkpoint = try #require(rest.last.map { Checkpoint(transactionID: $0.transactionID, position: $0.position) })
+        checkpoint = try #require(rest.last.map(Checkpoint.init(after:)))
         #expect(try reader.readAll(after: checkpoint).isEmpty)
     }
 
@@ -64,15 +66,15 @@ struct GlobalReadTests {
         // crossed from 2 to 3 digits looks; make stress found the reader re-reading such a log.
         try store.connection.execute(
             script: """
-                INSERT INTO vigil.events (position, transaction_id, stream_id, stream_version, event_id, event_type,
-                                          data, metadata, recorded_at, hash)
-                VALUES (nextval('vigil.event_position'), '98', 't:old', 1, gen_random_uuid(), 'A', '{}', '{}', now(), '\\x00'),
-                       (nextval('vigil.event_position'), '100', 't:new', 1, gen_random_uuid(), 'B', '{}', '{}', now(), '\\x00')
+                INSERT INTO vigil.events (street, position, transaction_id, stream_id, stream_version, event_id,
+                                          event_type, data, metadata, recorded_at, hash)
+                VALUES (1, 1, '98', 't:old', 1, gen_random_uuid(), 'A', '{}', '{}', now(), '\\x00'),
+                       (1, 2, '100', 't:new', 1, gen_random_uuid(), 'B', '{}', '{}', now(), '\\x00')
                 """)
         let first = try store.readAll(after: .start, limit: 1)
         #expect(first.map(\.transactionID) == [98])
         let second = try store.readAll(
-            after: try #require(first.last.map { Checkpoint(transactionID: $0.transactionID, position: $0.position) }),
+            after: try #require(first.last.map(Checkpoint.init(after:))),
             limit: 1)
         #expect(second.map(\.transactionID) == [100])
     }
@@ -128,7 +130,7 @@ struct GlobalReadTests {
             if page.isEmpty { Thread.sleep(forTimeInterval: 0.02) }
             for e in page {
                 seen.append(e.id)
-                checkpoint = Checkpoint(transactionID: e.transactionID, position: e.position)
+                checkpoint = Checkpoint(after: e)
             }
         }
         return seen
@@ -191,11 +193,12 @@ struct SubscriptionTests {
     func followsLiveAndLate() throws {
         let database = try TestDatabase()
         try database.registerTestEvents()
+        let streets = try database.addStreets(["甲街道", "乙街道"])
         var subscription = Subscription(store: EventStore(connection: try database.connect()))
         var seen: [String] = []
         #expect(try subscription.poll(wait: 0) { seen.append($0.type) } == 0)
 
-        let writer = EventStore(connection: try database.connect())
+        let writer = EventStore(connection: try database.connect(street: streets[0]))
         try writer.append([event("first")], to: "t:f-1", expected: .noStream)
         let deadline = ContinuousClock.now + .seconds(30)
         while seen.isEmpty, ContinuousClock.now < deadline {
@@ -203,7 +206,7 @@ struct SubscriptionTests {
         }
         #expect(seen == ["first"])
 
-        let late = try database.connect()
+        let late = try database.connect(street: streets[1])
         try late.execute(script: "BEGIN")
         try EventStore(connection: late).append([event("late")], to: "t:f-2", expected: .noStream)
         try writer.append([event("after")], to: "t:f-3", expected: .noStream)

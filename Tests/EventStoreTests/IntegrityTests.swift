@@ -76,8 +76,8 @@ struct IntegrityTests {
     func insertedEvent() throws {
         try tamper(
             """
-            INSERT INTO vigil.events (position, stream_id, stream_version, event_id, event_type, data, metadata, recorded_at, hash)
-            VALUES (1000, 't:D-1', 3, gen_random_uuid(), 'Drill', '{"n": 3}', '{"actor": "supervisor"}', now(), sha256('x'))
+            INSERT INTO vigil.events (street, position, stream_id, stream_version, event_id, event_type, data, metadata, recorded_at, hash)
+            VALUES (1, 1000, 't:D-1', 3, gen_random_uuid(), 'Drill', '{"n": 3}', '{"actor": "supervisor"}', now(), sha256('x'))
             """)
         let problem = try #require(try store.verify().first)
         #expect(problem.kind == .altered)

@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Planner
+import PlannerStore
 import Postgres
 import Shell
 import ShellHarness
@@ -30,9 +31,43 @@ struct UnitClosureRecordedTests {
         ] {
             try #require(shell.run(line) == .ok, "\(line): \(shell.errors)")
         }
-        let store = EventStore(connection: connection)
-        let plan = try #require(try store.read(stream: "plan:P-1").first?.recordedAt)
-        let closure = try #require(try store.read(stream: "unit:江岸小学").last?.recordedAt)
+        return try recorded(connection)
+    }
+
+    /// The same records appended as the version before migration 0007 appended them: through
+    /// vigil.append and the code allocator, with none of the later shell's reads.
+    static func closedAfterThePlan(before connection: Connection) throws -> (plan: Date, closure: Date) {
+        let store = PlannerStore(connection: connection)
+        func append(_ event: Event, to stream: String, at version: Int) throws {
+            try store.append([event], to: stream, expectedVersion: version, metadata: EventMetadata())
+        }
+        try append(.communityAdded(CommunityAdded(name: "江岸社区")), to: "community:江岸社区", at: 0)
+        try append(
+            .unitAdded(UnitAdded(name: "江岸小学", community: "江岸社区", kind: .primarySchool, keyFireUnit: false)),
+            to: "unit:江岸小学", at: 0)
+        let code = try store.nextCode("P")
+        let (from, closed) = (
+            try #require(LocalDate(year: 2024, month: 1, day: 1)), try #require(LocalDate(year: 2024, month: 3, day: 1))
+        )
+        try append(
+            .planAdded(
+                PlanAdded(
+                    code: code, name: "疏散预案", unit: "江岸小学", level: .special, everyMonths: 1,
+                    from: from)), to: "plan:" + code, at: 0)
+        try append(.unitClosed(UnitClosed(on: closed)), to: "unit:江岸小学", at: 1)
+        return try recorded(connection)
+    }
+
+    /// When P-1 and the closure of 江岸小学 were recorded.
+    static func recorded(_ connection: Connection) throws -> (plan: Date, closure: Date) {
+        func instants(_ stream: String) throws -> [Date] {
+            try connection.query(
+                "SELECT recorded_at FROM vigil.events WHERE stream_id = \(stream) ORDER BY stream_version"
+            )
+            .rows.map { try $0.decode("recorded_at", as: Date.self) }
+        }
+        let plan = try #require(try instants("plan:P-1").first)
+        let closure = try #require(try instants("unit:江岸小学").last)
         try #require(plan < closure)
         return (plan, closure)
     }
@@ -74,14 +109,35 @@ struct UnitClosureRecordedTests {
         let database = try TestDatabase(migrated: false)
         let connection = try database.connect()
         try Migrator(migrations: Migration.all.filter { $0.version < 7 }).migrate(connection)
-        let shell = ShellHarness(try database.connect(), format: .json, today: "2024-06-01")
-        let recorded = try Self.closedAfterThePlan(shell, connection)
+        let recorded = try Self.closedAfterThePlan(before: connection)
         let applied = try Migrator().migrate(connection)
+        let shell = ShellHarness(try database.connect(), format: .json, today: "2024-06-01")
         #expect(applied.map(\.fileName).first == "0007_unit_closed_recorded.sql")
         let beforeClosure = try Self.overdue(shell, recordedAsOf: recorded.plan)
         #expect(beforeClosure == Self.owing)
         let afterClosure = try Self.overdue(shell, recordedAsOf: recorded.closure)
         #expect(afterClosure.isEmpty)
+    }
+
+    @Test(
+        "A database kept before streets migrates with its records in one street, which the first street added takes over"
+    )
+    func migratesIntoTheFirstStreet() throws {
+        let database = try TestDatabase(migrated: false)
+        let connection = try database.connect()
+        try Migrator(migrations: Migration.all.filter { $0.version < 13 }).migrate(connection)
+        let recorded = try Self.closedAfterThePlan(before: connection)
+        try Migrator().migrate(connection)
+        let shell = ShellHarness(try database.connect(), format: .json, today: "2024-06-01")
+        #expect(try Self.overdue(shell, recordedAsOf: recorded.plan) == Self.owing, "as before, with no street named")
+        shell.clear()
+        #expect(shell.run("street list") == .ok && shell.output == "[]\n", "\(shell.output)")
+        for line in ["street add 甲街道 --district 硚口区", "street add 乙街道 --district 硚口区", "set street 甲街道"] {
+            #expect(shell.run(line) == .ok, "\(line): \(shell.errors)")
+        }
+        #expect(try Self.overdue(shell, recordedAsOf: recorded.plan) == Self.owing, "the first street's records")
+        #expect(shell.run("set street 乙街道") == .ok)
+        #expect(try Self.overdue(shell, recordedAsOf: recorded.plan).isEmpty, "a new street starts empty")
     }
 
     @Test("A rebuild gives every closure of a random street the instant the live projection gave it")

@@ -56,50 +56,76 @@ struct ConcurrencyTests {
         }
     }
 
-    @Test("A seal taken while an earlier append is still open is not a false alarm once it commits")
+    @Test("A seal covers what each street has committed: an append still open is not a false alarm once it commits")
     func lateCommitSeal() throws {
         let database = try TestDatabase()
         try database.registerTestEvents()
-        let early = try database.connect()
-        let other = try database.connect()
+        let streets = try database.addStreets(["甲街道", "乙街道"])
+        let first = EventStore(connection: try database.connect(street: streets[0]))
+        let open = try database.connect(street: streets[1])
         let store = EventStore(connection: try database.connect())
-        try store.append([NewEvent(type: "A", data: "{}")], to: "t:before", expected: .noStream)
-        try early.execute(script: "BEGIN")
-        try EventStore(connection: early).append(
+        try first.append([NewEvent(type: "A", data: "{}")], to: "t:before", expected: .noStream)
+        try open.execute(script: "BEGIN")
+        try EventStore(connection: open).append(
             [NewEvent(type: "late", data: "{}")], to: "t:early", expected: .noStream)
-        try EventStore(connection: other).append([NewEvent(type: "B", data: "{}")], to: "t:other", expected: .noStream)
+        try first.append([NewEvent(type: "B", data: "{}")], to: "t:other", expected: .noStream)
         let seal = try store.seal()
-        #expect(seal.eventCount == 1, "the seal stops at the horizon: only the event before the open transaction")
-        try early.execute(script: "COMMIT")
+        #expect(seal.eventCount == 2, "the other street's append is not committed, so not sealed")
+        try open.execute(script: "COMMIT")
         #expect(try store.matches(seal), "the late commit does not change what the seal covers")
         #expect(try store.verify().isEmpty)
         let later = try store.seal()
         #expect(later.eventCount == 3)
         #expect(try store.seal() == later, "the same log gives the same seal")
         #expect(Seal(later.description) == later)
+        let second = try store.seal(streets: [streets[1]])
+        #expect(second.eventCount == 1 && second.description.hasPrefix("vigil-seal-v3:\(streets[1]).1:1:"))
+        #expect(try store.matches(second))
     }
 
-    @Test("A seal written in format 1 still verifies, and still catches a change")
-    func formatOneSeal() throws {
-        let database = try TestDatabase()
+    @Test("Seals written before streets (formats 1 and 2) still verify after the migration, and still catch a change")
+    func sealsFromBeforeStreets() throws {
+        let database = try TestDatabase(migrated: false)
+        let connection = try database.connect()
+        try Migrator(migrations: Migration.all.filter { $0.version < 13 }).migrate(connection)
         try database.registerTestEvents()
+        let old = EventStore(connection: connection)
+        try old.append([NewEvent(type: "A", data: #"{"n": 1}"#)], to: "t:a", expected: .noStream)
+        try old.append([NewEvent(type: "B", data: "{}")], to: "t:b", expected: .noStream)
+        // The seals the version before streets printed, computed as it computed them.
+        let row = try #require(
+            try connection.query(
+                """
+                SELECT encode(sha256(string_agg(hash, ''::bytea ORDER BY position)), 'hex') AS digest,
+                       max(position) AS last, (max(transaction_id)::text::bigint + 1) AS horizon
+                  FROM vigil.events
+                """
+            ).first)
+        let (digest, last, horizon) = (
+            try row.decode("digest", as: String.self), try row.decode("last", as: Int64.self),
+            try row.decode("horizon", as: Int64.self)
+        )
+        let v1 = try #require(Seal("vigil-seal-v1:\(last):2:\(digest)"))
+        let v2 = try #require(Seal("vigil-seal-v2:\(horizon):\(last):2:\(digest)"))
+
+        try Migrator().migrate(connection)
         let store = EventStore(connection: try database.connect())
-        try store.append([NewEvent(type: "A", data: #"{"n": 1}"#)], to: "t:a", expected: .noStream)
-        let digest = try #require(
-            try store.connection.query(
-                "SELECT encode(sha256(string_agg(hash, ''::bytea ORDER BY position)), 'hex') AS d FROM vigil.events"
-            ).first?.decode("d", as: String.self))
-        let position = try #require(try store.read(stream: "t:a").first?.position)
-        let v1 = try #require(Seal("vigil-seal-v1:\(position):1:\(digest)"))
-        try store.append([NewEvent(type: "B", data: "{}")], to: "t:b", expected: .noStream)
-        #expect(try store.matches(v1))
+        #expect(try store.matches(v1) && store.matches(v2))
+        let streets = try database.addStreets(["甲街道", "乙街道"])
+        try EventStore(connection: try database.connect(street: streets[1])).append(
+            [NewEvent(type: "A", data: "{}")], to: "t:a", expected: .noStream)
+        #expect(try store.matches(v1) && store.matches(v2), "a new street's positions lie outside the old seals")
+        #expect(try store.verify().isEmpty, "format-1 chains verify beside format-2 ones")
         try store.connection.execute(
             script: """
                 ALTER TABLE vigil.events DISABLE TRIGGER events_append_only;
-                UPDATE vigil.events SET hash = sha256(hash) WHERE stream_id = 't:a';
+                UPDATE vigil.events SET hash = sha256(hash) WHERE stream_id = 't:a' AND street = 1;
                 ALTER TABLE vigil.events ENABLE ALWAYS TRIGGER events_append_only;
                 """)
         #expect(try store.matches(v1) == false)
+        #expect(try store.matches(v2) == false)
+        let problems = try store.verify()
+        #expect(problems.first?.kind == .altered && problems.allSatisfy { $0.street == "甲街道" }, "\(problems)")
     }
 
     @Test("A rebuild blocks no reader, and a writer that read a projection first waits for it without deadlock")

@@ -212,7 +212,8 @@ struct HostileUserTests: AttackSuite {
             try inspector.query("UPDATE planner.codes SET last = 2147483647 WHERE kind = 'P'")
         }
         try store.connection.query(
-            "INSERT INTO planner.codes VALUES ('A', 999999999) ON CONFLICT (kind) DO UPDATE SET last = 999999999")
+            "INSERT INTO planner.codes (street, kind, last) VALUES (1, 'A', 999999999) ON CONFLICT (street, kind) DO UPDATE SET last = 999999999"
+        )
         let error = try refused("the allocator past its range") {
             try inspector.query("SELECT planner.next_code('A')")
         }

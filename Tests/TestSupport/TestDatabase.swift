@@ -79,3 +79,23 @@ extension TestDatabase {
         try connect().query("INSERT INTO vigil.stream_kinds VALUES ('t', NULL)")
     }
 }
+
+extension TestDatabase {
+    /// Names streets in this database's directory (the first takes over street 1) and returns
+    /// their numbers.
+    @discardableResult
+    public func addStreets(_ names: [String], district: String = "测试区") throws -> [Int] {
+        let connection = try connect()
+        return try names.map { name in
+            try connection.query("SELECT vigil.street_add(\(name), \(district), NULL, NULL) AS street").first?
+                .decode("street", as: Int.self) ?? 0
+        }
+    }
+
+    /// A new connection working in one street (as `set street` does in the shell).
+    public func connect(street: Int) throws -> Connection {
+        let connection = try connect()
+        try connection.query("SELECT set_config('vigil.street', \(String(street)), false)")
+        return connection
+    }
+}

@@ -29,10 +29,9 @@ public struct HolidayYear: Aggregate, Equatable {
         }
         var imported = notice
         imported.origin = .imported
-        if state.notice == imported {
-            throw DomainError(
-                "the notice for \(notice.year) is already imported, unchanged", "\(notice.year) 年的通知已导入，内容相同")
-        }
+        // National data: every street's records may need the notice, and importing it again
+        // changes nothing, so it records nothing (DESIGN.md, "Decisions pinned for streets").
+        if state.notice == imported { return [] }
         var withThis = calendar
         withThis.replace(imported)
         return [

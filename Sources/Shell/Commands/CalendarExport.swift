@@ -14,7 +14,7 @@ struct CalendarExport: Command {
             "All-day events, as of today: drills scheduled and not yet held or cancelled, on their date; each plan's next drill due date (as drills due and drills overdue give it); each open finding's rectification deadline (as findings --open gives it). Only events dated from --from to --to count (default --from: today; --to: a year after --from), so an obligation already overdue before --from is left out. Summaries are in Chinese with the unit and community. Each record keeps its UID from one export to the next, so a calendar that imports the file again updates the events instead of doubling them; DTSTAMP is when the log's latest event was recorded, so the same log always gives the same file. Nothing is written when the command is refused.",
             "全天日程，截至今天：已安排且尚未举行或取消的演练（在其安排日期）；每个预案下一次演练的到期日（同 drills due 与 drills overdue）；每个未整改隐患的整改期限（同 findings --open）。只导出日期在 --from 至 --to 之间的日程（--from 默认为今天，--to 默认为 --from 之后一年），因此在 --from 之前已逾期的义务不会导出。标题为中文，含单位和社区。每条记录在多次导出中保持同一 UID，日历程序再次导入时会更新日程而不会重复；DTSTAMP 为日志中最新事件的登记时间，同一日志总是生成相同的文件。命令被拒绝时不写任何文件。"
         ),
-        example: "calendar export --from 2017-01-01 --to 2017-12-31 --community 江岸社区 --out 江岸社区.ics"
+        example: "calendar export --from 2017-01-01 --to 2017-12-31 --community 江岸社区 --out 江岸社区.ics", streets: .one
     )
 
     @Flag("from", "DATE") var from: LocalDate?

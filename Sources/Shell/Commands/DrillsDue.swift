@@ -2,15 +2,17 @@ import Planner
 import PlannerStore
 
 /// `drills due`: plans whose next drill falls due soon (default within 30 days)
-struct DrillsDue: Command {
+struct DrillsDue: Command, DistrictRollUp {
     static let configuration = CommandSpec(
-        path: ["drills", "due"], group: .reports, syntax: "[--within DURATION] [--community C]",
+        path: ["drills", "due"], group: .reports, syntax: "[--within DURATION] [--community C] [--district D]",
         summary: L("Plans whose next drill falls due soon (default within 30 days)", "即将到期的演练（默认 30 天内）"),
         example: "drills due --within 2w"
     )
 
     @Flag("within", "DURATION") var within: Interval = Interval(30, .days)
     @Flag("community", "C") var community: String?
+    /// Every street of a district, with a street column.
+    @Flag("district", "D") var district: String?
 
     func run(in session: Session) throws -> Output {
         let limit = try session.date(within, after: session.today)

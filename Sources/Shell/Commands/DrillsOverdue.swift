@@ -2,9 +2,9 @@ import Planner
 import PlannerStore
 
 /// `drills overdue`: plans whose next drill is past due, as of today
-struct DrillsOverdue: Command {
+struct DrillsOverdue: Command, DistrictRollUp {
     static let configuration = CommandSpec(
-        path: ["drills", "overdue"], aliases: [["演练", "逾期"]], group: .reports, syntax: "[--community C]",
+        path: ["drills", "overdue"], aliases: [["演练", "逾期"]], group: .reports, syntax: "[--community C] [--district D]",
         summary: L("Plans whose next drill is past due, as of today", "截至今天演练已逾期的预案"),
         details: L(
             "Due = the last drill held on or before today (or the plan's start) plus the plan's cadence.",
@@ -13,6 +13,8 @@ struct DrillsOverdue: Command {
     )
 
     @Flag("community", "C") var community: String?
+    /// Every street of a district, with a street column.
+    @Flag("district", "D") var district: String?
 
     func run(in session: Session) throws -> Output {
         let rows = try session.store.drillObligations(session.asOf, community: community)

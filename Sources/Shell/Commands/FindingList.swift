@@ -2,9 +2,10 @@ import Planner
 import PlannerStore
 
 /// `findings`: findings and their status as of today
-struct FindingList: Command {
+struct FindingList: Command, DistrictRollUp {
     static let configuration = CommandSpec(
-        path: ["findings"], aliases: [["隐患"]], group: .reports, syntax: "[--open] [--overdue] [--community C]",
+        path: ["findings"], aliases: [["隐患"]], group: .reports,
+        syntax: "[--open] [--overdue] [--community C] [--district D]",
         summary: L("Findings and their status as of today", "截至今天的隐患及其状态"),
         example: "findings --overdue --community 江岸社区"
     )
@@ -12,6 +13,8 @@ struct FindingList: Command {
     @Switch("open") var open: Bool
     @Switch("overdue") var overdue: Bool
     @Flag("community", "C") var community: String?
+    /// Every street of a district, with a street column.
+    @Flag("district", "D") var district: String?
 
     func run(in session: Session) throws -> Output {
         .table(

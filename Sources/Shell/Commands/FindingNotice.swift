@@ -14,7 +14,7 @@ struct FindingNotice: Command {
         details: L(
             "States the unit, what was found, the inspection and inspector, and the deadline fixed when the finding was recorded; .pdf prints it with headless Chromium (`make report-deps` installs it).",
             "写明单位、隐患内容、检查记录与检查人，以及登记隐患时确定的整改期限；.pdf 由无界面 Chromium 打印（`make report-deps` 安装）。"),
-        example: "finding notice F-3 --out F-3整改通知书.pdf"
+        example: "finding notice F-3 --out F-3整改通知书.pdf", streets: .one
     )
 
     @Positional(code: Finding.self) var code: String
@@ -25,7 +25,7 @@ struct FindingNotice: Command {
             throw ShellError.notFound(L("finding", "隐患"), code)
         }
         let document = FindingNoticeDocument(
-            notice: notice, asOf: session.asOf, seal: try session.store.events.seal().description,
+            notice: notice, asOf: session.asOf, seal: try session.store.sealOfStreet().description,
             language: session.language)
         try DocumentFile.write(document.page, to: out, in: session)
         return .created(out, L("wrote \(out)", "已写出 \(out)"))

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Planner
 import PlannerStore
@@ -13,7 +14,7 @@ struct HolidayImport: Command {
             "The file: {\"year\": 2017, \"papers\": [\"…通知\"], \"days\": [{\"name\": \"春节\", \"date\": \"2017-01-27\", \"isOffDay\": true}, …]}.\nYears without an import use the data shipped with Vigil (2004 on) or, beyond it, computed dates.",
             "文件格式：{\"year\": 2017, \"papers\": [\"…通知\"], \"days\": [{\"name\": \"春节\", \"date\": \"2017-01-27\", \"isOffDay\": true}, …]}。\n未导入的年份使用 Vigil 自带的数据（2004 年起），更晚的年份使用推算日期。"
         ),
-        example: "holiday import holidays-2017.json", roles: [.supervisor]
+        example: "holiday import holidays-2017.json", roles: [.supervisor], streets: .national
     )
 
     @Positional("FILE") var path: String
@@ -21,11 +22,18 @@ struct HolidayImport: Command {
     func run(in session: Session) throws -> Output {
         let url = URL(fileURLWithPath: path, relativeTo: session.baseDirectory)
         let notice = try HolidayFile.read(url, shownAs: path)
-        try session.write { store in
+        let written = try session.write { store in
             let calendar = try store.holidayCalendar(years: (notice.year - 1)...(notice.year + 1))
-            try session.apply(HolidayYear.self, stream: PlannerStore.Stream.holidays(notice.year)) {
+            return try session.apply(HolidayYear.self, stream: PlannerStore.Stream.holidays(notice.year)) {
                 try HolidayYear.importNotice(notice, calendar: calendar, state: $0)
             }
+        }
+        if written.positions.isEmpty {
+            return .object(
+                [("year", .int(notice.year)), ("days", .int(notice.days.count))],
+                message: L(
+                    "the \(notice.year) notice is already imported, unchanged: nothing written",
+                    "\(notice.year) 年节假日安排已导入且内容相同：未写入"))
         }
         return .object(
             [("year", .int(notice.year)), ("days", .int(notice.days.count))],

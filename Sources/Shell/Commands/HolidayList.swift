@@ -8,7 +8,7 @@ struct HolidayList: Command {
         summary: L(
             "Show a year's holiday blocks and make-up working days, and where they came from",
             "显示某年的假期、调休上班日及数据来源"),
-        example: "holiday list --year 2017"
+        example: "holiday list --year 2017", streets: .national
     )
 
     @Flag("year", "Y", as: .year) var year: Int

@@ -15,7 +15,7 @@ struct ReportAnnual: Command {
             "Drills owed = the drill obligations whose due date falls in the year; held on time = those met by a drill on or before the due date; plan kind = the plan's level. Each rate's target is 100 % unless `target set` gave another. Asked before the year is over, the figures run to the as-of date. .pdf prints with headless Chromium (`make report-deps` installs it).",
             "应演练 = 应演练日期落在该年的演练义务；按期 = 在应演练日期当天或之前举行了演练；预案类别 = 预案级别。各项完成率的目标为 100%，除非用 `target set` 另行设定。年度未结束时，数字截至报告日期。.pdf 由无界面 Chromium 打印（`make report-deps` 安装）。"
         ),
-        example: "report annual --year 2017 --out 2017绩效自评.pdf"
+        example: "report annual --year 2017 --out 2017绩效自评.pdf", streets: .one
     )
 
     @Flag("year", "Y", as: .year) var year: Int
@@ -37,7 +37,7 @@ struct ReportAnnual: Command {
             units: try store.units().filter { unit in unit.closedOn.map { $0 > figures.end } ?? true }.count,
             inspections: try store.inspectionCount(year: year, asOf: asOf), campaigns: campaigns,
             budget: try store.budgetLines(asOf, year: year), targets: try store.targets(asOf, year: year),
-            plans: plans, hazards: hazards, seal: try store.events.seal().description, language: session.language,
+            plans: plans, hazards: hazards, seal: try store.sealOfStreet().description, language: session.language,
             recordedAsOf: session.recordedAsOf.map(session.recordedTime))
         try DocumentFile.write(document.page, to: out, in: session)
         // The key figures, so a script (or a test) can hold them against the other reports.

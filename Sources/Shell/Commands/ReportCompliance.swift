@@ -4,7 +4,7 @@ import Planner
 import PlannerStore
 
 /// `report compliance`: the printable compliance report (HTML or PDF)
-struct ReportCompliance: Command {
+struct ReportCompliance: Command, DistrictRollUp {
     static let configuration = CommandSpec(
         path: ["report", "compliance"], aliases: [["报告", "合规"]], group: .reports,
         syntax: "[--year Y | --from DATE --to DATE] [--district D] --out FILE.html|FILE.pdf",
@@ -15,39 +15,48 @@ struct ReportCompliance: Command {
             "A self-contained HTML file (nothing is loaded from the network), laid out for A4 and readable in black and white; .pdf prints it with headless Chromium (`make report-deps` installs it). The foot of the page carries the seal of the log the figures come from: `vigil verify --seal` proves a printed copy against the log later.",
             "生成独立的 HTML 文件（不从网络加载任何内容），按 A4 排版，黑白打印也能辨认；.pdf 由无界面 Chromium 打印（`make report-deps` 安装）。页脚附有所依据日志的封印，日后可用 `vigil verify --seal` 核对打印件。"
         ),
-        example: "report compliance --year 2017 --out 2017合规报告.pdf"
+        example: "report compliance --year 2017 --out 2017合规报告.pdf", streets: .one
     )
 
     @FlagGroup(.period) var selection: PeriodSelection?
-    /// Refused: this database keeps no districts. Checked last, as a bad --out is named first.
+    /// Every street of the district, a section each, under one seal.
     @Flag("district", "D") var district: String?
     @Flag("out", "FILE", as: .document) var out: String
 
-    func validate() throws(ShellError) {
-        if let district {
-            throw ShellError(
-                L(
-                    "no district \(district): this database keeps one street office and no districts",
-                    "没有名为 \(district) 的区：本数据库只有一个街道办事处，没有区的划分"))
-        }
-    }
+    /// The district's report is built here, a street's section at a time.
+    static var joinsStreets: Bool { false }
 
     func run(in session: Session) throws -> Output {
+        let page: Page
+        if let district {
+            let streets = try session.streets(of: district)
+            let sections = try streets.map { street in
+                (street.name, try session.within(street) { try document(in: session) })
+            }
+            let seal = try session.store.events.seal(streets: [0] + streets.map(\.id))
+            page = ComplianceDocument.district(district, sections, seal: seal.description, language: session.language)
+        } else {
+            page = try document(in: session).page
+        }
+        try DocumentFile.write(page, to: out, in: session)
+        return .created(out, L("wrote \(out)", "已写出 \(out)"))
+    }
+
+    /// The report of the session's street.
+    private func document(in session: Session) throws -> ComplianceDocument {
         let asOf = session.asOf
         let selection = selection ?? .year(session.today.year)
         let campaigns = try session.store.campaigns(asOf).map { campaign in
             ComplianceDocument.Campaign(
                 campaign: campaign, rows: try session.store.compliance(campaign, selection: selection, asOf: asOf))
         }
-        let document = ComplianceDocument(
+        return ComplianceDocument(
             period: Self.describe(selection, session.language), asOf: asOf, campaigns: campaigns,
             overdueDrills: try session.store.drillObligations(asOf).filter(\.obligation.isOverdue),
             openFindings: try session.store.findings(asOf, openOnly: false, overdueOnly: false, community: nil)
                 .filter { $0.standing.status != .closed },
-            seal: try session.store.events.seal().description, language: session.language,
+            seal: try session.store.sealOfStreet().description, language: session.language,
             recordedAsOf: session.recordedAsOf.map(session.recordedTime))
-        try DocumentFile.write(document.page, to: out, in: session)
-        return .created(out, L("wrote \(out)", "已写出 \(out)"))
     }
 
     static func describe(_ selection: PeriodSelection, _ language: Language) -> String {

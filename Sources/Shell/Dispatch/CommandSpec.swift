@@ -32,6 +32,30 @@ struct CommandSpec: Sendable {
     var flags: [FlagSpec] = []
     /// Roles that may run it; nil means everyone (reports). Admins may run everything.
     var roles: Set<Role>?
+    /// Which streets it works in, when it is not what its group and roles imply (`scope`).
+    var streets: StreetScope?
 
     var name: String { path.joined(separator: " ") }
+
+    /// Which streets it works in: the session's settings, users and the log are national;
+    /// what everyone may run reads each street in view; the rest writes one street.
+    var scope: StreetScope {
+        if let streets { return streets }
+        switch group {
+        case .session, .admin: return .national
+        default: return roles == nil ? .each : .one
+        }
+    }
+}
+
+/// Which streets' records a command concerns (DESIGN.md, "Streets and districts").
+enum StreetScope: Sendable {
+    /// National data or the session itself: no street needed.
+    case national
+    /// A report: with several streets in view and none chosen, it answers for each, with a
+    /// street column.
+    case each
+    /// Writes (or prints a document of) one street: refused until a street is chosen when
+    /// several are in view.
+    case one
 }

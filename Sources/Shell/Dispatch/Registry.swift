@@ -71,6 +71,8 @@ struct Registry: Sendable {
             CalendarExport.self,
             SetToday.self,
             UnsetToday.self,
+            SetStreet.self,
+            UnsetStreet.self,
             SetFormat.self,
             SetRecordedAsOf.self,
             UnsetRecordedAsOf.self,
@@ -83,6 +85,9 @@ struct Registry: Sendable {
             UserRevoke.self,
             UserDisable.self,
             UserList.self,
+            StreetAdd.self,
+            StreetList.self,
+            DistrictList.self,
             HelpCommand.self,
             QuitCommand.self,
         ])

@@ -15,6 +15,8 @@ extension Session {
         let loaded = try store.load(A.self, stream: stream)
         if let mustExist, !loaded.state.exists { throw ShellError.notFound(mustExist.what, mustExist.name) }
         let events = try decide(loaded.state).map { $0.carrying(photos) }
+        // A decision that changes nothing records nothing.
+        guard !events.isEmpty else { return AppendResult(streamVersion: loaded.version, positions: []) }
         return try store.append(events, to: stream, expectedVersion: loaded.version, metadata: metadata())
     }
 

@@ -25,21 +25,47 @@ struct ComplianceDocument {
     }
 
     var page: Page {
+        Page(
+            title: t("Publicity, drills and hazards: compliance report", "宣传、演练与隐患整改落实情况报告"),
+            meta: meta, orientation: .landscape, body: body, footer: Self.footer(seal, language), language: language)
+    }
+
+    /// A district's report: each street's figures, heatmaps and lists under its name, and the
+    /// seal of every one of those streets' logs.
+    static func district(_ name: String, _ streets: [(String, ComplianceDocument)], seal: String, language: Language)
+        -> Page
+    {
+        Page(
+            title: L(
+                "\(name): publicity, drills and hazards by street", "\(name)宣传、演练与隐患整改落实情况报告（分街道）"
+            ).text(language),
+            meta: streets.first?.1.meta ?? [], orientation: .landscape,
+            body: streets.flatMap { street, document in
+                [HTML.element("h2", street, class: "street")] + document.body
+            },
+            footer: footer(seal, language), language: language)
+    }
+
+    private var meta: [String] {
         var meta = [t("As of \(asOf.date) · \(period)", "截至 \(asOf.date) · \(period)")]
         if let recordedAsOf {
             meta.append(t("The log as it stood at \(recordedAsOf)", "按 \(recordedAsOf) 时的记录"))
         }
-        return Page(
-            title: t("Publicity, drills and hazards: compliance report", "宣传、演练与隐患整改落实情况报告"),
-            meta: meta, orientation: .landscape,
-            body: [figures] + campaignSections + [drillSection, findingSection],
-            footer: [
-                t(
-                    "Every figure is computed by Vigil from its event log; the log it was computed from is sealed as below. `vigil verify --seal SEAL` proves it unchanged.",
-                    "本报告所有数字均由 Vigil 依据事件日志计算；所依据日志的封印如下，可用 `vigil verify --seal 封印` 核对日志未被改动。"),
-                t("Seal: ", "日志封印：") + seal,
-            ],
-            language: language)
+        return meta
+    }
+
+    private var body: [HTML] {
+        [figures] + campaignSections + [drillSection, findingSection]
+    }
+
+    private static func footer(_ seal: String, _ language: Language) -> [String] {
+        [
+            L(
+                "Every figure is computed by Vigil from its event log; the log it was computed from is sealed as below. `vigil verify --seal SEAL` proves it unchanged.",
+                "本报告所有数字均由 Vigil 依据事件日志计算；所依据日志的封印如下，可用 `vigil verify --seal 封印` 核对日志未被改动。"
+            ).text(language),
+            L("Seal: ", "日志封印：").text(language) + seal,
+        ]
     }
 
     private var figures: HTML {

@@ -51,6 +51,8 @@ struct Page {
         h2 { font-size: 12.5pt; margin: 16px 0 4px; border-bottom: 1.5px solid #333; padding-bottom: 2px;
              break-after: avoid; }
         h3 { font-size: 11pt; margin: 10px 0 2px; break-after: avoid; }
+        h2.street { font-size: 14pt; border-bottom: 3px double #111; margin-top: 18px; }
+        h2.street ~ h2.street { break-before: page; }
         p { margin: 3px 0; }
         .meta { color: #444; font-size: 9.5pt; }
         .figures { display: flex; flex-wrap: wrap; gap: 8px; margin: 10px 0 6px; }

@@ -72,6 +72,7 @@ public struct Interactive {
             if result == .connectionLost {
                 do {
                     try session.store.reconnect()
+                    try session.store.use(street: session.street?.id)
                     runner.writeError(session.text(L("reconnected", "已重新连接")) + "\n")
                 } catch {
                     runner.writeError(session.text(L("cannot reconnect; try again later", "无法重新连接，请稍后再试")) + "\n")
@@ -89,6 +90,7 @@ public struct Interactive {
     func prompt() -> String {
         let session = runner.session
         var text = "\(session.store.user)@\(session.store.database)"
+        if let street = session.street { text += " \(street.name)" }
         if let date = session.todayOverride { text += " [\(date)]" }
         if session.recordedAsOf != nil { text += " [recorded-as-of]" }
         return text + "> "

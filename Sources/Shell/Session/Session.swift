@@ -10,6 +10,8 @@ public final class Session {
     public var format: Format
     public var terminal: Terminal
     public var timeZone: TimeZone
+    /// The street chosen with `--street`, `VIGIL_STREET` or `set street`; nil when none is.
+    public internal(set) var street: Street?
     /// The as-of date set with `set today` or `--today`; nil follows the clock.
     public var todayOverride: LocalDate?
     /// The instant set with `set recorded-as-of`: reports show the log as it stood then.

@@ -67,7 +67,7 @@ public struct ShellError: Error, Equatable {
     }
 
     /// Translates the errors of the layers below into what the user sees.
-    static func from(_ error: any Error) -> ShellError {
+    public static func from(_ error: any Error) -> ShellError {
         switch error {
         case let error as ShellError:
             return error

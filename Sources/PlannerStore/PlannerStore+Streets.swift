@@ -1,0 +1,99 @@
+import EventStore
+import Postgres
+
+/// A street office (街道) in the database's directory.
+public struct Street: Sendable, Equatable {
+    /// The street's number: the key its records are kept under.
+    public var id: Int
+    public var name: String
+    public var district: String
+    /// 统计用区划代码, when given.
+    public var code: String?
+    /// True when the connected user may read the street's records.
+    public var readable: Bool
+}
+
+/// A district (区) and how many streets of the directory belong to it.
+public struct District: Sendable, Equatable {
+    public var name: String
+    public var code: String?
+    public var streets: Int
+}
+
+extension PlannerStore {
+    /// The named streets, in the order they were added. Empty in a database that never named one,
+    /// which keeps its records as one street, as before streets existed.
+    public func streets() throws -> [Street] {
+        try StoreError.translating {
+            try connection.query(
+                """
+                SELECT s.street, s.name, d.name AS district, s.code,
+                       s.street = ANY (vigil.readable_streets()) AS readable
+                  FROM vigil.streets s JOIN vigil.districts d USING (district)
+                 ORDER BY s.street
+                """
+            ).rows.map { row in
+                Street(
+                    id: try row.decode("street"), name: try row.decode("name"), district: try row.decode("district"),
+                    code: try row.decode("code", as: String?.self), readable: try row.decode("readable"))
+            }
+        }
+    }
+
+    /// The districts with their streets' count, in the order they were added.
+    public func districts() throws -> [District] {
+        try StoreError.translating {
+            try connection.query(
+                """
+                SELECT d.name, d.code, count(s.street) AS streets
+                  FROM vigil.districts d LEFT JOIN vigil.streets s USING (district)
+                 GROUP BY d.district ORDER BY d.district
+                """
+            ).rows.map { row in
+                District(
+                    name: try row.decode("name"), code: try row.decode("code", as: String?.self),
+                    streets: try row.decode("streets"))
+            }
+        }
+    }
+
+    /// Adds a street office and its district (when new); returns the street's number. The first
+    /// street added takes over the records the database kept until then.
+    @discardableResult
+    public func addStreet(_ name: String, district: String, code: String?, districtCode: String?) throws -> Int {
+        try StoreError.translating {
+            let row = try connection.query(
+                "SELECT vigil.street_add(\(name), \(district), \(code), \(districtCode)) AS street"
+            ).first
+            guard let street = try row?.decode("street", as: Int.self) else {
+                throw PostgresError(kind: .client, message: "street_add returned no street")
+            }
+            return street
+        }
+    }
+
+    /// Makes `street` the session's street (the key every report and write of this connection
+    /// uses), or clears it with nil: a database with one street then uses that one.
+    public func use(street: Int?) throws {
+        try StoreError.translating {
+            _ = try connection.query("SELECT set_config('vigil.street', \(street.map(String.init) ?? ""), false)")
+        }
+    }
+
+    /// The seal of what the session's street's reports read: its log and the national records
+    /// (holiday notices); in a database of several streets with none chosen, every street's.
+    public func sealOfStreet() throws -> Seal {
+        try StoreError.translating {
+            let street = try connection.query("SELECT vigil.current_street() AS street").first?
+                .decode("street", as: Int?.self)
+            return try events.seal(streets: street.map { [0, $0] })
+        }
+    }
+
+    /// Sets a user's scope here: one street, or one district (for a manager).
+    public func setScope(of user: String, street: String?, district: String?) throws {
+        try StoreError.translating {
+            _ = try connection.query("SELECT vigil.user_scope(\(user), \(street), \(district))")
+        }
+    }
+}

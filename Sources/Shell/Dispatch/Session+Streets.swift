@@ -1,0 +1,130 @@
+import PlannerStore
+
+/// A report that can roll up a district (`--district D`): the same rows for every street of it.
+protocol DistrictRollUp {
+    var district: String? { get }
+    /// True (the default) when the roll-up is the command's table, run in each street and
+    /// joined with a street column; false when the command builds it from `streets(of:)`.
+    static var joinsStreets: Bool { get }
+}
+
+extension DistrictRollUp {
+    static var joinsStreets: Bool { true }
+}
+
+extension Session {
+    /// Chooses the session's street by name, or clears the choice with nil.
+    public func choose(street name: String?) throws {
+        guard let name else {
+            try store.use(street: nil)
+            street = nil
+            return
+        }
+        let directory = try store.streets()
+        guard let found = directory.first(where: { $0.name == name }) else {
+            throw ShellError.noStreet(name, in: directory)
+        }
+        guard found.readable else {
+            throw ShellError(
+                L("permission denied: you may not read the records of \(name)", "权限不足：您无权查看\(name)的记录"),
+                hint: L(
+                    "your streets: \(directory.filter(\.readable).map(\.name).joined(separator: ", "))",
+                    "您的街道：\(directory.filter(\.readable).map(\.name).joined(separator: "、"))"))
+        }
+        try store.use(street: found.id)
+        street = found
+    }
+
+    /// Runs a command in the streets it concerns. A database without streets, a chosen street,
+    /// or a user who may read one street only: the command runs as it always has. Several
+    /// streets in view and none chosen: a report runs in each and gains a street column; a
+    /// command that writes is refused, naming the streets. `--district D` rolls a report up
+    /// over the district's streets the user may read, always with the street column.
+    func run(_ spec: CommandSpec, _ command: any Command, _ body: () throws -> Output) throws -> Output {
+        if let rollUp = command as? any DistrictRollUp, let district = rollUp.district {
+            let streets = try self.streets(of: district)
+            return type(of: rollUp).joinsStreets ? try each(streets, body) : try body()
+        }
+        guard spec.scope != .national else { return try body() }
+        let directory = try store.streets()
+        if street != nil || directory.isEmpty { return try body() }
+        let readable = directory.filter(\.readable)
+        switch readable.count {
+        case 0:
+            throw ShellError(L("permission denied: you may read no street here", "权限不足：您无权查看任何街道"))
+        case 1:
+            return try within(readable[0], body)
+        default:
+            guard spec.scope == .each else { throw ShellError.chooseStreet(readable) }
+            return try each(readable, body)
+        }
+    }
+
+    /// The streets of a district the user may read, in the order they were added; refuses an
+    /// unknown district, and one none of whose streets the user may read.
+    func streets(of district: String) throws -> [Street] {
+        let directory = try store.streets()
+        guard directory.contains(where: { $0.district == district }) else {
+            throw ShellError.noDistrict(district, in: directory)
+        }
+        let streets = directory.filter { $0.district == district && $0.readable }
+        guard !streets.isEmpty else {
+            throw ShellError(
+                L("permission denied: you may read no street of \(district)", "权限不足：您无权查看\(district)的任何街道"))
+        }
+        return streets
+    }
+
+    /// Runs `body` with `street` as the connection's street, then restores the session's.
+    func within<T>(_ street: Street, _ body: () throws -> T) throws -> T {
+        try store.use(street: street.id)
+        defer { try? store.use(street: self.street?.id) }
+        return try body()
+    }
+
+    /// Runs `body` in each street and joins the tables, each row headed by its street.
+    private func each(_ streets: [Street], _ body: () throws -> Output) throws -> Output {
+        var columns: [Column] = []
+        var rows: [[Value]] = []
+        for street in streets {
+            guard case .table(let shown, let found) = try within(street, body) else {
+                throw ShellError.chooseStreet(streets)
+            }
+            columns = [Column("street", L("street", "街道"))] + shown
+            rows += found.map { [.text(street.name)] + $0 }
+        }
+        return .table(columns, rows)
+    }
+}
+
+extension ShellError {
+    static func chooseStreet(_ streets: [Street]) -> ShellError {
+        let names = streets.map(\.name).joined(separator: ", ")
+        return ShellError(
+            L("choose a street: this command works in one street of \(names)", "请先选择街道：该命令只对一个街道操作（\(names)）"),
+            hint: L("set street NAME, or vigil --street NAME", "set street 街道名称，或 vigil --street 街道名称"))
+    }
+
+    static func noStreet(_ name: String, in directory: [Street]) -> ShellError {
+        ShellError(
+            L("no street \(name)", "没有街道 \(name)"),
+            hint: directory.isEmpty
+                ? L(
+                    "this database keeps one street office and no streets (street add NAME --district D)",
+                    "本数据库只有一个街道办事处，尚未登记街道（street add 名称 --district 区）")
+                : L(
+                    "streets: \(directory.map(\.name).joined(separator: ", "))",
+                    "街道：\(directory.map(\.name).joined(separator: "、"))"))
+    }
+
+    static func noDistrict(_ name: String, in directory: [Street]) -> ShellError {
+        let districts = Array(Set(directory.map(\.district))).sorted()
+        return ShellError(
+            L("no district \(name)", "没有区 \(name)"),
+            hint: districts.isEmpty
+                ? L(
+                    "this database keeps one street office and no districts (street add NAME --district D)",
+                    "本数据库只有一个街道办事处，尚未登记区（street add 名称 --district 区）")
+                : L("districts: \(districts.joined(separator: ", "))", "区：\(districts.joined(separator: "、"))"))
+    }
+}
