@@ -216,26 +216,12 @@ AS $$
     SELECT EXISTS (SELECT 1 FROM vigil.streets s WHERE s.name IS NOT NULL)
 $$;
 
--- The streets whose records the session's user may read: every one for an admin; else the
--- user's street, or every street of the user's district; and the national records.
-CREATE FUNCTION vigil.readable_streets() RETURNS integer[]
-LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-    SELECT CASE WHEN vigil.has_role('admin') THEN ARRAY(SELECT s.street FROM vigil.streets s ORDER BY 1)
-           ELSE ARRAY(SELECT s.street FROM vigil.streets s
-                        LEFT JOIN vigil.user_scopes u ON u.name = session_user::text
-                       WHERE s.street = 0
-                          OR (u.name IS NULL AND s.street = 1)
-                          OR s.street = u.street OR s.district = u.district
-                       ORDER BY 1)
-           END
-$$;
-
--- The streets whose records the session's user may write: every one for an admin; else the
--- user's own street (a district's scope writes none). National records are an admin's, except
--- in a database that never named a street, where they are written as before.
-CREATE FUNCTION vigil.writable_streets() RETURNS integer[]
+-- The streets whose records the session's user may read (p_write false) or write (true): every
+-- one for an admin. Else the user's own street (street 1 for a user without a scope); a
+-- district's scope reads every street of the district and writes none. Everyone reads the
+-- national records, street 0; they are an admin's to write, except in a database that never
+-- named a street, where they are written as before.
+CREATE FUNCTION vigil.user_streets(p_write boolean) RETURNS integer[]
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -243,10 +229,19 @@ AS $$
            ELSE ARRAY(SELECT s.street FROM vigil.streets s
                         LEFT JOIN vigil.user_scopes u ON u.name = session_user::text
                        WHERE (u.name IS NULL AND s.street = 1) OR s.street = u.street
-                          OR (s.street = 0 AND NOT vigil.has_streets())
+                          OR (NOT p_write AND (s.street = 0 OR s.district = u.district))
+                          OR (p_write AND s.street = 0 AND NOT vigil.has_streets())
                        ORDER BY 1)
            END
 $$;
+
+CREATE FUNCTION vigil.readable_streets() RETURNS integer[]
+LANGUAGE sql STABLE
+AS $$ SELECT vigil.user_streets(false) $$;
+
+CREATE FUNCTION vigil.writable_streets() RETURNS integer[]
+LANGUAGE sql STABLE
+AS $$ SELECT vigil.user_streets(true) $$;
 
 -- Refuses (VG007) a write when no street is chosen, naming the streets; else returns the street
 -- and refuses (42501) a user who may not write it.
@@ -278,314 +273,9 @@ $$;
 
 -- ------------------------------------------------------------------ appending in a street
 
--- Migration 0004's check, with codes counted in the stream's street.
-CREATE OR REPLACE FUNCTION vigil.validate_event(p_stream text, p_event jsonb, p_admin boolean) RETURNS void
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    t        vigil.event_types;
-    v_type   text;
-    v_kind   text;
-    v_key    text;
-    v_prefix text;
-    v_data   jsonb;
-    v_value  jsonb;
-    v_field  jsonb;
-    v_name   text;
-    v_ok     boolean;
-BEGIN
-    IF jsonb_typeof(p_event) IS DISTINCT FROM 'object' THEN
-        PERFORM vigil.refuse_event(NULL, 'each event must be a JSON object');
-    END IF;
-    v_type := p_event->>'type';
-    SELECT * INTO t FROM vigil.event_types et WHERE et.type = v_type;
-    IF NOT FOUND THEN
-        PERFORM vigil.refuse_event(v_type, format('unknown event type %s', coalesce(v_type, '(none)')));
-    END IF;
-    IF NOT (p_admin OR EXISTS (SELECT 1 FROM unnest(t.roles) AS r
-                                WHERE pg_catalog.pg_has_role(session_user, vigil.role_name(r), 'MEMBER'))) THEN
-        RAISE EXCEPTION 'permission denied to append %', v_type
-            USING ERRCODE = 'VG003', DETAIL = v_type, HINT = array_to_string(t.roles, ', ');
-    END IF;
-    SELECT k INTO v_name FROM jsonb_object_keys(p_event) AS k
-     WHERE k NOT IN ('event_id', 'type', 'schema_version', 'data', 'metadata') LIMIT 1;
-    IF v_name IS NOT NULL THEN
-        PERFORM vigil.refuse_event(v_type, format('unknown key %s in an event', v_name));
-    END IF;
-    IF coalesce(p_event->>'event_id', '') !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
-        PERFORM vigil.refuse_event(v_type, 'event_id must be a lowercase uuid');
-    END IF;
-    IF coalesce(p_event->'schema_version', to_jsonb(1)) IS DISTINCT FROM to_jsonb(t.schema_version) THEN
-        PERFORM vigil.refuse_event(v_type, format('%s is at schema version %s, not %s', v_type, t.schema_version,
-                                                 p_event->'schema_version'));
-    END IF;
-    IF p_event ? 'metadata' AND (jsonb_typeof(p_event->'metadata') <> 'object'
-                                 OR octet_length((p_event->'metadata')::text) > 4096) THEN
-        PERFORM vigil.refuse_event(v_type, 'metadata must be a JSON object of at most 4096 bytes');
-    END IF;
-
-    -- The stream: of the type's kind, with a key of the right form.
-    v_kind := split_part(p_stream, ':', 1);
-    v_key := substr(p_stream, length(v_kind) + 2);
-    IF strpos(p_stream, ':') = 0 OR v_kind <> t.stream_kind THEN
-        PERFORM vigil.refuse_event(v_type, format('a %s event belongs in a %s stream, not in %s', v_type,
-                                                 t.stream_kind, p_stream));
-    END IF;
-    IF v_key = '' OR length(v_key) > 200 THEN
-        PERFORM vigil.refuse_event(v_type, format('bad stream key in %s', p_stream));
-    END IF;
-    SELECT sk.code_prefix INTO v_prefix FROM vigil.stream_kinds sk WHERE sk.kind = v_kind;
-    IF v_prefix IS NOT NULL THEN
-        IF v_key !~ ('^' || v_prefix || '-[1-9][0-9]{0,8}$') THEN
-            PERFORM vigil.refuse_event(v_type, format('%s is not a %s-n code', v_key, v_prefix));
-        END IF;
-        -- Codes are handed out by planner.next_code only: a code not yet allocated is forged.
-        IF substr(v_key, 3)::integer > coalesce((SELECT c.last FROM planner.codes c
-                                      WHERE c.street = vigil.stream_street(p_stream) AND c.kind = v_prefix), 0) THEN
-            PERFORM vigil.refuse_event(v_type, format('%s was never allocated (codes come from planner.next_code)', v_key));
-        END IF;
-    ELSIF v_kind = 'holidays' AND v_key !~ '^[0-9]{4}$' THEN
-        PERFORM vigil.refuse_event(v_type, format('%s is not a year', v_key));
-    END IF;
-
-    -- The payload: an object with exactly the type's fields, each of its kind.
-    v_data := p_event->'data';
-    IF jsonb_typeof(v_data) IS DISTINCT FROM 'object' THEN
-        PERFORM vigil.refuse_event(v_type, 'data must be a JSON object');
-    END IF;
-    SELECT k INTO v_name FROM jsonb_object_keys(v_data) AS k
-     WHERE NOT EXISTS (SELECT 1 FROM jsonb_array_elements(t.fields) AS f WHERE f->>'name' = k) LIMIT 1;
-    IF v_name IS NOT NULL THEN
-        PERFORM vigil.refuse_event(v_type, format('%s has no field %s', v_type, v_name));
-    END IF;
-    FOR v_field IN SELECT f FROM jsonb_array_elements(t.fields) AS f LOOP
-        v_name := v_field->>'name';
-        v_value := v_data->v_name;
-        IF v_value IS NULL OR jsonb_typeof(v_value) = 'null' THEN
-            IF (v_field->>'required')::boolean THEN
-                PERFORM vigil.refuse_event(v_type, format('%s needs the field %s', v_type, v_name));
-            END IF;
-            CONTINUE;
-        END IF;
-        v_ok := vigil.field_fits(v_field, v_value);
-        IF NOT v_ok THEN
-            PERFORM vigil.refuse_event(v_type, format('%s.%s is not a valid %s: %s', v_type, v_name,
-                                                     v_field->>'kind', left(v_value::text, 80)));
-        END IF;
-    END LOOP;
-
-    -- The payload names the stream it is in.
-    IF t.key = 'notice.year' THEN
-        IF (v_data->'notice'->>'year') IS DISTINCT FROM v_key THEN
-            PERFORM vigil.refuse_event(v_type, format('the notice''s year does not match %s', p_stream));
-        END IF;
-    ELSIF t.key IS NOT NULL AND (v_data->>t.key) IS DISTINCT FROM v_key THEN
-        PERFORM vigil.refuse_event(v_type, format('%s.%s = %s does not match the stream %s', v_type, t.key,
-                                                 left(coalesce(v_data->>t.key, 'null'), 80), p_stream));
-    END IF;
-END
-$$;
-
-
-DROP FUNCTION vigil.retried_append(text, jsonb, uuid[]);
-CREATE FUNCTION vigil.retried_append(p_street integer, p_stream text, p_events jsonb, p_ids uuid[])
-RETURNS TABLE (stream_version integer, positions bigint[])
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    v_existing integer;
-    v_matching integer;
-BEGIN
-    SELECT count(*), count(*) FILTER (
-               WHERE ev.stream_id = p_stream AND ev.event_type = x.value->>'type' AND ev.data = x.value->'data')
-      INTO v_existing, v_matching
-      FROM jsonb_array_elements(p_events) AS x
-      JOIN vigil.events ev ON ev.street = p_street AND ev.event_id = (x.value->>'event_id')::uuid
-     WHERE ev.event_id = ANY (p_ids);
-    IF v_existing = jsonb_array_length(p_events) AND v_matching = v_existing THEN
-        RETURN QUERY
-            SELECT max(ev.stream_version), array_agg(ev.position ORDER BY ev.position)
-              FROM vigil.events ev WHERE ev.street = p_street AND ev.event_id = ANY (p_ids);
-        RETURN;
-    END IF;
-    RAISE EXCEPTION 'event ids already used with other content' USING ERRCODE = 'VG002', DETAIL = p_stream;
-END
-$$;
-
--- Appends events to one stream of the session's street (a national stream: street 0).
---   p_expected: -1 any, -2 no stream, -3 stream exists, n >= 0 exact version (0 = no stream).
---   p_events: a jsonb array of {"event_id", "type", "schema_version", "data", "metadata"}.
--- Returns the new stream version and the positions of the events in their street, in order.
--- SQLSTATEs: VG001 wrong expected version (DETAIL carries the actual version), VG002 event ids
--- reused with other content, VG003 the caller may not append that type, 42501 nor write that street,
--- VG006 an event that does not fit its type's definition, VG007 no street chosen.
-CREATE OR REPLACE FUNCTION vigil.append(p_stream text, p_expected bigint, p_events jsonb)
-RETURNS TABLE (stream_version integer, positions bigint[])
-LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, vigil, pg_temp
-AS $$
-DECLARE
-    v_street    integer;
-    v_last      bigint;
-    v_current   integer;
-    v_head      bytea;
-    v_event     jsonb;
-    v_row       vigil.events;
-    v_positions bigint[] := '{}';
-    v_now       timestamptz := clock_timestamp();
-    v_context   text;
-    v_admin     boolean;
-    v_ids       uuid[];
-    v_constraint text;
-BEGIN
-    IF jsonb_typeof(p_events) IS DISTINCT FROM 'array' OR jsonb_array_length(p_events) = 0 THEN
-        RAISE EXCEPTION 'append needs at least one event' USING ERRCODE = '22023';
-    END IF;
-    IF jsonb_array_length(p_events) > 1000 THEN
-        RAISE EXCEPTION 'append takes at most 1000 events at once' USING ERRCODE = '22023';
-    END IF;
-    IF p_stream IS NULL OR p_expected IS NULL OR p_expected < -3 THEN
-        RAISE EXCEPTION 'append needs a stream and an expected version' USING ERRCODE = '22023';
-    END IF;
-
-    v_street := vigil.street_to_write(vigil.stream_street(p_stream));
-    v_admin := vigil.has_role('admin');
-    FOR v_event IN SELECT x.value FROM jsonb_array_elements(p_events) AS x LOOP
-        PERFORM vigil.validate_event(p_stream, v_event, v_admin);
-    END LOOP;
-
-    v_ids := ARRAY(SELECT (x.value->>'event_id')::uuid FROM jsonb_array_elements(p_events) AS x);
-
-    -- The street's row lock, held until commit, first: a street's writers queue here, so its
-    -- positions are taken and committed in order. A refused append consumes none.
-    SELECT s.last_position INTO v_last FROM vigil.streets s WHERE s.street = v_street FOR UPDATE;
-
-    INSERT INTO vigil.streams AS s (street, stream_id, version, head_hash) VALUES (v_street, p_stream, 0, '\x')
-    ON CONFLICT (street, stream_id) DO NOTHING;
-    SELECT s.version, nullif(s.head_hash, '\x'::bytea) INTO v_current, v_head
-      FROM vigil.streams s WHERE s.street = v_street AND s.stream_id = p_stream FOR UPDATE;
-
-    IF (p_expected = -2 AND v_current <> 0)
-       OR (p_expected = -3 AND v_current = 0)
-       OR (p_expected >= 0 AND v_current <> p_expected) THEN
-        IF EXISTS (SELECT 1 FROM vigil.events ev WHERE ev.street = v_street AND ev.event_id = ANY (v_ids)) THEN
-            RETURN QUERY SELECT * FROM vigil.retried_append(v_street, p_stream, p_events, v_ids);
-            RETURN;
-        END IF;
-        RAISE EXCEPTION 'stream % is at version %, expected %', p_stream, v_current,
-            CASE p_expected WHEN -2 THEN 'no stream' WHEN -3 THEN 'an existing stream' ELSE p_expected::text END
-            USING ERRCODE = 'VG001', DETAIL = v_current::text;
-    END IF;
-
-    BEGIN
-        FOR v_event IN SELECT x.value FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(value, ordinality)
-                         ORDER BY x.ordinality LOOP
-            v_current := v_current + 1;
-            v_last := v_last + 1;
-            v_row.street := v_street;
-            v_row.position := v_last;
-            v_row.transaction_id := pg_current_xact_id();
-            v_row.stream_id := p_stream;
-            v_row.stream_version := v_current;
-            v_row.event_id := (v_event->>'event_id')::uuid;
-            v_row.event_type := v_event->>'type';
-            v_row.schema_version := coalesce((v_event->>'schema_version')::integer, 1);
-            v_row.data := v_event->'data';
-            -- The actor is the database's session user, whatever the client claimed.
-            v_row.metadata := coalesce(v_event->'metadata', '{}'::jsonb)
-                              || jsonb_build_object('actor', session_user::text);
-            v_row.recorded_at := v_now;
-            v_row.hash_format := 2;
-            v_row.hash := vigil.event_hash(v_head, v_row);
-            INSERT INTO vigil.events VALUES (v_row.*);
-            v_head := v_row.hash;
-            v_positions := v_positions || v_row.position;
-            PERFORM vigil.project(v_row);
-        END LOOP;
-    EXCEPTION WHEN OTHERS THEN
-        -- One handler for the whole append (one subtransaction): a duplicate event id is a
-        -- retry; a failing projection is named, read from the error's context, with the event.
-        GET STACKED DIAGNOSTICS v_context = PG_EXCEPTION_CONTEXT, v_constraint = CONSTRAINT_NAME;
-        IF SQLSTATE = '23505' AND v_constraint = 'events_event_id_key' THEN
-            RETURN QUERY SELECT * FROM vigil.retried_append(v_street, p_stream, p_events, v_ids);
-            RETURN;
-        END IF;
-        IF v_context ~ 'vigil\.project_' THEN
-            PERFORM vigil.projection_failed(substring(v_context FROM 'vigil\.project_([a-z0-9_]+)'), v_row, SQLERRM);
-        END IF;
-        RAISE;
-    END;
-
-    UPDATE vigil.streams s SET version = v_current, head_hash = v_head
-     WHERE s.street = v_street AND s.stream_id = p_stream;
-    UPDATE vigil.streets s SET last_position = v_last WHERE s.street = v_street;
-
-    PERFORM pg_notify('vigil_events', p_stream);
-    RETURN QUERY SELECT v_current, v_positions;
-END
-$$;
-
--- Replays the whole log into one projection from empty, street by street, in the caller's
--- transaction. Readers see the old contents until it commits; writers queue behind it.
-CREATE OR REPLACE FUNCTION vigil.rebuild(p_name text) RETURNS bigint
-LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, vigil, pg_temp
-AS $$
-DECLARE
-    e vigil.events;
-    v_count bigint := 0;
-BEGIN
-    IF NOT vigil.has_role('admin') THEN
-        RAISE EXCEPTION 'only an admin may rebuild projections' USING ERRCODE = '42501';
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM vigil.projections p WHERE p.name = p_name) THEN
-        RAISE EXCEPTION 'no projection named %', p_name USING ERRCODE = 'VG005';
-    END IF;
-    PERFORM pg_advisory_xact_lock(hashtext('vigil.rebuild'), hashtext(p_name));
-    LOCK TABLE vigil.events IN SHARE MODE;
-    EXECUTE format('SELECT vigil.%I()', 'reset_' || p_name);
-    BEGIN
-        FOR e IN SELECT * FROM vigil.events ORDER BY street, position LOOP
-            PERFORM vigil.apply_projection(p_name, e);
-            v_count := v_count + 1;
-        END LOOP;
-    EXCEPTION WHEN OTHERS THEN
-        PERFORM vigil.projection_failed(p_name, e, SQLERRM);
-    END;
-    UPDATE vigil.projections p
-       SET last_position = coalesce((SELECT max(ev.position) FROM vigil.events ev), 0),
-           last_xid = coalesce((SELECT max(ev.transaction_id) FROM vigil.events ev), '0'),
-           built_version = p.version,
-           updated_at = now()
-     WHERE p.name = p_name;
-    RETURN v_count;
-END
-$$;
-
--- The next code of a kind in the session's street, inside the command's transaction.
-CREATE OR REPLACE FUNCTION planner.next_code(p_kind text) RETURNS text
-LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, planner, pg_temp
-AS $$
-DECLARE
-    v_street integer;
-    v_last integer;
-BEGIN
-    IF p_kind IS NULL OR p_kind NOT IN ('P', 'D', 'A', 'I', 'F', 'E') THEN
-        RAISE EXCEPTION 'no code kind %', p_kind USING ERRCODE = '22023';
-    END IF;
-    v_street := vigil.street_to_write(vigil.current_street());
-    INSERT INTO planner.codes AS c (street, kind, last) VALUES (v_street, p_kind, 1)
-    ON CONFLICT (street, kind) DO UPDATE SET last = c.last + 1
-    RETURNING c.last INTO v_last;
-    IF v_last > 999999999 THEN
-        RAISE EXCEPTION 'the % codes are used up', p_kind USING ERRCODE = '22003';
-    END IF;
-    RETURN p_kind || '-' || v_last;
-END
-$$;
+-- The append path (vigil.validate_event, vigil.retried_append, vigil.append, vigil.rebuild,
+-- planner.next_code) now works street by street; it is defined in Schema/functions/log.sql,
+-- applied after the migrations.
 
 -- ------------------------------------------------------------------ directory and scopes
 
@@ -748,9 +438,9 @@ $$;
 -- ------------------------------------------------------------------ grants
 
 REVOKE ALL ON FUNCTION vigil.street_add(text, text, text, text), vigil.user_scope(text, text, text),
-    vigil.readable_streets(), vigil.writable_streets(), vigil.street_to_write(integer),
+    vigil.user_streets(boolean), vigil.readable_streets(), vigil.writable_streets(), vigil.street_to_write(integer),
     vigil.current_street(), vigil.stream_street(text), vigil.street_id(text), vigil.has_streets(),
-    vigil.check_place_name(text, text), vigil.retried_append(integer, text, jsonb, uuid[])
+    vigil.check_place_name(text, text)
     FROM PUBLIC;
 DO $$
 DECLARE
@@ -760,7 +450,8 @@ BEGIN
     EXECUTE 'GRANT SELECT ON vigil.streets, vigil.districts, vigil.user_scopes TO ' || v_everyone;
     EXECUTE 'GRANT USAGE ON SCHEMA here TO ' || v_everyone;
     EXECUTE 'GRANT SELECT ON ALL TABLES IN SCHEMA here TO ' || v_everyone;
-    EXECUTE 'GRANT EXECUTE ON FUNCTION vigil.readable_streets(), vigil.writable_streets(), vigil.current_street(), '
+    EXECUTE 'GRANT EXECUTE ON FUNCTION vigil.user_streets(boolean), vigil.readable_streets(), vigil.writable_streets(), '
+            'vigil.current_street(), '
             'vigil.stream_street(text), vigil.street_id(text), vigil.has_streets() TO ' || v_everyone;
     EXECUTE format('GRANT EXECUTE ON FUNCTION vigil.street_add(text, text, text, text), '
                    'vigil.user_scope(text, text, text) TO %I', vigil.role_name('admin'));

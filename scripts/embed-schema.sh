@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Writes Sources/EventStore/Migrations/Schema+Embedded.swift from Schema/NNNN_name.sql and
-# Schema/projections/NAME.sql, so the vigil binary carries its migrations and projections and
-# works from any folder. The file is generated, not kept in git: every make target that builds
+# Writes Sources/EventStore/Migrations/Schema+Embedded.swift from Schema/NNNN_name.sql,
+# Schema/functions/NAME.sql and Schema/projections/NAME.sql, so the vigil binary carries its
+# migrations and definitions and works from any folder. The file is generated, not kept in git: every make target that builds
 # runs this first, and a test checks that the file the tests were built with matches Schema/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,11 +36,12 @@ sql_literal() {
     echo "}"
     echo
     echo "extension Definition {"
-    echo "    /// Every definition in Schema/projections/, by name."
+    echo "    /// Every definition: Schema/functions/, then Schema/projections/, each by name."
     echo "    public static let all: [Definition] = ["
-    for file in "$root"/Schema/projections/*.sql; do
+    for file in "$root"/Schema/functions/*.sql "$root"/Schema/projections/*.sql; do
         echo "        Definition("
         echo "            name: \"$(basename "$file" .sql)\","
+        echo "            folder: \"$(basename "$(dirname "$file")")\","
         sql_literal "$file"
     done
     echo "    ]"

@@ -85,12 +85,14 @@ struct MigrationTests {
         }
     }
 
-    @Test("The embedded definitions are the files in Schema/projections/")
+    @Test("The embedded definitions are the files in Schema/functions/ and Schema/projections/")
     func embeddedMatchesProjectionsFolder() throws {
-        let folder = VigilBinary.packageRoot.appendingPathComponent("Schema/projections")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }
-            .sorted()
-        #expect(files.map { "projections/" + $0 } == Definition.all.map(\.fileName).sorted())
+        let files = try ["functions", "projections"].flatMap { folder in
+            try FileManager.default.contentsOfDirectory(
+                atPath: VigilBinary.packageRoot.appendingPathComponent("Schema/" + folder).path
+            ).filter { $0.hasSuffix(".sql") }.map { folder + "/" + $0 }
+        }.sorted()
+        #expect(files == Definition.all.map(\.fileName).sorted())
         for definition in Definition.all {
             let text = try String(
                 contentsOf: VigilBinary.packageRoot.appendingPathComponent("Schema/" + definition.fileName),
