@@ -177,15 +177,39 @@ CREATE INDEX plans_unit ON planner.plans (street, unit);
 DROP INDEX planner.expenses_on_date;
 CREATE INDEX expenses_on_date ON planner.expenses (street, on_date);
 
+-- A unit's community as the log stood at p_at, in its own street (migration 0011's, which
+-- compared units of the same name across streets).
+DROP FUNCTION planner.community_at(text, text, timestamptz, timestamptz);
+CREATE FUNCTION planner.community_at(p_street integer, p_unit text, p_current text, p_moved timestamptz,
+                                     p_at timestamptz)
+RETURNS text
+LANGUAGE sql STABLE
+AS $$
+    SELECT CASE WHEN p_at IS NULL OR p_moved IS NULL OR p_moved <= p_at THEN p_current
+                ELSE (SELECT c.community FROM planner.unit_communities c
+                       WHERE c.street = p_street AND c.unit = p_unit AND c.recorded_at <= p_at
+                       ORDER BY c.position DESC LIMIT 1) END
+$$;
+
+-- Photos are stored once by their SHA-256, whichever street sent them. An event may carry a
+-- photo its street's records already carry, or one whose bytes its own transaction uploaded
+-- (vigil.attachment_finish records that here): knowing another street's digest is not enough.
+CREATE TABLE vigil.attachment_proofs (
+    transaction_id xid8 NOT NULL,
+    sha256         text NOT NULL,
+    PRIMARY KEY (transaction_id, sha256)
+);
+
 -- ------------------------------------------------------------------ the session's street
 
 -- The street the session works in: the setting vigil.street, else the only street there is,
--- else the user's own street; NULL when there are several and none is chosen.
+-- else the user's own street; NULL when there are several and none is chosen. Never 0: the
+-- national records are written only to national streams (vigil.stream_street).
 CREATE FUNCTION vigil.current_street() RETURNS integer
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT coalesce(nullif(current_setting('vigil.street', true), '')::integer,
+    SELECT coalesce(nullif(nullif(current_setting('vigil.street', true), '')::integer, 0),
                     (SELECT min(s.street) FROM vigil.streets s WHERE s.street > 0 HAVING count(*) = 1),
                     (SELECT u.street FROM vigil.user_scopes u WHERE u.name = session_user::text))
 $$;
@@ -217,8 +241,10 @@ AS $$
 $$;
 
 -- The streets whose records the session's user may read (p_write false) or write (true): every
--- one for an admin. Else the user's own street (street 1 for a user without a scope); a
--- district's scope reads every street of the district and writes none. Everyone reads the
+-- one for an admin. Else the user's own street; a district's scope reads every street of the
+-- district and writes none. A user without a scope works in street 1 while the database names
+-- no street, and in none once it does (naming the first street gives the users of the time
+-- their scope: vigil.street_add). Everyone reads the
 -- national records, street 0; they are an admin's to write, except in a database that never
 -- named a street, where they are written as before.
 CREATE FUNCTION vigil.user_streets(p_write boolean) RETURNS integer[]
@@ -228,7 +254,7 @@ AS $$
     SELECT CASE WHEN vigil.has_role('admin') THEN ARRAY(SELECT s.street FROM vigil.streets s ORDER BY 1)
            ELSE ARRAY(SELECT s.street FROM vigil.streets s
                         LEFT JOIN vigil.user_scopes u ON u.name = session_user::text
-                       WHERE (u.name IS NULL AND s.street = 1) OR s.street = u.street
+                       WHERE (u.name IS NULL AND s.street = 1 AND NOT vigil.has_streets()) OR s.street = u.street
                           OR (NOT p_write AND (s.street = 0 OR s.district = u.district))
                           OR (p_write AND s.street = 0 AND NOT vigil.has_streets())
                        ORDER BY 1)
@@ -342,6 +368,11 @@ BEGIN
            recorded_at = clock_timestamp(), recorded_by = session_user
      WHERE s.street = 1 AND s.name IS NULL
     RETURNING s.street INTO v_street;
+    -- The first street takes over the office's people with its records.
+    INSERT INTO vigil.user_scopes (name, street)
+    SELECT u.name, 1 FROM vigil.users u
+     WHERE v_street = 1 AND NOT u.superuser AND NOT ('admin' = ANY (u.roles))
+    ON CONFLICT (name) DO NOTHING;
     IF v_street IS NULL THEN
         INSERT INTO vigil.streets (street, name, district, code, recorded_at, recorded_by)
         VALUES ((SELECT max(s.street) + 1 FROM vigil.streets s), p_name, v_district.district, p_code,
@@ -408,6 +439,11 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- A user reads their own scope; an admin every one.
+ALTER TABLE vigil.user_scopes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_scope ON vigil.user_scopes FOR SELECT
+    USING (name = session_user::text OR (SELECT vigil.has_role('admin')));
 
 -- A photo's bytes are readable with the records that carry it.
 ALTER TABLE vigil.attachments ENABLE ROW LEVEL SECURITY;

@@ -93,6 +93,18 @@ BEGIN
     IF v_name IS NOT NULL THEN
         PERFORM vigil.refuse_event(v_type, format('%s has no field %s', v_type, v_name));
     END IF;
+    -- Photos: carried already by the street's records, or uploaded by this transaction
+    -- (vigil.attachment_proofs). The refusal is the one a missing file gets, so it tells nothing
+    -- of the bytes another street stored.
+    IF jsonb_typeof(v_data->'photos') = 'array' AND EXISTS (
+           SELECT 1 FROM jsonb_array_elements(v_data->'photos') AS x
+            WHERE NOT EXISTS (SELECT 1 FROM vigil.attachment_proofs p
+                               WHERE p.transaction_id = pg_current_xact_id() AND p.sha256 = x->>'sha256')
+              AND NOT EXISTS (SELECT 1 FROM vigil.event_attachments a
+                               WHERE a.street = vigil.stream_street(p_stream) AND a.sha256 = x->>'sha256')) THEN
+        PERFORM vigil.refuse_event(v_type, format('%s.%s is not a valid %s: %s', v_type, 'photos', 'attachments',
+                                                 left((v_data->'photos')::text, 80)));
+    END IF;
     FOR v_field IN SELECT f FROM jsonb_array_elements(t.fields) AS f LOOP
         v_name := v_field->>'name';
         v_value := v_data->v_name;

@@ -9,8 +9,8 @@ public struct UserSummary: Sendable, Equatable {
     public var roles: [String]
     /// True when `user disable` ended the login's rights here (it then has no roles).
     public var disabled: Bool
-    /// The street whose records the user's rights cover (nil: every street, for an admin; or
-    /// a district's).
+    /// The street whose records the user's rights cover (nil for an admin, a district's manager,
+    /// or a user the database gave no street).
     public var street: String?
     /// The district whose streets a manager reads.
     public var district: String?
@@ -46,13 +46,10 @@ extension PlannerStore {
     /// Every user and their roles, by name.
     public func users() throws -> [UserSummary] {
         try StoreError.translating {
-            // A user with no scope of their own belongs to street 1, the office before streets.
             try connection.query(
                 """
                 SELECT u.name, u.superuser, array_to_string(u.roles, ',') AS roles, u.disabled,
-                       CASE WHEN NOT (u.superuser OR 'admin' = ANY (u.roles)) THEN
-                            (SELECT s.name FROM vigil.streets s
-                              WHERE s.street = CASE WHEN c.name IS NULL THEN 1 ELSE c.street END) END AS street,
+                       (SELECT s.name FROM vigil.streets s WHERE s.street = c.street) AS street,
                        (SELECT d.name FROM vigil.districts d WHERE d.district = c.district) AS district
                   FROM vigil.users u LEFT JOIN vigil.user_scopes c ON c.name = u.name
                  ORDER BY u.name

@@ -26,7 +26,7 @@ extension PlannerStore {
             let rows = try connection.query(
                 """
                 SELECT d.code, d.plan, p.name AS plan_name, p.level, p.unit,
-                       planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                       planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
                        d.scheduled_on::text AS scheduled_on, d.form, d.scope, d.scenario
                   FROM here.drills d
                   JOIN here.plans p ON p.code = d.plan
@@ -44,7 +44,7 @@ extension PlannerStore {
                                  OR d.conducted_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
                         OR (d.status = 'cancelled'
                             AND d.cancelled_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
-                   AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
+                   AND (\(community)::text IS NULL OR planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                  ORDER BY d.scheduled_on, d.number
                 """)
             return try rows.rows.map { row in

@@ -33,7 +33,7 @@ extension PlannerStore {
                 """
                 WITH in_force AS (
                     SELECT p.code, p.number, p.name, p.unit,
-                           planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
                            coalesce(v.every_months, p.every_months) AS every_months,
                            coalesce(v.start_on, p.start_on) AS start_on, p.last_conducted_on
                       FROM here.plans p JOIN here.units u ON u.name = p.unit
@@ -49,7 +49,7 @@ extension PlannerStore {
                                         AND p.retired_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
                        AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
                                         AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                       AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
+                       AND (\(community)::text IS NULL OR planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                 ), last AS (
                     SELECT f.*,
                            CASE WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on IS NULL THEN NULL
@@ -140,7 +140,7 @@ extension PlannerStore {
                          AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                        ORDER BY x.position DESC LIMIT 1) h ON true
                  WHERE d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                   AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
+                   AND (\(community)::text IS NULL OR planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                    AND (\(plan)::text IS NULL OR d.plan = \(plan)::text)
             )
             SELECT code, plan, unit, scheduled_on::text AS scheduled_on, conducted_on::text AS conducted_on,

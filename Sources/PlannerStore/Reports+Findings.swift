@@ -32,7 +32,7 @@ extension PlannerStore {
                      ORDER BY s.finding, s.on_date DESC, s.position DESC
                 ), status AS (
                     SELECT f.code, f.number, coalesce(v.description, f.description) AS description, f.unit,
-                           planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
                            coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE l.step WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
                       FROM here.findings f JOIN here.units u ON u.name = f.unit
@@ -45,7 +45,7 @@ extension PlannerStore {
                            ORDER BY x.position DESC LIMIT 1) v ON true
                      WHERE f.inspected_on <= \(asOf.dateText)::date
                        AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                       AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
+                       AND (\(community)::text IS NULL OR planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                        AND (\(code)::text IS NULL OR f.code = \(code)::text)
                 )
                 SELECT code, description, unit, community, severity, status, due::text AS due,
@@ -81,7 +81,7 @@ extension PlannerStore {
             let rows = try connection.query(
                 """
                 WITH status AS (
-                    SELECT planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                    SELECT planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
                            coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE WHEN f.written_off_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                                 THEN f.written_off_on END AS written_off_on,

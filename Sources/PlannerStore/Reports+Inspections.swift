@@ -35,7 +35,7 @@ extension PlannerStore {
                 """
                 WITH known AS (
                     SELECT u.name, u.position,
-                           planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
                            (u.recorded_at AT TIME ZONE \(timeZone.identifier))::date AS added_on,
                            CASE WHEN \(asOf.recorded)::timestamptz IS NULL THEN u.kind
                                 ELSE (SELECT e.data->>'kind' FROM vigil.events e
@@ -62,7 +62,7 @@ extension PlannerStore {
                      WHERE u.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                        AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
                                         AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                       AND (\(community)::text IS NULL OR planner.community_at(u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
+                       AND (\(community)::text IS NULL OR planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
                 ), ruled AS (
                     SELECT k.*, r.id AS rule, r.months,
                            greatest(r.in_force, least(k.added_on, k.first_inspection)) AS start_on

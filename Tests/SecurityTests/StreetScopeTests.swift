@@ -39,7 +39,8 @@ struct StreetScopeTests {
         let suffix = String(UUID().uuidString.prefix(6)).lowercased()
         var users: [String: String] = [:]
         for (key, scope) in [
-            ("supervisor", "--role supervisor --street 甲街道"), ("manager", "--role manager --street 甲街道"),
+            ("supervisor", "--role supervisor --street 甲街道"), ("inspector", "--role inspector --street 甲街道"),
+            ("manager", "--role manager --street 甲街道"),
             ("district", "--role manager --district 硚口区"),
         ] {
             users[key] = "s\(suffix)_\(key)"
@@ -123,6 +124,65 @@ struct StreetScopeTests {
                 try sql.query("SELECT * FROM vigil.append('community:x', -2, '[]'::jsonb)")
             }
         }
+    }
+
+    @Test("Another street's photo cannot be carried by digest: the refusal is a missing file's, so it tells nothing")
+    func photosOfAnotherStreet() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streets-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let photo = folder.appendingPathComponent("乙.png")
+        try Data(
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<64).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        ).write(to: photo)
+        admin.clear()
+        #expect(
+            admin.run("set street 乙街道") == .ok
+                && admin.run("inspection record 中心小学 --on 2017-06-01 --photo '\(photo.path)'") == .ok,
+            "\(admin.errors)")
+        admin.run("unset street")
+        let stored = try #require(
+            try database.connect().query("SELECT sha256, size FROM vigil.attachments").first)
+        let (sha, size) = (try stored.decode("sha256", as: String.self), try stored.decode("size", as: Int.self))
+
+        let sql = try database.connect(as: try #require(users["inspector"]))
+        func carry(_ digest: String) throws -> PostgresError {
+            try sql.execute(script: "BEGIN")
+            defer { try? sql.execute(script: "ROLLBACK") }
+            let code = try #require(
+                try sql.query("SELECT planner.next_code('I') AS code").first?.decode("code", as: String.self))
+            let events =
+                #"[{"event_id": "0e8f9a43-8a3e-4f43-9a53-6a0b7a1e1e13", "type": "InspectionRecorded", "data": {"code": ""#
+                + code + #"", "unit": "中心小学", "on": "2017-06-02", "photos": [{"sha256": ""# + digest
+                + #"", "name": "x.png", "type": "image/png", "size": "# + String(size) + "}]}}]"
+            return try #require(throws: PostgresError.self) {
+                try sql.query("SELECT * FROM vigil.append(\("inspection:" + code), -2, \(events)::jsonb)")
+            }
+        }
+        let stolen = try carry(sha)
+        let missing = try carry(String(repeating: "0", count: 64))
+        #expect(stolen.sqlState == "VG006" && stolen.message.contains("photos is not a valid attachments"), "\(stolen)")
+        // The message quotes the payload; up to the digest it is the same.
+        #expect(
+            stolen.message.components(separatedBy: "\"sha256\"").first
+                == missing.message.components(separatedBy: "\"sha256\"").first,
+            "the same refusal as a file that does not exist")
+        #expect(try sql.query("SELECT 1 FROM vigil.attachment_chunks").rows.isEmpty, "the bytes stay unreadable")
+    }
+
+    @Test("Once streets are named, a login the database gave no street reads and writes none")
+    func noScopeNoStreet() throws {
+        let login = "s\(String(UUID().uuidString.prefix(6)).lowercased())_unscoped"
+        try database.connect().query("SELECT vigil.user_add(\(login), 'inspector', NULL)")
+        let sql = try database.connect(as: login)
+        let readable = try sql.query("SELECT array_to_string(vigil.readable_streets(), ',') AS s").first?
+            .decode("s", as: String.self)
+        #expect(readable == "0", "national records only")
+        #expect(try sql.query("SELECT 1 FROM planner.plans").rows.isEmpty)
+        #expect(throws: PostgresError.self) { try sql.query("SELECT planner.next_code('I')") }
+        // Asking for street 0 by hand still writes nothing national: 0 is never a session's street.
+        try sql.query("SELECT set_config('vigil.street', '0', false)")
+        #expect(throws: PostgresError.self) { try sql.query("SELECT planner.next_code('I')") }
     }
 
     @Test("A district's scope is for managers: the shell and the database refuse it to a writer")

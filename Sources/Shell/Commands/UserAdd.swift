@@ -43,6 +43,8 @@ struct UserAdd: Command {
                     "user add \(name): this database keeps several streets; give --street S (or, for a manager, --district D)",
                     "user add \(name)：本数据库有多个街道，请用 --street 指定街道（管理人员可用 --district 指定区）"))
         }
+        // With one street named, it is everyone's; an admin's rights cover every street.
+        let street = role == .admin ? street : street ?? (district == nil ? directory.first?.name : nil)
         let added = try session.write { store in
             let added = try store.addUser(name, role: role.rawValue, password: password)
             if street != nil || district != nil { try store.setScope(of: name, street: street, district: district) }
