@@ -440,10 +440,13 @@ BEGIN
 END
 $$;
 
--- A user reads their own scope; an admin every one.
+-- A user reads the scopes within their own: their street's people, or their district's.
 ALTER TABLE vigil.user_scopes ENABLE ROW LEVEL SECURITY;
-CREATE POLICY own_scope ON vigil.user_scopes FOR SELECT
-    USING (name = session_user::text OR (SELECT vigil.has_role('admin')));
+CREATE POLICY readable_scopes ON vigil.user_scopes FOR SELECT
+    USING (name = session_user::text
+           OR street = ANY ((SELECT vigil.readable_streets())::integer[])
+           OR district IN (SELECT s.district FROM vigil.streets s
+                            WHERE s.street = ANY ((SELECT vigil.readable_streets())::integer[])));
 
 -- A photo's bytes are readable with the records that carry it.
 ALTER TABLE vigil.attachments ENABLE ROW LEVEL SECURITY;

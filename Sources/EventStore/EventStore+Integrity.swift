@@ -147,9 +147,9 @@ extension EventStore {
     ///
     /// The canonical form is written out here rather than calling the database's own function,
     /// so a function replaced behind the application's back cannot vouch for itself.
-    /// `street` limits it to one street's log (its number); nil checks
+    /// `streets` limits it to some streets' logs (their numbers); nil checks
     /// every street the user may read.
-    public func verify(street: Int? = nil, limit: Int = 100) throws -> [IntegrityProblem] {
+    public func verify(streets: [Int]? = nil, limit: Int = 100) throws -> [IntegrityProblem] {
         try StoreError.translating {
             let rows = try connection.query(
                 """
@@ -173,10 +173,10 @@ extension EventStore {
                                to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
                            )::text, 'UTF8')) END AS expected_hash
                       FROM vigil.events e
-                     WHERE e.street = coalesce(\(street), e.street)
+                     WHERE (\(streets)::integer[] IS NULL OR e.street = ANY (\(streets)::integer[]))
                     WINDOW w AS (PARTITION BY e.street, e.stream_id ORDER BY e.stream_version)
                 ), heads AS (
-                    SELECT * FROM vigil.streams s WHERE s.street = coalesce(\(street), s.street)
+                    SELECT * FROM vigil.streams s WHERE (\(streets)::integer[] IS NULL OR s.street = ANY (\(streets)::integer[]))
                 ), problems AS (
                     SELECT street, position, stream_id, stream_version,
                            CASE WHEN stream_version <> coalesce(previous_version, 0) + 1 THEN 'missingBefore'
@@ -206,7 +206,7 @@ extension EventStore {
                            SELECT encode(sha256(string_agg(c.bytes, ''::bytea ORDER BY c.n)), 'hex') AS actual,
                                   sum(octet_length(c.bytes)) AS size
                              FROM vigil.attachment_chunks c WHERE c.sha256 = p->>'sha256') x ON true
-                     WHERE e.data ? 'photos' AND e.street = coalesce(\(street), e.street)
+                     WHERE e.data ? 'photos' AND (\(streets)::integer[] IS NULL OR e.street = ANY (\(streets)::integer[]))
                        AND (x.actual IS DISTINCT FROM p->>'sha256' OR x.size IS DISTINCT FROM (p->>'size')::numeric)
                 )
                 SELECT s.name AS street_name, p.position, p.stream_id, p.stream_version, p.kind

@@ -20,10 +20,13 @@ extension EventStore {
     }
 
     /// How many events the log holds.
-    public func eventCount(street: Int? = nil) throws -> Int {
+    public func eventCount(streets: [Int]? = nil) throws -> Int {
         try StoreError.translating {
             try connection.query(
-                "SELECT count(*) AS n FROM vigil.events WHERE street = coalesce(\(street), street)"
+                """
+                SELECT count(*) AS n FROM vigil.events
+                 WHERE \(streets)::integer[] IS NULL OR street = ANY (\(streets)::integer[])
+                """
             ).first?.decode("n", as: Int.self) ?? 0
         }
     }

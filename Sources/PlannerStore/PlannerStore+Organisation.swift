@@ -95,7 +95,8 @@ extension PlannerStore {
     }
 
     /// The names and newest codes worth completing in the shell: communities, units,
-    /// campaigns, and the latest 200 plans, drills, findings and inspections.
+    /// campaigns and the latest 200 plans, drills, findings and inspections of the session's
+    /// street, and the streets and districts of the directory.
     public func completionNames() throws -> [String] {
         try StoreError.translating {
             try connection.query(
@@ -106,6 +107,8 @@ extension PlannerStore {
                 UNION ALL (SELECT code FROM here.drills ORDER BY number DESC LIMIT 200)
                 UNION ALL (SELECT code FROM here.findings ORDER BY number DESC LIMIT 200)
                 UNION ALL (SELECT code FROM here.inspections ORDER BY number DESC LIMIT 200)
+                UNION ALL SELECT name FROM vigil.streets WHERE name IS NOT NULL
+                UNION ALL SELECT name FROM vigil.districts
                 """
             ).rows.map { try $0.decode("name", as: String.self) }
         }

@@ -90,6 +90,21 @@ extension PlannerStore {
         }
     }
 
+    /// The connected user's scope: their street, or their district (both nil for an admin, or a
+    /// user given none).
+    public func scope() throws -> (street: String?, district: String?) {
+        try StoreError.translating {
+            let row = try connection.query(
+                """
+                SELECT (SELECT s.name FROM vigil.streets s WHERE s.street = u.street) AS street,
+                       (SELECT d.name FROM vigil.districts d WHERE d.district = u.district) AS district
+                  FROM vigil.user_scopes u WHERE u.name = session_user::text
+                """
+            ).first
+            return (try row?.decode("street", as: String?.self), try row?.decode("district", as: String?.self))
+        }
+    }
+
     /// Sets a user's scope here: one street, or one district (for a manager).
     public func setScope(of user: String, street: String?, district: String?) throws {
         try StoreError.translating {

@@ -73,13 +73,17 @@ extension PlannerStore {
         }
     }
 
-    /// The kinds of stream the connected user may record to, as the database decides it.
+    /// The kinds of stream the connected user may record to, as the database decides it (national
+    /// ones, holiday notices, only where the user may write the national records).
     public func recordableStreamKinds() throws -> [String] {
         try StoreError.translating {
             try connection.query(
                 """
-                SELECT DISTINCT stream_kind FROM vigil.event_types
-                 WHERE vigil.has_role('admin') OR roles && vigil.session_roles() ORDER BY 1
+                SELECT DISTINCT t.stream_kind FROM vigil.event_types t
+                  JOIN vigil.stream_kinds k ON k.kind = t.stream_kind
+                 WHERE (vigil.has_role('admin') OR t.roles && vigil.session_roles())
+                   AND (NOT k.national OR 0 = ANY (vigil.writable_streets()))
+                 ORDER BY 1
                 """
             ).rows.map { try $0.decode("stream_kind", as: String.self) }
         }

@@ -58,9 +58,9 @@ struct Verify: ParsableCommand {
             return parsed
         }
         let planner = try Database.connect(options.database)
-        let street = try Database.street(options, in: planner)
+        let streets = try Database.streets(options, in: planner)
         let store = planner.events
-        let problems = try store.verify(street: street)
+        let problems = try store.verify(streets: streets)
         var failed = false
         if let first = problems.first {
             failed = true
@@ -68,17 +68,16 @@ struct Verify: ParsableCommand {
             if problems.count > 1 { print("and \(problems.count - 1) more problem(s):") }
             for problem in problems.dropFirst() { print("  \(problem)") }
         } else {
-            let count = try store.eventCount(street: street)
+            let count = try store.eventCount(streets: streets)
             print("ok: \(count) events, every stream's hash chain intact")
         }
         if let parsedSeal {
+            let coverage = try Database.coverage(of: parsedSeal, in: planner)
             if try store.matches(parsedSeal) {
-                print("ok: \(parsedSeal.coverage) matches the seal")
+                print("ok: \(coverage) matches the seal")
             } else {
                 failed = true
-                print(
-                    "FAILED: \(parsedSeal.coverage) does not match the seal; it was changed after the seal was taken"
-                )
+                print("FAILED: \(coverage) does not match the seal; it was changed after the seal was taken")
             }
         }
         if failed { throw ExitCode(1) }
@@ -94,9 +93,8 @@ struct SealCommand: ParsableCommand {
     func run() throws {
         let planner = try Database.connect(options.database)
         // A street's seal covers its log and the national records its reports read.
-        let street = try Database.street(options, in: planner)
-        let seal = try planner.events.seal(streets: street.map { [0, $0] })
-        print("events: \(seal.eventCount), covering \(seal.coverage)")
+        let seal = try planner.events.seal(streets: try Database.streets(options, in: planner))
+        print("events: \(seal.eventCount), covering \(try Database.coverage(of: seal, in: planner))")
         print(seal.description)
     }
 }
@@ -110,7 +108,10 @@ struct Tail: ParsableCommand {
 
     func run() throws {
         let planner = try Database.connect(options.database)
-        let street = try Database.street(options, in: planner)
+        let streets = try Database.streets(options, in: planner)
+        // Once streets are named, each line starts with its street (national records: -).
+        let directory = try planner.streets()
+        let names = Dictionary(directory.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let store = planner.events
         // From the transaction horizon: an event of a transaction still running, or committed
         // after the oldest running one began, is shown even when its position is lower.
@@ -119,9 +120,11 @@ struct Tail: ParsableCommand {
         var printed = 0
         while count.map({ printed < $0 }) ?? true {
             try subscription.poll(wait: 5) { event in
-                guard count.map({ printed < $0 }) ?? true, street.map({ $0 == event.street }) ?? true else { return }
+                guard count.map({ printed < $0 }) ?? true, streets.map({ $0.contains(event.street) }) ?? true
+                else { return }
+                let street = directory.isEmpty ? "" : (names[event.street] ?? "-") + "\t"
                 let line =
-                    "\(event.position)\t\(event.recordedAtText)\t\(event.actor ?? "")\t\(event.streamID)\t\(event.type)\t\(event.data)\n"
+                    "\(street)\(event.position)\t\(event.recordedAtText)\t\(event.actor ?? "")\t\(event.streamID)\t\(event.type)\t\(event.data)\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
                 printed += 1
             }

@@ -71,18 +71,31 @@ enum Database {
         }
     }
 
-    /// The number of the street `--street` (or `VIGIL_STREET`) names, nil when none is named;
-    /// an unknown name ends the invocation with status 2.
-    static func street(_ options: CommonOptions, in store: PlannerStore) throws -> Int? {
+    /// The streets `--street` (or `VIGIL_STREET`) asks seal, verify and tail for: the named
+    /// street and the national records its reports read; nil when none is named. An unknown name
+    /// ends the invocation with status 2.
+    static func streets(_ options: CommonOptions, in store: PlannerStore) throws -> [Int]? {
         guard let name = options.streetName else { return nil }
         let directory = try store.streets()
         guard let street = directory.first(where: { $0.name == name }) else {
             let known = directory.map(\.name).joined(separator: ", ")
             fail(
-                "--street \(name): no such street"
+                "\(options.streetOption) \(name): no such street"
                     + (known.isEmpty ? " (this database names no street)" : " (streets: \(known))"))
         }
-        return street.id
+        return [0, street.id]
+    }
+
+    /// What a seal covers, in words: each street by its name.
+    static func coverage(of seal: Seal, in store: PlannerStore) throws -> String {
+        guard case .streets(let bounds) = seal.bound else { return seal.coverage }
+        let names = Dictionary(try store.streets().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let parts = bounds.map { bound in
+            bound.street == 0
+                ? "the national records up to \(bound.position)"
+                : "\(names[bound.street] ?? "the log") up to \(bound.position)"
+        }
+        return parts.isEmpty ? "an empty log" : parts.joined(separator: ", ")
     }
 
     static func fail(_ message: String) -> Never {

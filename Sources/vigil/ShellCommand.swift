@@ -56,7 +56,10 @@ struct ShellCommand: ParsableCommand {
             do {
                 try session.choose(street: street)
             } catch {
-                Database.fail("--street \(street): \(ShellError.from(error).message.text(session.language))")
+                let refusal = ShellError.from(error)
+                Database.fail(
+                    "\(options.streetOption) \(street): \(refusal.message.text(session.language))"
+                        + (refusal.hint.map { " (\($0.text(session.language)))" } ?? ""))
             }
         }
         if isatty(STDERR_FILENO) == 1 { session.progress = Output.standardError }

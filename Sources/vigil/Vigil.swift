@@ -23,7 +23,10 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Language of messages: zh or en (default from LANG).")
     var lang: Language?
 
-    @Option(help: "The street to work in, once the database keeps several (default VIGIL_STREET).")
+    @Option(
+        help:
+            "The street to work in, once the database keeps several (default VIGIL_STREET): for the shell, seal, verify and tail."
+    )
     var street: String?
 
     /// The street asked for: --street, else VIGIL_STREET; nil when neither names one.
@@ -31,6 +34,9 @@ struct CommonOptions: ParsableArguments {
         let name = street ?? ProcessInfo.processInfo.environment["VIGIL_STREET"]
         return name?.isEmpty == false ? name : nil
     }
+
+    /// Where the street's name came from, for messages.
+    var streetOption: String { street != nil ? "--street" : "VIGIL_STREET" }
 
     func validate() throws {
         if let today, LocalDate(today) == nil {

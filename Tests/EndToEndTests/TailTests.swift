@@ -36,7 +36,8 @@ struct TailTests {
         }
         try early.execute(script: "COMMIT")
         #expect(tail.waitForExit() == 0, "\(tail.stderr)")
-        let streams = tail.stdout.split(separator: "\n").map { $0.split(separator: "\t")[3] }
-        #expect(Set(streams) == ["community:迟社区", "community:新社区"], "\(tail.stdout)")
+        // Once streets are named, each line starts with its street.
+        let lines = tail.stdout.split(separator: "\n").map { $0.split(separator: "\t") }
+        #expect(Set(lines.map { "\($0[0]) \($0[4])" }) == ["甲街道 community:迟社区", "乙街道 community:新社区"], "\(tail.stdout)")
     }
 }

@@ -185,6 +185,25 @@ struct StreetScopeTests {
         #expect(throws: PostgresError.self) { try sql.query("SELECT planner.next_code('I')") }
     }
 
+    @Test("A report naming a record answers from the streets that have it, and refuses only when none has")
+    func namedRecordAcrossStreets() throws {
+        admin.clear()
+        for line in [
+            "set street 乙街道", "unit add 独有幼儿园 --community 中心社区 --kind kindergarten", "unset street",
+        ] {
+            try #require(admin.run(line) == .ok, "\(line): \(admin.errors)")
+        }
+        admin.clear()
+        #expect(admin.run("rules for 独有幼儿园") == .ok, "\(admin.errors)")
+        #expect(Set(try rows(admin.output).compactMap { $0["street"] as? String }) == ["乙街道"])
+        admin.clear()
+        #expect(admin.run("history P-1") == .ok, "\(admin.errors)")
+        #expect(Set(try rows(admin.output).compactMap { $0["street"] as? String }) == ["甲街道", "乙街道", "丙街道"])
+        admin.clear()
+        #expect(admin.run("rules for 无此单位") == .refused)
+        #expect(admin.errors.contains("no unit 无此单位"), "\(admin.errors)")
+    }
+
     @Test("A district's scope is for managers: the shell and the database refuse it to a writer")
     func districtScopeOnlyForManagers() throws {
         admin.clear()

@@ -22,6 +22,12 @@ struct HolidayImport: Command {
     func run(in session: Session) throws -> Output {
         let url = URL(fileURLWithPath: path, relativeTo: session.baseDirectory)
         let notice = try HolidayFile.read(url, shownAs: path)
+        if !session.roles.contains(.admin), try !session.store.streets().isEmpty {
+            throw ShellError(
+                L(
+                    "permission denied: holiday notices are national; once streets are named, an admin imports them",
+                    "权限不足：节假日安排为全国数据；登记街道后由 admin 导入"))
+        }
         let written = try session.write { store in
             let calendar = try store.holidayCalendar(years: (notice.year - 1)...(notice.year + 1))
             return try session.apply(HolidayYear.self, stream: PlannerStore.Stream.holidays(notice.year)) {

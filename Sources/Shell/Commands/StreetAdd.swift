@@ -1,3 +1,4 @@
+import EventStore
 import PlannerStore
 
 /// `street add`: a street office (街道) of a district (区), in the directory of this database
@@ -19,9 +20,14 @@ struct StreetAdd: Command {
     @Flag("district-code", "CODE") var districtCode: String?
 
     func run(in session: Session) throws -> Output {
+        if try session.store.streets().contains(where: { $0.name == name }) {
+            throw ShellError(
+                L("street \(name) already exists", "街道 \(name) 已存在"), hint: L("street list", "street list"))
+        }
+        let kept = try session.store.events.eventCount(streets: [1])
         let street = try session.store.addStreet(name, district: district, code: code, districtCode: districtCode)
         let message =
-            street == 1
+            street == 1 && kept > 0
             ? L(
                 "added street \(name) of \(district); the records kept so far are \(name)'s",
                 "已添加街道 \(name)（\(district)）；此前的记录归属 \(name)")

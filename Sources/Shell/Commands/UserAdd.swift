@@ -26,6 +26,12 @@ struct UserAdd: Command {
                     "--street and --district: give one (a user's scope is a street or a district)",
                     "--street 与 --district 只能给一个（用户的范围是一个街道或一个区）"))
         }
+        if role == .admin && (street != nil || district != nil) {
+            throw ShellError(
+                L(
+                    "--\(street != nil ? "street" : "district"): an admin's rights cover every street; give no scope",
+                    "--\(street != nil ? "street" : "district")：admin 的权限覆盖所有街道，无需指定范围"))
+        }
         if district != nil && role != .manager {
             throw ShellError(
                 L(

@@ -82,26 +82,35 @@ extension Session {
         return try body()
     }
 
-    /// Runs `body` in each street and joins the tables, each row headed by its street.
+    /// Runs `body` in each street and joins the tables, each row headed by its street. A street
+    /// without the record the command names is skipped; when none has it, that is the refusal.
     private func each(_ streets: [Street], _ body: () throws -> Output) throws -> Output {
         var columns: [Column] = []
         var rows: [[Value]] = []
+        var missing: ShellError?
         for street in streets {
-            guard case .table(let shown, let found) = try within(street, body) else {
-                throw ShellError.chooseStreet(streets)
+            let output: Output
+            do {
+                output = try within(street, body)
+            } catch let error as ShellError where error.missing {
+                missing = missing ?? error
+                continue
             }
+            guard case .table(let shown, let found) = output else { throw ShellError.chooseStreet(streets) }
             columns = [Column("street", L("street", "街道"))] + shown
             rows += found.map { [.text(street.name)] + $0 }
         }
+        if columns.isEmpty, let missing { throw missing }
         return .table(columns, rows)
     }
 }
 
 extension ShellError {
     static func chooseStreet(_ streets: [Street]) -> ShellError {
-        let names = streets.map(\.name).joined(separator: ", ")
-        return ShellError(
-            L("choose a street: this command works in one street of \(names)", "请先选择街道：该命令只对一个街道操作（\(names)）"),
+        ShellError(
+            L(
+                "choose a street: this command works in one street of \(streets.map(\.name).joined(separator: ", "))",
+                "请先选择街道：该命令只对一个街道操作（\(streets.map(\.name).joined(separator: "、"))）"),
             hint: L("set street NAME, or vigil --street NAME", "set street 街道名称，或 vigil --street 街道名称"))
     }
 

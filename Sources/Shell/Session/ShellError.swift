@@ -13,6 +13,9 @@ public struct ShellError: Error, Equatable {
     public var message: L
     public var hint: L?
     public var kind: Kind = .refused
+    /// True when the record the command names does not exist (`notFound`): a report run in each
+    /// of several streets skips the streets without it.
+    var missing = false
 
     public init(_ message: L, hint: L? = nil, kind: Kind = .refused) {
         (self.message, self.hint, self.kind) = (message, hint, kind)
@@ -63,7 +66,9 @@ public struct ShellError: Error, Equatable {
     }
 
     static func notFound(_ what: L, _ name: String) -> ShellError {
-        ShellError(L("no \(what.en) \(name)", "没有\(what.zh) \(name)"))
+        var error = ShellError(L("no \(what.en) \(name)", "没有\(what.zh) \(name)"))
+        error.missing = true
+        return error
     }
 
     /// Translates the errors of the layers below into what the user sees.
