@@ -305,6 +305,49 @@ $$;
 
 -- ------------------------------------------------------------------ directory and scopes
 
+-- Who reads a street is a membership of the street's role, so that row-level security asks only
+-- the catalog (`pg_has_role`): Citus evaluates a policy on the worker holding the row, where it
+-- may read no table (../shared/citus/README.md). A district's role is a member of its streets'
+-- roles, and this database's admin group of every street's. The roles are named from the id
+-- in vigil.instance, as the group roles are, so another database's streets are not these.
+CREATE FUNCTION vigil.street_role(p_street integer) RETURNS name
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT ('vigil_' || i.id || '_street_' || p_street)::name FROM vigil.instance i
+$$;
+
+CREATE FUNCTION vigil.district_role(p_district integer) RETURNS name
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT ('vigil_' || i.id || '_district_' || p_district)::name FROM vigil.instance i
+$$;
+
+-- Creates a role of this database's (a restored copy may find it already made).
+CREATE FUNCTION vigil.ensure_role(p_role name) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = p_role) THEN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', p_role);
+    END IF;
+END
+$$;
+
+-- Streets 0 and 1 exist from the start. Until a street is named, everyone here reads street 1,
+-- the office as it was: its role is granted to the four groups (vigil.street_add hands it to
+-- the people of the time instead when the first street is named).
+DO $$
+BEGIN
+    PERFORM vigil.ensure_role(vigil.street_role(0));
+    PERFORM vigil.ensure_role(vigil.street_role(1));
+    EXECUTE format('GRANT %I TO %I, %I, %I, %I', vigil.street_role(1), vigil.role_name('admin'),
+                   vigil.role_name('supervisor'), vigil.role_name('inspector'), vigil.role_name('manager'));
+END
+$$;
+
 -- A name for a street or district: 1 to 200 characters, no control characters.
 CREATE FUNCTION vigil.check_place_name(p_what text, p_name text) RETURNS void
 LANGUAGE plpgsql IMMUTABLE
@@ -329,6 +372,7 @@ AS $$
 DECLARE
     v_district vigil.districts;
     v_street integer;
+    v_user text;
 BEGIN
     IF NOT vigil.has_role('admin') THEN
         RAISE EXCEPTION 'only an admin may add streets' USING ERRCODE = '42501';
@@ -353,6 +397,7 @@ BEGIN
         INSERT INTO vigil.districts (district, name, code)
         VALUES ((SELECT coalesce(max(d.district), 0) + 1 FROM vigil.districts d), p_district, p_district_code)
         RETURNING * INTO v_district;
+        PERFORM vigil.ensure_role(vigil.district_role(v_district.district));
     ELSIF p_district_code IS NOT NULL AND v_district.code IS DISTINCT FROM p_district_code THEN
         RAISE EXCEPTION 'district % has the code %, not %', p_district, coalesce(v_district.code, '(none)'),
             p_district_code USING ERRCODE = '22023';
@@ -368,17 +413,28 @@ BEGIN
            recorded_at = clock_timestamp(), recorded_by = session_user
      WHERE s.street = 1 AND s.name IS NULL
     RETURNING s.street INTO v_street;
-    -- The first street takes over the office's people with its records.
-    INSERT INTO vigil.user_scopes (name, street)
-    SELECT u.name, 1 FROM vigil.users u
-     WHERE v_street = 1 AND NOT u.superuser AND NOT ('admin' = ANY (u.roles))
-    ON CONFLICT (name) DO NOTHING;
-    IF v_street IS NULL THEN
+    IF v_street = 1 THEN
+        -- The first street takes over the office's people with its records: street 1 becomes
+        -- theirs, no longer every group's.
+        FOR v_user IN
+            INSERT INTO vigil.user_scopes (name, street)
+            SELECT u.name, 1 FROM vigil.users u WHERE NOT u.superuser AND NOT ('admin' = ANY (u.roles))
+            ON CONFLICT (name) DO NOTHING
+            RETURNING name
+        LOOP
+            EXECUTE format('GRANT %I TO %I', vigil.street_role(1), v_user);
+        END LOOP;
+        EXECUTE format('REVOKE %I FROM %I, %I, %I', vigil.street_role(1), vigil.role_name('supervisor'),
+                       vigil.role_name('inspector'), vigil.role_name('manager'));
+    ELSE
         INSERT INTO vigil.streets (street, name, district, code, recorded_at, recorded_by)
         VALUES ((SELECT max(s.street) + 1 FROM vigil.streets s), p_name, v_district.district, p_code,
                 clock_timestamp(), session_user)
         RETURNING street INTO v_street;
+        PERFORM vigil.ensure_role(vigil.street_role(v_street));
+        EXECUTE format('GRANT %I TO %I', vigil.street_role(v_street), vigil.role_name('admin'));
     END IF;
+    EXECUTE format('GRANT %I TO %I', vigil.street_role(v_street), vigil.district_role(v_district.district));
     RETURN v_street;
 END
 $$;
@@ -391,6 +447,7 @@ AS $$
 DECLARE
     v_street integer;
     v_district integer;
+    v_old vigil.user_scopes;
 BEGIN
     PERFORM vigil.check_admin();
     IF NOT EXISTS (SELECT 1 FROM vigil.users u WHERE u.name = p_name) THEN
@@ -415,6 +472,14 @@ BEGIN
                 USING ERRCODE = '22023', HINT = 'give a supervisor or inspector one street';
         END IF;
     END IF;
+    -- The scope's role replaces the one held before (the table keeps what the shell lists and
+    -- the append checks; the role is what row-level security asks).
+    SELECT * INTO v_old FROM vigil.user_scopes u WHERE u.name = p_name;
+    IF FOUND THEN
+        EXECUTE format('REVOKE %I FROM %I', coalesce(vigil.street_role(v_old.street), vigil.district_role(v_old.district)),
+                       p_name);
+    END IF;
+    EXECUTE format('GRANT %I TO %I', coalesce(vigil.street_role(v_street), vigil.district_role(v_district)), p_name);
     INSERT INTO vigil.user_scopes AS u (name, street, district) VALUES (p_name, v_street, v_district)
     ON CONFLICT (name) DO UPDATE SET street = excluded.street, district = excluded.district;
 END
@@ -422,11 +487,14 @@ $$;
 
 -- ------------------------------------------------------------------ row-level security
 
--- A user reads the rows of the streets vigil.readable_streets() gives, through psql as through
--- the shell. The owner (the migrations, the SECURITY DEFINER functions) is not restricted.
+-- A user reads the national records (street 0) and the rows of the streets whose roles they are
+-- a member of (vigil.readable_streets() gives the same streets), through psql as through the
+-- shell. The policy asks only the catalog. The owner (the migrations, the SECURITY DEFINER
+-- functions) is not restricted.
 DO $$
 DECLARE
     t regclass;
+    v_prefix text := 'vigil_' || (SELECT i.id FROM vigil.instance i) || '_street_';
 BEGIN
     FOR t IN
         SELECT c.oid::regclass FROM pg_catalog.pg_class c
@@ -435,7 +503,8 @@ BEGIN
     LOOP
         EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY street_readers ON %s FOR SELECT '
-                       'USING (street = ANY ((SELECT vigil.readable_streets())::integer[]))', t);
+                       'USING (street = 0 OR pg_catalog.pg_has_role(session_user, %L || street::text, %L))',
+                       t, v_prefix, 'MEMBER');
     END LOOP;
 END
 $$;
@@ -476,6 +545,7 @@ $$;
 
 -- ------------------------------------------------------------------ grants
 
+REVOKE ALL ON FUNCTION vigil.street_role(integer), vigil.district_role(integer), vigil.ensure_role(name) FROM PUBLIC;
 REVOKE ALL ON FUNCTION vigil.street_add(text, text, text, text), vigil.user_scope(text, text, text),
     vigil.user_streets(boolean), vigil.readable_streets(), vigil.writable_streets(), vigil.street_to_write(integer),
     vigil.current_street(), vigil.stream_street(text), vigil.street_id(text), vigil.has_streets(),

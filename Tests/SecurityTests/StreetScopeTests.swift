@@ -204,6 +204,42 @@ struct StreetScopeTests {
         #expect(admin.errors.contains("no unit 无此单位"), "\(admin.errors)")
     }
 
+    @Test(
+        "Every street-keyed table's policy asks only the catalog, as Citus needs on a worker, and agrees with readable_streets"
+    )
+    func policiesAskTheCatalog() throws {
+        let connection = try database.connect()
+        let policies = try connection.query(
+            """
+            SELECT c.relnamespace::regnamespace::text || '.' || c.relname AS table, p.qual
+              FROM pg_catalog.pg_class c
+              JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attname = 'street' AND NOT a.attisdropped
+              LEFT JOIN pg_catalog.pg_policies p ON p.schemaname = c.relnamespace::regnamespace::text
+                                                AND p.tablename = c.relname
+             WHERE c.relkind = 'r' AND c.relnamespace IN ('vigil'::regnamespace, 'planner'::regnamespace)
+               AND c.relname NOT IN ('streets', 'user_scopes')
+            """
+        ).rows.map { (try $0.decode("table", as: String.self), try $0.decode("qual", as: String?.self) ?? "") }
+        #expect(policies.count >= 23, "every street-keyed table: \(policies.map(\.0))")
+        for (table, qual) in policies {
+            #expect(qual.contains("pg_has_role") && !qual.contains("SELECT"), "\(table): \(qual)")
+        }
+        // The roles say what readable_streets says, for each scoped person.
+        for key in ["supervisor", "manager", "district"] {
+            let sql = try database.connect(as: try #require(users[key]))
+            let row = try #require(
+                try sql.query(
+                    """
+                    SELECT array_to_string(array_remove(vigil.readable_streets(), 0), ',') AS scoped,
+                           (SELECT string_agg(DISTINCT street::text, ',' ORDER BY street::text) FROM vigil.streams) AS seen
+                    """
+                ).first)
+            #expect(
+                try row.decode("scoped", as: String.self) == row.decode("seen", as: String?.self),
+                "\(key): the rows it sees are the streets it may read")
+        }
+    }
+
     @Test("A district's scope is for managers: the shell and the database refuse it to a writer")
     func districtScopeOnlyForManagers() throws {
         admin.clear()
