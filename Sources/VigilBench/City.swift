@@ -28,11 +28,6 @@ enum City {
             total = loader.events
         }
         try connection.execute(script: "ANALYZE")
-        for (kind, last) in counters {
-            try connection.query(
-                "INSERT INTO planner.codes (street, kind, last) VALUES (1, \(kind), \(last)) ON CONFLICT (street, kind) DO UPDATE SET last = excluded.last"
-            )
-        }
         report.add("load through vigil.append", Double(total) / elapsed, "ev/s")
         report.notes.append(
             "city: \(streets) streets × 11 communities, \(generator.years) years, \(total) events, loaded in \(String(format: "%.0f", elapsed)) s"
@@ -53,6 +48,16 @@ enum City {
             // transaction overflow the subtransaction cache, slowing every visibility check.
             for chunk in stride(from: 0, to: batches.count, by: 50).map({ batches[$0..<min($0 + 50, batches.count)] }) {
                 let streams = chunk.map(\.stream)
+                // The log takes only codes the allocator handed out: hand out the chunk's first.
+                try connection.query(
+                    """
+                    INSERT INTO planner.codes AS c (street, kind, last)
+                    SELECT 1, m[1], max(m[2]::integer)
+                      FROM unnest(\(streams)::text[]) AS s, regexp_match(s, '^[a-z]+:([A-Z])-([0-9]+)$') AS m
+                     WHERE m IS NOT NULL
+                     GROUP BY m[1]
+                    ON CONFLICT (street, kind) DO UPDATE SET last = greatest(c.last, excluded.last)
+                    """)
                 let payloads = try chunk.map { batch -> String in
                     let items = try batch.events.map { event -> String in
                         let encoded = try event.encoded()

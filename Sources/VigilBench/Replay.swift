@@ -8,7 +8,9 @@ enum Replay {
         let connection = try database.connect()
         var bytes = 0
         let scan = try seconds {
-            bytes = try connection.copyOut("COPY (SELECT * FROM vigil.events ORDER BY position) TO STDOUT") { _ in }
+            bytes = try connection.copyOut("COPY (SELECT * FROM vigil.events ORDER BY street, position) TO STDOUT") {
+                _ in
+            }
         }
         let rebuild = try seconds { try EventStore(connection: connection).rebuild(projection: "planner") }
         report.add(
