@@ -240,70 +240,7 @@ AS $$
     SELECT EXISTS (SELECT 1 FROM vigil.streets s WHERE s.name IS NOT NULL)
 $$;
 
--- The streets whose records the session's user may read (p_write false) or write (true): every
--- one for an admin. Else the user's own street; a district's scope reads every street of the
--- district and writes none. A user without a scope works in street 1 while the database names
--- no street, and in none once it does (naming the first street gives the users of the time
--- their scope: vigil.street_add). Everyone reads the
--- national records, street 0; they are an admin's to write, except in a database that never
--- named a street, where they are written as before.
-CREATE FUNCTION vigil.user_streets(p_write boolean) RETURNS integer[]
-LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-    SELECT CASE WHEN vigil.has_role('admin') THEN ARRAY(SELECT s.street FROM vigil.streets s ORDER BY 1)
-           ELSE ARRAY(SELECT s.street FROM vigil.streets s
-                        LEFT JOIN vigil.user_scopes u ON u.name = session_user::text
-                       WHERE (u.name IS NULL AND s.street = 1 AND NOT vigil.has_streets()) OR s.street = u.street
-                          OR (NOT p_write AND (s.street = 0 OR s.district = u.district))
-                          OR (p_write AND s.street = 0 AND NOT vigil.has_streets())
-                       ORDER BY 1)
-           END
-$$;
-
-CREATE FUNCTION vigil.readable_streets() RETURNS integer[]
-LANGUAGE sql STABLE
-AS $$ SELECT vigil.user_streets(false) $$;
-
-CREATE FUNCTION vigil.writable_streets() RETURNS integer[]
-LANGUAGE sql STABLE
-AS $$ SELECT vigil.user_streets(true) $$;
-
--- Refuses (VG007) a write when no street is chosen, naming the streets; else returns the street
--- and refuses (42501) a user who may not write it.
-CREATE FUNCTION vigil.street_to_write(p_street integer) RETURNS integer
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    IF p_street IS NULL THEN
-        RAISE EXCEPTION 'choose a street: this database keeps the records of %',
-            (SELECT string_agg(s.name, ', ' ORDER BY s.name) FROM vigil.streets s WHERE s.name IS NOT NULL)
-            USING ERRCODE = 'VG007', HINT = 'SET vigil.street = vigil.street_id(NAME); in the shell: set street NAME';
-    END IF;
-    IF NOT EXISTS (SELECT 1 FROM vigil.streets s WHERE s.street = p_street) THEN
-        RAISE EXCEPTION 'no street numbered %', p_street USING ERRCODE = 'VG007';
-    END IF;
-    IF NOT (p_street = ANY (vigil.writable_streets())) THEN
-        RAISE EXCEPTION 'permission denied to write the records of %',
-            coalesce((SELECT s.name FROM vigil.streets s WHERE s.street = p_street),
-                     CASE p_street WHEN 0 THEN 'the nation (holiday notices: an admin''s)' ELSE 'street ' || p_street END)
-            USING ERRCODE = '42501',
-                  HINT = coalesce((SELECT 'your street is ' || s.name FROM vigil.user_scopes u
-                                     JOIN vigil.streets s ON s.street = u.street WHERE u.name = session_user::text),
-                                  'ask an admin');
-    END IF;
-    RETURN p_street;
-END
-$$;
-
--- ------------------------------------------------------------------ appending in a street
-
--- The append path (vigil.validate_event, vigil.retried_append, vigil.append, vigil.rebuild,
--- planner.next_code) now works street by street; it is defined in Schema/functions/log.sql,
--- applied after the migrations.
-
--- ------------------------------------------------------------------ directory and scopes
+-- ------------------------------------------------------------------ who reads and writes a street
 
 -- Who reads a street is a membership of the street's role, so that row-level security asks only
 -- the catalog (`pg_has_role`): Citus evaluates a policy on the worker holding the row, where it
@@ -361,6 +298,72 @@ BEGIN
     END IF;
 END
 $$;
+
+-- The streets whose records the session's user may read: the national records (street 0) and
+-- every street whose role the user is a member of, the rule row-level security applies (below).
+CREATE FUNCTION vigil.readable_streets() RETURNS integer[]
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT ARRAY(SELECT s.street FROM vigil.streets s
+                  WHERE s.street = 0 OR pg_catalog.pg_has_role(session_user, vigil.street_role(s.street), 'MEMBER')
+                  ORDER BY 1)
+$$;
+
+-- The streets whose records the session's user may write: every one for an admin; else the
+-- user's own street (a district's scope writes none). A user without a scope works in street 1
+-- while the database names no street, and in none once it does (naming the first street gives
+-- the users of the time their scope: vigil.street_add). The national records, street 0, are an
+-- admin's to write, except in a database that never named a street, where they are written as
+-- before.
+CREATE FUNCTION vigil.writable_streets() RETURNS integer[]
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE WHEN vigil.has_role('admin') THEN ARRAY(SELECT s.street FROM vigil.streets s ORDER BY 1)
+           ELSE ARRAY(SELECT s.street FROM vigil.streets s
+                        LEFT JOIN vigil.user_scopes u ON u.name = session_user::text
+                       WHERE s.street = u.street
+                          OR (s.street IN (0, 1) AND u.name IS NULL AND NOT vigil.has_streets())
+                       ORDER BY 1)
+           END
+$$;
+
+-- Refuses (VG007) a write when no street is chosen, naming the streets; else returns the street
+-- and refuses (42501) a user who may not write it.
+CREATE FUNCTION vigil.street_to_write(p_street integer) RETURNS integer
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF p_street IS NULL THEN
+        RAISE EXCEPTION 'choose a street: this database keeps the records of %',
+            (SELECT string_agg(s.name, ', ' ORDER BY s.name) FROM vigil.streets s WHERE s.name IS NOT NULL)
+            USING ERRCODE = 'VG007', HINT = 'SET vigil.street = vigil.street_id(NAME); in the shell: set street NAME';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM vigil.streets s WHERE s.street = p_street) THEN
+        RAISE EXCEPTION 'no street numbered %', p_street USING ERRCODE = 'VG007';
+    END IF;
+    IF NOT (p_street = ANY (vigil.writable_streets())) THEN
+        RAISE EXCEPTION 'permission denied to write the records of %',
+            coalesce((SELECT s.name FROM vigil.streets s WHERE s.street = p_street),
+                     CASE p_street WHEN 0 THEN 'the nation (holiday notices: an admin''s)' ELSE 'street ' || p_street END)
+            USING ERRCODE = '42501',
+                  HINT = coalesce((SELECT 'your street is ' || s.name FROM vigil.user_scopes u
+                                     JOIN vigil.streets s ON s.street = u.street WHERE u.name = session_user::text),
+                                  'ask an admin');
+    END IF;
+    RETURN p_street;
+END
+$$;
+
+-- ------------------------------------------------------------------ appending in a street
+
+-- The append path (vigil.validate_event, vigil.retried_append, vigil.append, vigil.rebuild,
+-- planner.next_code) now works street by street; it is defined in Schema/functions/log.sql,
+-- applied after the migrations.
+
+-- ------------------------------------------------------------------ directory and scopes
 
 -- Adds a street office to the directory, with its district (added too when new); returns the
 -- street's number. The first street named takes over the records the database already keeps.
@@ -488,8 +491,7 @@ $$;
 -- ------------------------------------------------------------------ row-level security
 
 -- A user reads the national records (street 0) and the rows of the streets whose roles they are
--- a member of (vigil.readable_streets() gives the same streets), through psql as through the
--- shell. The policy asks only the catalog. The owner (the migrations, the SECURITY DEFINER
+-- a member of (the rule vigil.readable_streets() lists), through psql as through the shell. The policy asks only the catalog. The owner (the migrations, the SECURITY DEFINER
 -- functions) is not restricted.
 DO $$
 DECLARE
@@ -547,7 +549,7 @@ $$;
 
 REVOKE ALL ON FUNCTION vigil.street_role(integer), vigil.district_role(integer), vigil.ensure_role(name) FROM PUBLIC;
 REVOKE ALL ON FUNCTION vigil.street_add(text, text, text, text), vigil.user_scope(text, text, text),
-    vigil.user_streets(boolean), vigil.readable_streets(), vigil.writable_streets(), vigil.street_to_write(integer),
+    vigil.readable_streets(), vigil.writable_streets(), vigil.street_to_write(integer),
     vigil.current_street(), vigil.stream_street(text), vigil.street_id(text), vigil.has_streets(),
     vigil.check_place_name(text, text)
     FROM PUBLIC;
@@ -559,8 +561,7 @@ BEGIN
     EXECUTE 'GRANT SELECT ON vigil.streets, vigil.districts, vigil.user_scopes TO ' || v_everyone;
     EXECUTE 'GRANT USAGE ON SCHEMA here TO ' || v_everyone;
     EXECUTE 'GRANT SELECT ON ALL TABLES IN SCHEMA here TO ' || v_everyone;
-    EXECUTE 'GRANT EXECUTE ON FUNCTION vigil.user_streets(boolean), vigil.readable_streets(), vigil.writable_streets(), '
-            'vigil.current_street(), '
+    EXECUTE 'GRANT EXECUTE ON FUNCTION vigil.readable_streets(), vigil.writable_streets(), vigil.current_street(), '
             'vigil.stream_street(text), vigil.street_id(text), vigil.has_streets() TO ' || v_everyone;
     EXECUTE format('GRANT EXECUTE ON FUNCTION vigil.street_add(text, text, text, text), '
                    'vigil.user_scope(text, text, text) TO %I', vigil.role_name('admin'));

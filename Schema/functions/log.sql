@@ -13,7 +13,9 @@
 
 -- Checks one event of an append against its type's definition and the caller's rights; a code
 -- in the stream id must have been handed out in the stream's street.
-CREATE OR REPLACE FUNCTION vigil.validate_event(p_stream text, p_event jsonb, p_admin boolean) RETURNS void
+DROP FUNCTION IF EXISTS vigil.validate_event(text, jsonb, boolean);
+CREATE OR REPLACE FUNCTION vigil.validate_event(p_street integer, p_stream text, p_event jsonb, p_admin boolean)
+RETURNS void
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -76,7 +78,7 @@ BEGIN
         END IF;
         -- Codes are handed out by planner.next_code only: a code not yet allocated is forged.
         IF substr(v_key, 3)::integer > coalesce((SELECT c.last FROM planner.codes c
-                                      WHERE c.street = vigil.stream_street(p_stream) AND c.kind = v_prefix), 0) THEN
+                                      WHERE c.street = p_street AND c.kind = v_prefix), 0) THEN
             PERFORM vigil.refuse_event(v_type, format('%s was never allocated (codes come from planner.next_code)', v_key));
         END IF;
     ELSIF v_kind = 'holidays' AND v_key !~ '^[0-9]{4}$' THEN
@@ -101,7 +103,7 @@ BEGIN
             WHERE NOT EXISTS (SELECT 1 FROM vigil.attachment_proofs p
                                WHERE p.transaction_id = pg_current_xact_id() AND p.sha256 = x->>'sha256')
               AND NOT EXISTS (SELECT 1 FROM vigil.event_attachments a
-                               WHERE a.street = vigil.stream_street(p_stream) AND a.sha256 = x->>'sha256')) THEN
+                               WHERE a.street = p_street AND a.sha256 = x->>'sha256')) THEN
         PERFORM vigil.refuse_event(v_type, format('%s.%s is not a valid %s: %s', v_type, 'photos', 'attachments',
                                                  left((v_data->'photos')::text, 80)));
     END IF;
@@ -199,7 +201,7 @@ BEGIN
     v_street := vigil.street_to_write(vigil.stream_street(p_stream));
     v_admin := vigil.has_role('admin');
     FOR v_event IN SELECT x.value FROM jsonb_array_elements(p_events) AS x LOOP
-        PERFORM vigil.validate_event(p_stream, v_event, v_admin);
+        PERFORM vigil.validate_event(v_street, p_stream, v_event, v_admin);
     END LOOP;
 
     v_ids := ARRAY(SELECT (x.value->>'event_id')::uuid FROM jsonb_array_elements(p_events) AS x);
@@ -337,4 +339,5 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION vigil.retried_append(integer, text, jsonb, uuid[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION vigil.validate_event(integer, text, jsonb, boolean),
+    vigil.retried_append(integer, text, jsonb, uuid[]) FROM PUBLIC;

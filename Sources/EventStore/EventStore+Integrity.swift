@@ -89,15 +89,19 @@ public struct Seal: Sendable, Equatable, CustomStringConvertible {
         bounds.isEmpty ? "-" : bounds.map { "\($0.street).\($0.position)" }.joined(separator: ",")
     }
 
-    /// What the seal covers, in words.
-    public var coverage: String {
+    /// What the seal covers, in words, each street by the name `names` gives it (street 0: the
+    /// national records; a street without a name: the log).
+    public func coverage(naming names: [Int: String] = [:]) -> String {
         switch bound {
         case .position(let last): return "the log up to position \(last)"
         case .horizon(let xid, let last): return "the log below transaction \(xid), up to position \(last)"
         case .streets(let bounds):
-            return bounds.count == 1
-                ? "street \(bounds[0].street)'s log up to position \(bounds[0].position)"
-                : "the log of \(bounds.count) street(s) up to \(Seal.text(bounds))"
+            let parts = bounds.map { bound in
+                bound.street == 0
+                    ? "the national records up to \(bound.position)"
+                    : "\(names[bound.street] ?? "the log") up to \(bound.position)"
+            }
+            return parts.isEmpty ? "an empty log" : parts.joined(separator: ", ")
         }
     }
 

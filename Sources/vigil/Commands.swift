@@ -58,7 +58,8 @@ struct Verify: ParsableCommand {
             return parsed
         }
         let planner = try Database.connect(options.database)
-        let streets = try Database.streets(options, in: planner)
+        let directory = try planner.streets()
+        let streets = Database.streets(options, in: directory)
         let store = planner.events
         let problems = try store.verify(streets: streets)
         var failed = false
@@ -72,7 +73,7 @@ struct Verify: ParsableCommand {
             print("ok: \(count) events, every stream's hash chain intact")
         }
         if let parsedSeal {
-            let coverage = try Database.coverage(of: parsedSeal, in: planner)
+            let coverage = parsedSeal.coverage(naming: Database.names(directory))
             if try store.matches(parsedSeal) {
                 print("ok: \(coverage) matches the seal")
             } else {
@@ -93,8 +94,9 @@ struct SealCommand: ParsableCommand {
     func run() throws {
         let planner = try Database.connect(options.database)
         // A street's seal covers its log and the national records its reports read.
-        let seal = try planner.events.seal(streets: try Database.streets(options, in: planner))
-        print("events: \(seal.eventCount), covering \(try Database.coverage(of: seal, in: planner))")
+        let directory = try planner.streets()
+        let seal = try planner.events.seal(streets: Database.streets(options, in: directory))
+        print("events: \(seal.eventCount), covering \(seal.coverage(naming: Database.names(directory)))")
         print(seal.description)
     }
 }
@@ -108,10 +110,10 @@ struct Tail: ParsableCommand {
 
     func run() throws {
         let planner = try Database.connect(options.database)
-        let streets = try Database.streets(options, in: planner)
-        // Once streets are named, each line starts with its street (national records: -).
         let directory = try planner.streets()
-        let names = Dictionary(directory.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let streets = Database.streets(options, in: directory)
+        // Once streets are named, each line starts with its street (national records: -).
+        let names = Database.names(directory)
         let store = planner.events
         // From the transaction horizon: an event of a transaction still running, or committed
         // after the oldest running one began, is shown even when its position is lower.

@@ -72,11 +72,10 @@ enum Database {
     }
 
     /// The streets `--street` (or `VIGIL_STREET`) asks seal, verify and tail for: the named
-    /// street and the national records its reports read; nil when none is named. An unknown name
-    /// ends the invocation with status 2.
-    static func streets(_ options: CommonOptions, in store: PlannerStore) throws -> [Int]? {
+    /// street of `directory` and the national records its reports read; nil when none is named.
+    /// An unknown name ends the invocation with status 2.
+    static func streets(_ options: CommonOptions, in directory: [Street]) -> [Int]? {
         guard let name = options.streetName else { return nil }
-        let directory = try store.streets()
         guard let street = directory.first(where: { $0.name == name }) else {
             let known = directory.map(\.name).joined(separator: ", ")
             fail(
@@ -86,16 +85,9 @@ enum Database {
         return [0, street.id]
     }
 
-    /// What a seal covers, in words: each street by its name.
-    static func coverage(of seal: Seal, in store: PlannerStore) throws -> String {
-        guard case .streets(let bounds) = seal.bound else { return seal.coverage }
-        let names = Dictionary(try store.streets().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let parts = bounds.map { bound in
-            bound.street == 0
-                ? "the national records up to \(bound.position)"
-                : "\(names[bound.street] ?? "the log") up to \(bound.position)"
-        }
-        return parts.isEmpty ? "an empty log" : parts.joined(separator: ", ")
+    /// Street names by number, for `seal`'s coverage and `tail`'s lines.
+    static func names(_ directory: [Street]) -> [Int: String] {
+        Dictionary(directory.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func fail(_ message: String) -> Never {

@@ -36,7 +36,7 @@ struct ReportCompliance: Command, DistrictRollUp {
             let seal = try session.store.events.seal(streets: [0] + streets.map(\.id))
             page = ComplianceDocument.district(district, sections, seal: seal.description, language: session.language)
         } else {
-            page = try document(in: session).page
+            page = try document(in: session).page(seal: session.store.sealOfStreet().description)
         }
         try DocumentFile.write(page, to: out, in: session)
         return .created(out, L("wrote \(out)", "已写出 \(out)"))
@@ -55,7 +55,7 @@ struct ReportCompliance: Command, DistrictRollUp {
             overdueDrills: try session.store.drillObligations(asOf).filter(\.obligation.isOverdue),
             openFindings: try session.store.findings(asOf, openOnly: false, overdueOnly: false, community: nil)
                 .filter { $0.standing.status != .closed },
-            seal: try session.store.sealOfStreet().description, language: session.language,
+            language: session.language,
             recordedAsOf: session.recordedAsOf.map(session.recordedTime))
     }
 

@@ -16,7 +16,7 @@ extension Session {
     /// Chooses the session's street by name, or clears the choice with nil.
     public func choose(street name: String?) throws {
         guard let name else {
-            try store.use(street: nil)
+            try use(nil)
             street = nil
             return
         }
@@ -31,8 +31,22 @@ extension Session {
                     "your streets: \(directory.filter(\.readable).map(\.name).joined(separator: ", "))",
                     "您的街道：\(directory.filter(\.readable).map(\.name).joined(separator: "、"))"))
         }
-        try store.use(street: found.id)
+        try use(found.id)
         street = found
+    }
+
+    /// Reopens a lost connection, in the session's street.
+    public func reconnect() throws {
+        try store.reconnect()
+        connectionStreet = nil
+        try use(street?.id)
+    }
+
+    /// Sets the connection's street, unless it works there already.
+    private func use(_ id: Int?) throws {
+        guard id != connectionStreet else { return }
+        try store.use(street: id)
+        connectionStreet = id
     }
 
     /// Runs a command in the streets it concerns. A database without streets, a chosen street,
@@ -47,7 +61,11 @@ extension Session {
         }
         guard spec.scope != .national else { return try body() }
         let directory = try store.streets()
-        if street != nil || directory.isEmpty { return try body() }
+        if directory.isEmpty { return try body() }
+        if let street {
+            try use(street.id)
+            return try body()
+        }
         let readable = directory.filter(\.readable)
         switch readable.count {
         case 0:
@@ -75,10 +93,10 @@ extension Session {
         return streets
     }
 
-    /// Runs `body` with `street` as the connection's street, then restores the session's.
+    /// Runs `body` with `street` as the connection's street. The connection stays there: every
+    /// command that reads or writes a street's records sets the street it needs first.
     func within<T>(_ street: Street, _ body: () throws -> T) throws -> T {
-        try store.use(street: street.id)
-        defer { try? store.use(street: self.street?.id) }
+        try use(street.id)
         return try body()
     }
 

@@ -16,7 +16,6 @@ struct ComplianceDocument {
     var campaigns: [Campaign]
     var overdueDrills: [DrillObligationRow]
     var openFindings: [FindingRow]
-    var seal: String
     var language: Language
     var recordedAsOf: String?
 
@@ -24,7 +23,8 @@ struct ComplianceDocument {
         L(en, zh).text(language)
     }
 
-    var page: Page {
+    /// The page of one street, under the seal of the log it was computed from.
+    func page(seal: String) -> Page {
         Page(
             title: t("Publicity, drills and hazards: compliance report", "宣传、演练与隐患整改落实情况报告"),
             meta: meta, orientation: .landscape, body: body, footer: Self.footer(seal, language), language: language)

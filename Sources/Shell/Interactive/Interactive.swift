@@ -71,8 +71,7 @@ public struct Interactive {
             Completion.refresh(session.store)
             if result == .connectionLost {
                 do {
-                    try session.store.reconnect()
-                    try session.store.use(street: session.street?.id)
+                    try session.reconnect()
                     runner.writeError(session.text(L("reconnected", "已重新连接")) + "\n")
                 } catch {
                     runner.writeError(session.text(L("cannot reconnect; try again later", "无法重新连接，请稍后再试")) + "\n")

@@ -12,6 +12,9 @@ public final class Session {
     public var timeZone: TimeZone
     /// The street chosen with `--street`, `VIGIL_STREET` or `set street`; nil when none is.
     public internal(set) var street: Street?
+    /// The street the connection works in (its setting `vigil.street`), as last set through
+    /// `use(_:)`; nil while unset.
+    var connectionStreet: Int?
     /// The as-of date set with `set today` or `--today`; nil follows the clock.
     public var todayOverride: LocalDate?
     /// The instant set with `set recorded-as-of`: reports show the log as it stood then.
