@@ -13,7 +13,7 @@ BIN = .build/$(CONFIG)/vigil
 CLUSTER = .vigil
 TEST_CLUSTER = .vigil/test
 
-.PHONY: run test stress build deps report-deps embed db-start db-stop db-url test-db-start test-db-stop format lint bench demo clean
+.PHONY: run test test-citus stress build deps report-deps embed db-start db-stop db-url test-db-start test-db-stop format lint bench demo clean
 
 deps:
 	@scripts/deps.sh
@@ -49,6 +49,12 @@ run: build db-start
 test: embed
 	@scripts/deps.sh --test
 	@scripts/test.sh $(SWIFT_FLAGS)
+
+## make test-citus: the distributed tests on a throwaway Citus cluster of three nodes on this
+## machine (scripts/citus.sh builds Citus from ../shared/citus when it is not installed).
+test-citus: embed
+	@scripts/deps.sh --test
+	@scripts/test-citus.sh $(SWIFT_FLAGS)
 
 ## make stress: the concurrency tests 20 times in a row (make test runs them once).
 stress: embed

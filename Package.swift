@@ -89,6 +89,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The vigil binary as a user runs it: scripts, golden output, a terminal, faults.
+        // The distributed tests, on the Citus cluster `make test-citus` starts.
+        .testTarget(
+            name: "CitusTests",
+            dependencies: ["EventStore", "Postgres", "TestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes Sources/EventStore/Migrations/Schema+Embedded.swift from Schema/NNNN_name.sql,
-# Schema/functions/NAME.sql and Schema/projections/NAME.sql, so the vigil binary carries its
+# Schema/functions/NAME.sql, Schema/projections/NAME.sql and Schema/citus/distribute.sql, so the vigil binary carries its
 # migrations and definitions and works from any folder. The file is generated, not kept in git: every make target that builds
 # runs this first, and a test checks that the file the tests were built with matches Schema/.
 set -euo pipefail
@@ -45,6 +45,12 @@ sql_literal() {
         sql_literal "$file"
     done
     echo "    ]"
+    echo "}"
+    echo
+    echo "extension Migrator {"
+    echo "    /// Schema/citus/distribute.sql: what vigil migrate --distribute runs on a Citus coordinator."
+    echo "    public static let distribution ="
+    sql_literal "$root/Schema/citus/distribute.sql" | sed -e '1s/^ *sql: /        /' -e '$s/),$//'
     echo "}"
 } >"$tmp"
 mkdir -p "$(dirname "$out")"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Manage a private PostgreSQL cluster for Vigil development and tests.
 #
-#   scripts/pg.sh start DIR [--throwaway]   create (first use) and start; ensure db "vigil"
+#   scripts/pg.sh start DIR [--throwaway] [--citus]
+#                                           create (first use) and start; ensure db "vigil";
+#                                           --citus: a node of a Citus cluster (scripts/citus.sh)
 #   scripts/pg.sh stop DIR                  stop if running (fast shutdown)
 #   scripts/pg.sh url DIR [--user NAME]     print the libpq conninfo string (as
 #                                           the superuser, or as NAME)
@@ -45,7 +47,7 @@ prog=$(basename "$0")
 die() { echo "$prog: $*" >&2; exit 1; }
 note() { echo "$prog: $*" >&2; }
 usage() {
-    echo "usage: $prog start DIR [--throwaway] | stop DIR | url DIR [--user NAME]" >&2
+    echo "usage: $prog start DIR [--throwaway] [--citus] | stop DIR | url DIR [--user NAME]" >&2
     exit 2
 }
 
@@ -266,7 +268,7 @@ destroy_cluster() {
 }
 
 write_settings() {
-    local throwaway=$1 sockdir_conf
+    local throwaway=$1 citus=$2 sockdir_conf
     # postgresql.conf string literal: ' doubled.
     sockdir_conf=${SOCKDIR//\'/\'\'}
     # Regenerated on every start so the socket folder follows the project if
@@ -283,18 +285,34 @@ write_settings() {
             echo "synchronous_commit = off"
             echo "full_page_writes = off"
         fi
+        if ((citus)); then
+            # A node of a local Citus cluster: the extension loaded at start, and logical
+            # decoding so that a shard can move while its street is written.
+            echo "shared_preload_libraries = 'citus'"
+            echo "wal_level = logical"
+            echo "max_replication_slots = 16"
+            echo "max_wal_senders = 16"
+            # A node's connections to itself (moving a shard) go to its socket folder too.
+            echo "citus.local_hostname = '$sockdir_conf'"
+        fi
     } | as_pg tee "$DATA/vigil.conf" >/dev/null
 }
 
 # pg_hba.conf and pg_ident.conf, rewritten on every start: peer authentication
 # on the Unix socket only, for the OS users in the map and nobody else.
 write_auth() {
-    local person major
+    local citus=$1 person major
     person=$(id -un)
     major=$(<"$DATA/PG_VERSION")
     {
         echo "# Written by scripts/pg.sh on every start; edits are lost."
-        echo "local all all peer map=vigil"
+        if ((citus)); then
+            # The coordinator connects to the workers as each user of the session (the socket
+            # folder is mode 0700: only its owner and root can reach it, as with peer).
+            echo "local all all trust"
+        else
+            echo "local all all peer map=vigil"
+        fi
     } | as_pg tee "$DATA/pg_hba.conf" >/dev/null
     {
         echo "# Written by scripts/pg.sh on every start; edits are lost."
@@ -341,7 +359,7 @@ ensure_database() {
 # ---------------------------------------------------------------- commands
 
 cmd_start() {
-    local cdir throwaway=$2 dir=$1 i out
+    local cdir throwaway=$2 citus=$3 dir=$1 i out
     [[ $dir == /* ]] || dir=$ROOT/$dir
     mkdir -p "$dir"
     cdir=$(cluster_dir "$dir")
@@ -369,8 +387,8 @@ cmd_start() {
     fi
 
     if ! is_running; then
-        write_settings "$throwaway"
-        write_auth
+        write_settings "$throwaway" "$citus"
+        write_auth "$citus"
         # pg_ctl redirects the server's stdin/stdout/stderr (to /dev/null and
         # the log), so callers capturing our output do not hang on it.
         if ! out=$(as_pg "$BINDIR/pg_ctl" start -D "$DATA" -l "$SOCKDIR/server.log" \
@@ -418,7 +436,7 @@ cmd_url() {
 
 main() {
     (($# >= 2)) || usage
-    local cmd=$1 dir=$2 throwaway=0
+    local cmd=$1 dir=$2 throwaway=0 citus=0
     shift 2
     [[ -n $dir ]] || usage
     case $cmd in
@@ -426,11 +444,12 @@ main() {
             while (($#)); do
                 case $1 in
                     --throwaway) throwaway=1 ;;
+                    --citus) citus=1 ;;
                     *) usage ;;
                 esac
                 shift
             done
-            cmd_start "$dir" "$throwaway"
+            cmd_start "$dir" "$throwaway" "$citus"
             ;;
         stop) (($# == 0)) || usage; cmd_stop "$dir" ;;
         url)

@@ -11,6 +11,53 @@
 
 -- ------------------------------------------------------------------ checking an event
 
+-- Whether a value fits a field of an event type's definition (migration 0010's, whose photos
+-- were looked up here: a street's are looked up by vigil.validate_event, which knows the street).
+CREATE OR REPLACE FUNCTION vigil.field_fits(p_field jsonb, p_value jsonb) RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE p_field->>'kind'
+        WHEN 'text' THEN jsonb_typeof(p_value) = 'string'
+                         AND length(p_value #>> '{}') BETWEEN 1 AND (p_field->>'max_length')::integer
+        WHEN 'date' THEN vigil.is_date(p_value)
+        WHEN 'count' THEN vigil.is_whole(p_value, 0)
+        WHEN 'positive' THEN vigil.is_whole(p_value, 1)
+        WHEN 'year' THEN CASE WHEN vigil.is_whole(p_value, 1900) THEN (p_value #>> '{}')::numeric <= 2999 ELSE false END
+        WHEN 'percent' THEN CASE WHEN vigil.is_whole(p_value, 0) THEN (p_value #>> '{}')::numeric <= 100 ELSE false END
+        -- Yuan as a string: digits (at most 12), optionally one or two decimals; no sign, no
+        -- exponent, at most 999999999999.99 — what Yuan in Sources/Planner/Budget accepts.
+        WHEN 'amount' THEN jsonb_typeof(p_value) = 'string'
+                           AND (p_value #>> '{}') ~ '^[0-9]{1,12}(\.[0-9]{1,2})?$'
+        WHEN 'boolean' THEN jsonb_typeof(p_value) = 'boolean'
+        WHEN 'choice' THEN jsonb_typeof(p_value) = 'string' AND (p_field->'values') ? (p_value #>> '{}')
+        WHEN 'code' THEN jsonb_typeof(p_value) = 'string'
+                         AND (p_value #>> '{}') ~ ('^' || (p_field->>'prefix') || '-[1-9][0-9]{0,8}$')
+        WHEN 'codes' THEN jsonb_typeof(p_value) = 'array' AND jsonb_array_length(p_value) <= 1000
+                          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(p_value) AS x
+                                           WHERE jsonb_typeof(x) <> 'string'
+                                              OR (x #>> '{}') !~ ('^' || (p_field->>'prefix') || '-[1-9][0-9]{0,8}$'))
+        WHEN 'names' THEN jsonb_typeof(p_value) = 'array' AND jsonb_array_length(p_value) <= 1000
+                          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(p_value) AS x
+                                           WHERE jsonb_typeof(x) <> 'string'
+                                              OR length(x #>> '{}') NOT BETWEEN 1 AND (p_field->>'max_length')::integer)
+        WHEN 'object' THEN jsonb_typeof(p_value) = 'object'
+        WHEN 'array' THEN jsonb_typeof(p_value) = 'array'
+        -- Each photo names a file by its SHA-256, with a name, a type and a size (that the
+        -- street keeps those bytes, vigil.validate_event checks: a field is checked alone).
+        WHEN 'attachments' THEN jsonb_typeof(p_value) = 'array' AND jsonb_array_length(p_value) BETWEEN 1 AND 20
+                                AND NOT EXISTS (
+                                    SELECT 1 FROM jsonb_array_elements(p_value) AS x
+                                     WHERE jsonb_typeof(x) <> 'object'
+                                        OR EXISTS (SELECT 1 FROM jsonb_object_keys(x) AS k
+                                                    WHERE k NOT IN ('sha256', 'name', 'type', 'size'))
+                                        OR coalesce(x->>'sha256', '') !~ '^[0-9a-f]{64}$'
+                                        OR jsonb_typeof(x->'name') IS DISTINCT FROM 'string'
+                                        OR length(x->>'name') NOT BETWEEN 1 AND 200)
+        ELSE false
+    END
+$$;
+
 -- Checks one event of an append against its type's definition and the caller's rights; a code
 -- in the stream id must have been handed out in the stream's street.
 DROP FUNCTION IF EXISTS vigil.validate_event(text, jsonb, boolean);
@@ -30,6 +77,7 @@ DECLARE
     v_field  jsonb;
     v_name   text;
     v_ok     boolean;
+    v_token  text;
 BEGIN
     IF jsonb_typeof(p_event) IS DISTINCT FROM 'object' THEN
         PERFORM vigil.refuse_event(NULL, 'each event must be a JSON object');
@@ -95,17 +143,26 @@ BEGIN
     IF v_name IS NOT NULL THEN
         PERFORM vigil.refuse_event(v_type, format('%s has no field %s', v_type, v_name));
     END IF;
-    -- Photos: carried already by the street's records, or uploaded by this transaction
-    -- (vigil.attachment_proofs). The refusal is the one a missing file gets, so it tells nothing
-    -- of the bytes another street stored.
-    IF jsonb_typeof(v_data->'photos') = 'array' AND EXISTS (
-           SELECT 1 FROM jsonb_array_elements(v_data->'photos') AS x
-            WHERE NOT EXISTS (SELECT 1 FROM vigil.attachment_proofs p
-                               WHERE p.transaction_id = pg_current_xact_id() AND p.sha256 = x->>'sha256')
-              AND NOT EXISTS (SELECT 1 FROM vigil.event_attachments a
-                               WHERE a.street = p_street AND a.sha256 = x->>'sha256')) THEN
-        PERFORM vigil.refuse_event(v_type, format('%s.%s is not a valid %s: %s', v_type, 'photos', 'attachments',
-                                                 left((v_data->'photos')::text, 80)));
+    -- Photos: bytes the street keeps, of the stored type and size, and carried already by the
+    -- street's records or uploaded by this transaction (vigil.attachment_proofs). The refusal is
+    -- the one a missing file gets. (One table a query: on Citus each is asked of the street's
+    -- shard.)
+    IF jsonb_typeof(v_data->'photos') = 'array' THEN
+        v_token := vigil.transaction_token();
+        FOR v_value IN SELECT x FROM jsonb_array_elements(v_data->'photos') AS x LOOP
+            v_ok := jsonb_typeof(v_value) = 'object'
+                AND EXISTS (SELECT 1 FROM vigil.attachments a
+                             WHERE a.street = p_street AND a.sha256 = v_value->>'sha256'
+                               AND to_jsonb(a.content_type) = v_value->'type' AND to_jsonb(a.size) = v_value->'size')
+                AND (EXISTS (SELECT 1 FROM vigil.attachment_proofs p
+                              WHERE p.street = p_street AND p.transaction_token = v_token AND p.sha256 = v_value->>'sha256')
+                     OR EXISTS (SELECT 1 FROM vigil.event_attachments a
+                                 WHERE a.street = p_street AND a.sha256 = v_value->>'sha256'));
+            IF NOT v_ok THEN
+                PERFORM vigil.refuse_event(v_type, format('%s.%s is not a valid %s: %s', v_type, 'photos',
+                                                         'attachments', left((v_data->'photos')::text, 80)));
+            END IF;
+        END LOOP;
     END IF;
     FOR v_field IN SELECT f FROM jsonb_array_elements(t.fields) AS f LOOP
         v_name := v_field->>'name';
@@ -165,11 +222,13 @@ BEGIN
 END
 $$;
 
--- Appends events to one stream of the session's street (a national stream: street 0).
+-- Appends events to one stream of a street (a national stream's: street 0).
+--   p_street: the street; on Citus the call is delegated by it to the worker holding the
+--             street, so an append is one round trip to one node.
 --   p_expected: -1 any, -2 no stream, -3 stream exists, n >= 0 exact version (0 = no stream).
 --   p_events: a jsonb array of {"event_id", "type", "schema_version", "data", "metadata"}.
 -- Returns the new stream version and the positions of the events in their street, in order.
-CREATE OR REPLACE FUNCTION vigil.append(p_stream text, p_expected bigint, p_events jsonb)
+CREATE OR REPLACE FUNCTION vigil.append_to(p_street integer, p_stream text, p_expected bigint, p_events jsonb)
 RETURNS TABLE (stream_version integer, positions bigint[])
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, vigil, pg_temp
@@ -187,6 +246,7 @@ DECLARE
     v_admin     boolean;
     v_ids       uuid[];
     v_constraint text;
+    v_value     text;
 BEGIN
     IF jsonb_typeof(p_events) IS DISTINCT FROM 'array' OR jsonb_array_length(p_events) = 0 THEN
         RAISE EXCEPTION 'append needs at least one event' USING ERRCODE = '22023';
@@ -198,7 +258,14 @@ BEGIN
         RAISE EXCEPTION 'append needs a stream and an expected version' USING ERRCODE = '22023';
     END IF;
 
-    v_street := vigil.street_to_write(vigil.stream_street(p_stream));
+    -- A national stream is written in street 0 only, and only a national stream is.
+    IF (p_street = 0) IS DISTINCT FROM EXISTS (SELECT 1 FROM vigil.stream_kinds k
+                                                WHERE k.kind = split_part(p_stream, ':', 1) AND k.national)
+       AND p_street IS NOT NULL THEN
+        RAISE EXCEPTION 'stream % is not kept in %', p_stream,
+            CASE p_street WHEN 0 THEN 'the national records' ELSE 'a street' END USING ERRCODE = '22023';
+    END IF;
+    v_street := vigil.street_to_write(p_street);
     v_admin := vigil.has_role('admin');
     FOR v_event IN SELECT x.value FROM jsonb_array_elements(p_events) AS x LOOP
         PERFORM vigil.validate_event(v_street, p_stream, v_event, v_admin);
@@ -208,7 +275,11 @@ BEGIN
 
     -- The street's row lock, held until commit, first: a street's writers queue here, so its
     -- positions are taken and committed in order. A refused append consumes none.
-    SELECT s.last_position INTO v_last FROM vigil.streets s WHERE s.street = v_street FOR UPDATE;
+    SELECT l.last_position INTO v_last FROM vigil.street_logs l WHERE l.street = v_street FOR UPDATE;
+    IF NOT FOUND THEN
+        INSERT INTO vigil.street_logs (street) VALUES (v_street) ON CONFLICT (street) DO NOTHING;
+        SELECT l.last_position INTO v_last FROM vigil.street_logs l WHERE l.street = v_street FOR UPDATE;
+    END IF;
 
     INSERT INTO vigil.streams AS s (street, stream_id, version, head_hash) VALUES (v_street, p_stream, 0, '\x')
     ON CONFLICT (street, stream_id) DO NOTHING;
@@ -247,7 +318,20 @@ BEGIN
             v_row.recorded_at := v_now;
             v_row.hash_format := 2;
             v_row.hash := vigil.event_hash(v_head, v_row);
-            INSERT INTO vigil.events VALUES (v_row.*);
+            -- Column by column: on Citus the street must be a value the delegated call can match.
+            INSERT INTO vigil.events (street, position, transaction_id, stream_id, stream_version, event_id,
+                                      event_type, schema_version, data, metadata, recorded_at, hash, hash_format)
+            VALUES (v_street, v_row.position, v_row.transaction_id, v_row.stream_id, v_row.stream_version,
+                    v_row.event_id, v_row.event_type, v_row.schema_version, v_row.data, v_row.metadata,
+                    v_row.recorded_at, v_row.hash, v_row.hash_format);
+            -- The photos it carries, so that their bytes are readable with it (one row a photo,
+            -- each naming its street as a value: on Citus the insert stays on the street's worker).
+            IF v_row.data ? 'photos' THEN
+                FOR v_value IN SELECT DISTINCT p->>'sha256' FROM jsonb_array_elements(v_row.data->'photos') AS p LOOP
+                    INSERT INTO vigil.event_attachments (street, sha256, position)
+                    VALUES (v_street, v_value, v_row.position);
+                END LOOP;
+            END IF;
             v_head := v_row.hash;
             v_positions := v_positions || v_row.position;
             PERFORM vigil.project(v_row);
@@ -268,12 +352,26 @@ BEGIN
 
     UPDATE vigil.streams s SET version = v_current, head_hash = v_head
      WHERE s.street = v_street AND s.stream_id = p_stream;
-    UPDATE vigil.streets s SET last_position = v_last WHERE s.street = v_street;
+    UPDATE vigil.street_logs l SET last_position = v_last WHERE l.street = v_street;
 
-    -- Listeners only wake and re-read; the payload names the street, never a record, since every
-    -- user may LISTEN and must not learn another street's names.
-    PERFORM pg_notify('vigil_events', v_street::text);
+    -- Listeners only wake and re-read.
+    PERFORM vigil.announce(v_street);
     RETURN QUERY SELECT v_current, v_positions;
+END
+$$;
+
+-- Appends events to one stream of the session's street (a national stream: street 0).
+-- The street is found first, so that on Citus the call goes to its worker as a value; the shell
+-- appends through this function too.
+CREATE OR REPLACE FUNCTION vigil.append(p_stream text, p_expected bigint, p_events jsonb)
+RETURNS TABLE (stream_version integer, positions bigint[])
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_street integer := vigil.stream_street(p_stream);
+BEGIN
+    RETURN QUERY SELECT * FROM vigil.append_to(v_street, p_stream, p_expected, p_events);
 END
 $$;
 
@@ -316,8 +414,10 @@ BEGIN
 END
 $$;
 
--- The next code of a kind in the session's street, inside the command's transaction.
-CREATE OR REPLACE FUNCTION planner.next_code(p_kind text) RETURNS text
+-- The next code of a kind in a street, inside the command's transaction. On Citus the call is
+-- delegated by its street, like vigil.append_to: the code and the append that uses it then
+-- reach the street's worker over one connection, as the same user.
+CREATE OR REPLACE FUNCTION planner.next_code_in(p_street integer, p_kind text) RETURNS text
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, planner, pg_temp
 AS $$
@@ -328,7 +428,10 @@ BEGIN
     IF p_kind IS NULL OR p_kind NOT IN ('P', 'D', 'A', 'I', 'F', 'E') THEN
         RAISE EXCEPTION 'no code kind %', p_kind USING ERRCODE = '22023';
     END IF;
-    v_street := vigil.street_to_write(vigil.current_street());
+    IF p_street = 0 THEN
+        RAISE EXCEPTION 'the national records have no codes' USING ERRCODE = '22023';
+    END IF;
+    v_street := vigil.street_to_write(p_street);
     INSERT INTO planner.codes AS c (street, kind, last) VALUES (v_street, p_kind, 1)
     ON CONFLICT (street, kind) DO UPDATE SET last = c.last + 1
     RETURNING c.last INTO v_last;
@@ -339,5 +442,28 @@ BEGIN
 END
 $$;
 
+-- The next code of a kind in the session's street.
+CREATE OR REPLACE FUNCTION planner.next_code(p_kind text) RETURNS text
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_street integer := vigil.current_street();
+    v_code text;
+BEGIN
+    -- A query, not an expression: Citus delegates a call it plans, as it does the append's.
+    SELECT c INTO v_code FROM planner.next_code_in(v_street, p_kind) AS c;
+    RETURN v_code;
+END
+$$;
+
 REVOKE ALL ON FUNCTION vigil.validate_event(integer, text, jsonb, boolean),
-    vigil.retried_append(integer, text, jsonb, uuid[]) FROM PUBLIC;
+    vigil.retried_append(integer, text, jsonb, uuid[]), vigil.append_to(integer, text, bigint, jsonb),
+    planner.next_code_in(integer, text) FROM PUBLIC;
+DO $$
+BEGIN
+    EXECUTE format('GRANT EXECUTE ON FUNCTION vigil.append_to(integer, text, bigint, jsonb), '
+                   'planner.next_code_in(integer, text) TO %I, %I, %I',
+                   vigil.role_name('admin'), vigil.role_name('supervisor'), vigil.role_name('inspector'));
+END
+$$;

@@ -8,7 +8,8 @@
 -- to keep equal to it.
 --
 -- Every row carries its event's street, the first column of every key, and every UPDATE
--- stays in it.
+-- stays in it. A value is computed before the statement that writes it, never in a subquery
+-- of an INSERT: on Citus each statement is sent to the street's shards as it stands.
 --
 -- Each WHEN reads only the fields EventRegistry gives its type (ProjectionTests checks every
 -- `d->>'field'` against the registry, and that every registered type has a WHEN).
@@ -49,6 +50,8 @@ AS $$
 DECLARE
     d jsonb := e.data;
     v_code text := substr(e.stream_id, strpos(e.stream_id, ':') + 1);
+    v_plan text;
+    v_communities text[];
 BEGIN
     CASE e.event_type
     WHEN 'CommunityAdded' THEN
@@ -119,19 +122,21 @@ BEGIN
         INSERT INTO planner.drill_holdings
         SELECT code, e.position, conducted_on, participants, e.recorded_at, street FROM planner.drills WHERE street = e.street AND code = v_code;
         -- A date moved earlier may no longer be the plan's latest drill.
-        UPDATE planner.plans p SET last_conducted_on = (SELECT max(x.conducted_on) FROM planner.drills x
-                                                         WHERE x.street = p.street AND x.plan = p.code AND x.status = 'conducted')
-         WHERE p.street = e.street
-           AND p.code = (SELECT x.plan FROM planner.drills x WHERE x.street = e.street AND x.code = v_code);
+        SELECT x.plan INTO v_plan FROM planner.drills x WHERE x.street = e.street AND x.code = v_code;
+        UPDATE planner.plans p
+           SET last_conducted_on = (SELECT max(x.conducted_on) FROM planner.drills x
+                                     WHERE x.street = e.street AND x.plan = v_plan AND x.status = 'conducted')
+         WHERE p.street = e.street AND p.code = v_plan;
     WHEN 'DrillEvaluated' THEN
         UPDATE planner.drills SET rating = d->>'rating', report = d->>'report', evaluated_on = (d->>'on')::date
          WHERE street = e.street AND code = v_code;
         INSERT INTO planner.drill_ratings VALUES (v_code, e.position, d->>'rating', e.recorded_at, e.street);
     WHEN 'CampaignDefined' THEN
+        IF d ? 'communities' AND jsonb_typeof(d->'communities') = 'array' THEN
+            v_communities := ARRAY(SELECT jsonb_array_elements_text(d->'communities'));
+        END IF;
         INSERT INTO planner.campaigns VALUES (d->>'name', d->>'cadence', (d->>'window_days')::integer,
-            CASE WHEN d ? 'communities' AND jsonb_typeof(d->'communities') = 'array'
-                 THEN ARRAY(SELECT jsonb_array_elements_text(d->'communities')) END,
-            e.position, e.recorded_at, e.street);
+            v_communities, e.position, e.recorded_at, e.street);
     WHEN 'ActivityLogged' THEN
         INSERT INTO planner.activities VALUES (d->>'code', planner.code_number(d->>'code'), d->>'campaign',
             d->>'community', (d->>'on')::date, d->>'activity', (d->>'leaflets')::integer,
@@ -175,7 +180,7 @@ BEGIN
             d->>'note', e.recorded_at, e.street);
     WHEN 'FindingVerified' THEN
         INSERT INTO planner.finding_steps VALUES (v_code, e.position,
-            CASE d->>'result' WHEN 'pass' THEN 'passed' ELSE 'failed' END, (d->>'on')::date,
+            CASE WHEN d->>'result' = 'pass' THEN 'passed' ELSE 'failed' END, (d->>'on')::date,
             d->>'note', e.recorded_at, e.street);
     WHEN 'BudgetSet' THEN
         INSERT INTO planner.budgets VALUES ((d->>'year')::integer, d->>'line', (d->>'amount')::numeric, e.position,

@@ -13,9 +13,10 @@ extension EventStore {
     /// How much of a file travels to the database at once: memory stays at one chunk per file.
     public static let attachmentChunkSize = 1 << 20
 
-    /// Streams a file into the evidence store in chunks, inside the caller's transaction; the
-    /// database recognises its type from its bytes, computes its SHA-256 and keeps it once. An
-    /// event of the same transaction must carry it, or the commit is refused.
+    /// Streams a file into the evidence store of the session's street in chunks, inside the
+    /// caller's transaction; the database recognises its type from its bytes, computes its
+    /// SHA-256 and keeps it once in the street. An event of the same transaction must carry it,
+    /// or the commit is refused.
     ///
     /// Why bytea chunks in ordinary tables: large objects escape the log's privileges and do
     /// not distribute by street, and one bytea of 20 MB would be held whole (hex-encoded,
@@ -40,13 +41,13 @@ extension EventStore {
         }
     }
 
-    /// Writes a stored file's bytes to `url` unchanged, a chunk at a time; false when no file
-    /// with that SHA-256 is kept.
-    public func writeAttachment(_ sha256: String, to url: URL) throws -> Bool {
+    /// Writes a file a street keeps to `url` unchanged, a chunk at a time; false when the street
+    /// keeps no file with that SHA-256 (or the user may not read it).
+    public func writeAttachment(_ sha256: String, in street: Int?, to url: URL) throws -> Bool {
         try StoreError.translating {
             let count =
                 try connection.query(
-                    "SELECT count(*) AS chunks FROM vigil.attachment_chunks WHERE sha256 = \(sha256)"
+                    "SELECT count(*) AS chunks FROM vigil.attachment_chunks WHERE street = \(street) AND sha256 = \(sha256)"
                 ).first?.decode("chunks", as: Int.self) ?? 0
             guard count > 0 else { return false }
             guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
@@ -56,7 +57,10 @@ extension EventStore {
             defer { try? handle.close() }
             for index in 0..<count {
                 let row = try connection.query(
-                    "SELECT bytes FROM vigil.attachment_chunks WHERE sha256 = \(sha256) AND n = \(index)"
+                    """
+                    SELECT bytes FROM vigil.attachment_chunks
+                     WHERE street = \(street) AND sha256 = \(sha256) AND n = \(index)
+                    """
                 ).first
                 guard let bytes = try row?.decode("bytes", as: Bytes.self) else {
                     throw PostgresError(kind: .client, message: "chunk \(index) of \(sha256) is missing")

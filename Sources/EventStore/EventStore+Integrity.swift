@@ -153,7 +153,31 @@ extension EventStore {
     /// so a function replaced behind the application's back cannot vouch for itself.
     /// `streets` limits it to some streets' logs (their numbers); nil checks
     /// every street the user may read.
+    ///
+    /// Each street is checked by a query of its own that names it as a value: on Citus the
+    /// whole check of a street runs on the one worker holding it.
     public func verify(streets: [Int]? = nil, limit: Int = 100) throws -> [IntegrityProblem] {
+        try StoreError.translating {
+            let targets = try streets ?? readableStreets()
+            var problems: [IntegrityProblem] = []
+            for street in targets.sorted() where problems.count < limit {
+                problems += try verify(street: street, limit: limit - problems.count)
+            }
+            return problems
+        }
+    }
+
+    /// The streets the user may read, the national records (0) among them, asked before a
+    /// query names them as values (on Citus a function of the session cannot be asked on the
+    /// workers).
+    private func readableStreets() throws -> [Int] {
+        try connection.query("SELECT unnest(vigil.readable_streets()) AS street").rows.map {
+            try $0.decode("street", as: Int.self)
+        }
+    }
+
+    /// The problems of one street's log, in log order.
+    private func verify(street: Int, limit: Int) throws -> [IntegrityProblem] {
         try StoreError.translating {
             let rows = try connection.query(
                 """
@@ -177,10 +201,10 @@ extension EventStore {
                                to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
                            )::text, 'UTF8')) END AS expected_hash
                       FROM vigil.events e
-                     WHERE (\(streets)::integer[] IS NULL OR e.street = ANY (\(streets)::integer[]))
+                     WHERE e.street = \(street)
                     WINDOW w AS (PARTITION BY e.street, e.stream_id ORDER BY e.stream_version)
                 ), heads AS (
-                    SELECT * FROM vigil.streams s WHERE (\(streets)::integer[] IS NULL OR s.street = ANY (\(streets)::integer[]))
+                    SELECT * FROM vigil.streams s WHERE s.street = \(street)
                 ), problems AS (
                     SELECT street, position, stream_id, stream_version,
                            CASE WHEN stream_version <> coalesce(previous_version, 0) + 1 THEN 'missingBefore'
@@ -190,14 +214,14 @@ extension EventStore {
                       FROM chain
                     UNION ALL
                     SELECT s.street, NULL, s.stream_id, coalesce(max(e.stream_version), 0), 'missingAtEnd'
-                      FROM heads s LEFT JOIN vigil.events e USING (street, stream_id)
+                      FROM heads s LEFT JOIN vigil.events e ON e.street = \(street) AND e.stream_id = s.stream_id
                      GROUP BY s.street, s.stream_id, s.version, s.head_hash
                     HAVING s.version > coalesce(max(e.stream_version), 0)
                     UNION ALL
                     SELECT s.street, NULL, s.stream_id, s.version, 'headMismatch'
                       FROM heads s
                       LEFT JOIN LATERAL (SELECT e.stream_version, e.hash FROM vigil.events e
-                                          WHERE e.street = s.street AND e.stream_id = s.stream_id
+                                          WHERE e.street = \(street) AND e.stream_id = s.stream_id
                                           ORDER BY e.stream_version DESC LIMIT 1) last ON true
                      WHERE (s.version < coalesce(last.stream_version, 0))
                         OR (s.version = last.stream_version AND s.head_hash <> last.hash)
@@ -209,8 +233,8 @@ extension EventStore {
                       LEFT JOIN LATERAL (
                            SELECT encode(sha256(string_agg(c.bytes, ''::bytea ORDER BY c.n)), 'hex') AS actual,
                                   sum(octet_length(c.bytes)) AS size
-                             FROM vigil.attachment_chunks c WHERE c.sha256 = p->>'sha256') x ON true
-                     WHERE e.data ? 'photos' AND (\(streets)::integer[] IS NULL OR e.street = ANY (\(streets)::integer[]))
+                             FROM vigil.attachment_chunks c WHERE c.street = \(street) AND c.sha256 = p->>'sha256') x ON true
+                     WHERE e.data ? 'photos' AND e.street = \(street)
                        AND (x.actual IS DISTINCT FROM p->>'sha256' OR x.size IS DISTINCT FROM (p->>'size')::numeric)
                 )
                 SELECT s.name AS street_name, p.position, p.stream_id, p.stream_version, p.kind
@@ -235,11 +259,11 @@ extension EventStore {
     /// the same log always gives the same seal.
     public func seal(streets: [Int]? = nil) throws -> Seal {
         try StoreError.translating {
+            let readable = try readableStreets()
             let rows = try connection.query(
                 """
-                SELECT s.street, s.last_position FROM vigil.streets s
-                 WHERE s.last_position > 0 AND s.street = ANY (vigil.readable_streets())
-                   AND (\(streets)::integer[] IS NULL OR s.street = ANY (\(streets)::integer[]))
+                SELECT s.street, s.last_position FROM vigil.street_logs s
+                 WHERE s.last_position > 0 AND s.street = ANY (\(streets.map { $0.filter(readable.contains) } ?? readable)::integer[])
                  ORDER BY s.street
                 """)
             let bounds = try rows.rows.map {
@@ -278,14 +302,28 @@ extension EventStore {
                 try connection.query(
                     """
                     SELECT count(*) AS events,
-                           encode(sha256(coalesce(string_agg(e.hash, ''::bytea ORDER BY e.street, e.position),
+                           encode(sha256(coalesce(string_agg(x.hash, ''::bytea ORDER BY x.street, x.position),
                                                   ''::bytea)), 'hex') AS digest
-                      FROM unnest(\(bounds.map(\.street))::integer[], \(bounds.map(\.position))::bigint[]) AS b(street, last)
-                      JOIN vigil.events e ON e.street = b.street AND e.position <= b.last
+                      FROM (\(EventStore.hashes(bounds))) AS x
                     """)
             }
         guard let row = result.first else { throw PostgresError(kind: .client, message: "seal returned no row") }
         return Seal(bound: bound, eventCount: try row.decode("events"), digest: try row.decode("digest"))
+    }
+
+    /// The hashes a format-3 seal covers: a part for each street, which names the street as a
+    /// value, so that on Citus each part is answered by the one worker holding its street.
+    private static func hashes(_ bounds: [Seal.StreetPosition]) -> Query {
+        guard !bounds.isEmpty else {
+            return "SELECT NULL::integer AS street, NULL::bigint AS position, NULL::bytea AS hash WHERE false"
+        }
+        return Query.joined(
+            bounds.map { bound in
+                """
+                SELECT e.street, e.position, e.hash FROM vigil.events e
+                 WHERE e.street = \(bound.street) AND e.position <= \(bound.position)
+                """
+            }, separator: " UNION ALL ")
     }
 
     /// This database's transaction horizon (`vigil.log_horizon()`): every transaction below it

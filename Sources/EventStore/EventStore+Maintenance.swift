@@ -14,9 +14,10 @@ extension EventStore {
         try StoreError.translating { try Migrator().isCurrent(connection) }
     }
 
-    /// Applies the pending migrations and returns those applied.
-    public func migrate() throws -> [Migration] {
-        try StoreError.translating { try Migrator().migrate(connection) }
+    /// Applies the pending migrations and returns those applied; with `distribute`, then
+    /// distributes the tables by street over the Citus cluster this database coordinates.
+    public func migrate(distribute: Bool = false) throws -> [Migration] {
+        try StoreError.translating { try Migrator().migrate(connection, distribute: distribute) }
     }
 
     /// How many events the log holds.

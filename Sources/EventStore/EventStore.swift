@@ -13,11 +13,13 @@ public struct EventStore {
         self.connection = connection
     }
 
-    /// Appends events to one stream atomically.
+    /// Appends events to one stream atomically, in `street` when the caller knows it (0 for a
+    /// national stream), else in the session's street. Naming the street lets Citus send the
+    /// whole append to the worker that holds the street, as one call.
     @discardableResult
     public func append(
         _ events: [NewEvent], to stream: String, expected: ExpectedVersion,
-        metadata: EventMetadata = EventMetadata()
+        metadata: EventMetadata = EventMetadata(), street: Int? = nil
     ) throws -> AppendResult {
         try StoreError.translating {
             let metadataJSON = try EventStore.encodeMetadata(metadata)
@@ -26,11 +28,18 @@ public struct EventStore {
             }
             let array = "[" + payload.joined(separator: ",") + "]"
             do {
+                let events = JSONText(array)
                 let result = try connection.query(
-                    """
-                    SELECT stream_version, array_to_string(positions, ',') AS positions
-                      FROM vigil.append(\(stream), \(expected.code), \(JSONText(array))::jsonb)
-                    """)
+                    street.map {
+                        """
+                        SELECT stream_version, array_to_string(positions, ',') AS positions
+                          FROM vigil.append_to(\($0), \(stream), \(expected.code), \(events)::jsonb)
+                        """
+                    }
+                        ?? """
+                        SELECT stream_version, array_to_string(positions, ',') AS positions
+                          FROM vigil.append(\(stream), \(expected.code), \(events)::jsonb)
+                        """)
                 guard let row = result.first else {
                     throw PostgresError(kind: .client, message: "append returned no row")
                 }
@@ -43,14 +52,14 @@ public struct EventStore {
         }
     }
 
-    /// The events of one stream from a version on, oldest first, in the session's street (a
-    /// national stream's in street 0).
-    public func read(stream: String, fromVersion: Int = 1) throws -> [RecordedEvent] {
+    /// The events of one stream from a version on, oldest first, in `street` when the caller
+    /// knows it, else in the session's street (a national stream's in street 0).
+    public func read(stream: String, fromVersion: Int = 1, street: Int? = nil) throws -> [RecordedEvent] {
         try StoreError.translating {
             try connection.query(
                 """
                 SELECT \(raw: RecordedEvent.columns) FROM vigil.events
-                 WHERE street = vigil.stream_street(\(stream)) AND stream_id = \(stream)
+                 WHERE street = \(try self.street(of: stream, street)) AND stream_id = \(stream)
                    AND stream_version >= \(fromVersion)
                  ORDER BY stream_version
                 """
@@ -59,13 +68,25 @@ public struct EventStore {
     }
 
     /// The current version of a stream, 0 when it does not exist.
-    public func version(of stream: String) throws -> Int {
+    public func version(of stream: String, street: Int? = nil) throws -> Int {
         try StoreError.translating {
             let result = try connection.query(
-                "SELECT version FROM vigil.streams WHERE street = vigil.stream_street(\(stream)) AND stream_id = \(stream)"
-            )
+                """
+                SELECT version FROM vigil.streams
+                 WHERE street = \(try self.street(of: stream, street)) AND stream_id = \(stream)
+                """)
             return try result.first?.decode("version") ?? 0
         }
+    }
+
+    /// The street a stream's events are kept in: `street` when the caller knows it, else the
+    /// database's answer (the session's street, or 0 for a national stream; nil when no street
+    /// is chosen). A query names it as a value: on Citus that sends it to one worker, where a
+    /// function of the session could not be asked.
+    func street(of stream: String, _ street: Int?) throws -> Int? {
+        if let street { return street }
+        return try connection.query("SELECT vigil.stream_street(\(stream)) AS street").first?
+            .decode("street", as: Int?.self)
     }
 
     /// The next page of the log merged across streets after `checkpoint`, only below the
@@ -87,6 +108,40 @@ public struct EventStore {
                  LIMIT \(limit)
                 """
             ).rows.map(RecordedEvent.init(row:))
+        }
+    }
+
+    /// The next page of the log after each street's last position read (a street not in
+    /// `positions`: from its first event), in (street, position) order.
+    ///
+    /// A street's writers queue on its counter, so the events it has committed always form a
+    /// prefix of its positions: a reader that remembers each street's last position never skips
+    /// one that commits late, and needs no order across streets. This is how the log is followed
+    /// on Citus, where each worker numbers its own transactions and no horizon spans them.
+    public func readAll(afterStreetPositions positions: [Int: Int64], limit: Int = 1000) throws -> [RecordedEvent] {
+        let streets = positions.keys.sorted()
+        return try StoreError.translating {
+            try connection.query(
+                """
+                SELECT \(raw: RecordedEvent.columns) FROM vigil.events e
+                  LEFT JOIN unnest(\(streets)::integer[], \(streets.map { positions[$0] ?? 0 })::bigint[]) AS c(s, last)
+                    ON c.s = e.street
+                 WHERE e.position > coalesce(c.last, 0)
+                 ORDER BY e.street, e.position
+                 LIMIT \(limit)
+                """
+            ).rows.map(RecordedEvent.init(row:))
+        }
+    }
+
+    /// Each street's last committed position, for a reader that starts at the end of the log.
+    public func streetPositions() throws -> [Int: Int64] {
+        try StoreError.translating {
+            var positions: [Int: Int64] = [:]
+            for row in try connection.query("SELECT street, last_position FROM vigil.street_logs").rows {
+                positions[try row.decode("street")] = try row.decode("last_position")
+            }
+            return positions
         }
     }
 

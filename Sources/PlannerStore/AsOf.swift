@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import Postgres
 
 /// The point of view of a report: the as-of date, and optionally the log as it stood at an
 /// instant (late entries excluded).
@@ -12,4 +13,21 @@ public struct AsOf: Sendable, Equatable {
     }
 
     var dateText: String { date.description }
+}
+
+extension PlannerStore {
+    /// SQL for the community of the unit a report names `u`, as the log stood at `asOf`'s
+    /// recorded instant: its current one unless it moved after that instant. The schema's
+    /// `planner.community_at` answers the same in psql; a report spells it out, so that on Citus
+    /// its whole query, this included, runs on the street's worker (a function called there may
+    /// read no table).
+    static func communityOfUnit(in street: Int?, _ asOf: AsOf) -> Query {
+        """
+        CASE WHEN \(asOf.recorded)::timestamptz IS NULL OR u.moved_recorded_at IS NULL
+                  OR u.moved_recorded_at <= \(asOf.recorded)::timestamptz THEN u.community
+             ELSE (SELECT c.community FROM planner.unit_communities c
+                    WHERE c.street = \(street) AND c.unit = u.name AND c.recorded_at <= \(asOf.recorded)::timestamptz
+                    ORDER BY c.position DESC LIMIT 1) END
+        """
+    }
 }

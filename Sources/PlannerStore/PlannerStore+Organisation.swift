@@ -34,10 +34,12 @@ extension PlannerStore {
     /// The communities in the order they were added, with their number of units.
     public func communities() throws -> [CommunitySummary] {
         try StoreError.translating {
-            try connection.query(
+            let street = try currentStreet()
+            return try connection.query(
                 """
-                SELECT c.name, count(u.name) AS units FROM here.communities c
-                  LEFT JOIN here.units u ON u.community = c.name
+                SELECT c.name, count(u.name) AS units FROM planner.communities c
+                  LEFT JOIN planner.units u ON u.street = \(street) AND u.community = c.name
+                 WHERE c.street = \(street)
                  GROUP BY c.name, c.position ORDER BY c.position
                 """
             ).rows.map { CommunitySummary(name: try $0.decode("name"), units: try $0.decode("units")) }
@@ -47,10 +49,11 @@ extension PlannerStore {
     /// The units in the order they were added, optionally of one community.
     public func units(community: String? = nil) throws -> [UnitSummary] {
         try StoreError.translating {
-            try connection.query(
+            let street = try currentStreet()
+            return try connection.query(
                 """
-                SELECT name, community, kind, key_fire_unit, closed_on::text AS closed_on FROM here.units
-                 WHERE \(community)::text IS NULL OR community = \(community)::text
+                SELECT name, community, kind, key_fire_unit, closed_on::text AS closed_on FROM planner.units
+                 WHERE street = \(street) AND (\(community)::text IS NULL OR community = \(community)::text)
                  ORDER BY position
                 """
             ).rows.map { row in
@@ -65,11 +68,14 @@ extension PlannerStore {
     /// The plans by code, optionally of one unit.
     public func plans(unit: String? = nil) throws -> [PlanSummary] {
         try StoreError.translating {
-            try connection.query(
+            let street = try currentStreet()
+            return try connection.query(
                 """
                 SELECT code, name, unit, level, every_months, coalesce(rule, '') AS rule,
                        start_on::text AS start_on, retired_on::text AS retired_on
-                  FROM here.plans WHERE \(unit)::text IS NULL OR unit = \(unit)::text ORDER BY number
+                  FROM planner.plans
+                 WHERE street = \(street) AND (\(unit)::text IS NULL OR unit = \(unit)::text)
+                 ORDER BY number
                 """
             ).rows.map { row in
                 PlanSummary(
@@ -85,10 +91,11 @@ extension PlannerStore {
     /// correction of the plan's start may not follow.
     public func firstDrillHeld(plan: String) throws -> LocalDate? {
         try StoreError.translating {
-            try connection.query(
+            let street = try currentStreet()
+            return try connection.query(
                 """
-                SELECT min(conducted_on)::text AS first FROM here.drills
-                 WHERE plan = \(plan)::text AND status = 'conducted'
+                SELECT min(conducted_on)::text AS first FROM planner.drills
+                 WHERE street = \(street) AND plan = \(plan)::text AND status = 'conducted'
                 """
             ).first?.optionalDate("first")
         }
@@ -99,14 +106,16 @@ extension PlannerStore {
     /// street, and the streets and districts of the directory.
     public func completionNames() throws -> [String] {
         try StoreError.translating {
-            try connection.query(
+            let street = try currentStreet()
+            return try connection.query(
                 """
-                SELECT name FROM here.communities UNION ALL SELECT name FROM here.units
-                UNION ALL SELECT name FROM here.campaigns
-                UNION ALL (SELECT code FROM here.plans ORDER BY number DESC LIMIT 200)
-                UNION ALL (SELECT code FROM here.drills ORDER BY number DESC LIMIT 200)
-                UNION ALL (SELECT code FROM here.findings ORDER BY number DESC LIMIT 200)
-                UNION ALL (SELECT code FROM here.inspections ORDER BY number DESC LIMIT 200)
+                SELECT name FROM planner.communities WHERE street = \(street)
+                UNION ALL SELECT name FROM planner.units WHERE street = \(street)
+                UNION ALL SELECT name FROM planner.campaigns WHERE street = \(street)
+                UNION ALL (SELECT code FROM planner.plans WHERE street = \(street) ORDER BY number DESC LIMIT 200)
+                UNION ALL (SELECT code FROM planner.drills WHERE street = \(street) ORDER BY number DESC LIMIT 200)
+                UNION ALL (SELECT code FROM planner.findings WHERE street = \(street) ORDER BY number DESC LIMIT 200)
+                UNION ALL (SELECT code FROM planner.inspections WHERE street = \(street) ORDER BY number DESC LIMIT 200)
                 UNION ALL SELECT name FROM vigil.streets WHERE name IS NOT NULL
                 UNION ALL SELECT name FROM vigil.districts
                 """

@@ -77,6 +77,19 @@ extension PlannerStore {
     public func use(street: Int?) throws {
         try StoreError.translating {
             _ = try connection.query("SELECT set_config('vigil.street', \(street.map(String.init) ?? ""), false)")
+            working.id = street
+        }
+    }
+
+    /// The session's street as a value a query carries: the one `use(street:)` set, else the
+    /// database's answer (the only street, or the user's own; nil when there are several and
+    /// none is chosen, and then a report finds no rows). Reports name it on every table they
+    /// read (`planner.plans p … p.street = \(street)`): on Citus that routes the whole report
+    /// to the one worker holding the street, and the database's rights still apply beneath.
+    public func currentStreet() throws -> Int? {
+        if let id = working.id { return id }
+        return try StoreError.translating {
+            try connection.query("SELECT vigil.current_street() AS street").first?.decode("street", as: Int?.self)
         }
     }
 

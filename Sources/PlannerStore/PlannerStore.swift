@@ -8,10 +8,23 @@ import Postgres
 public struct PlannerStore {
     public let connection: Connection
     public let events: EventStore
+    /// The street `use(street:)` last set on the connection, which appends name.
+    let working = WorkingStreet()
 
     public init(connection: Connection) {
         self.connection = connection
         self.events = EventStore(connection: connection)
+    }
+
+    /// The street the connection works in, when the session chose one.
+    final class WorkingStreet {
+        var id: Int?
+    }
+
+    /// The street a stream is kept in, as far as the session knows: 0 for national records,
+    /// else the street it chose (nil: the database decides).
+    public func street(of stream: String) -> Int? {
+        Stream.isNational(stream) ? 0 : working.id
     }
 
     /// The stream an aggregate lives in.
@@ -28,6 +41,9 @@ public struct PlannerStore {
         public static func budget(_ year: Int) -> String { "budget:\(year)" }
         public static func expense(_ code: String) -> String { "expense:" + code }
         public static func target(_ year: Int) -> String { "target:\(year)" }
+
+        /// True for a stream of national records, kept in street 0 (the holiday notices).
+        public static func isNational(_ stream: String) -> Bool { stream.hasPrefix("holidays:") }
 
         /// The stream a code names (`P-3`, `D-1`, `A-7`, `I-2`, `F-4`, `E-5`), or nil.
         public static func forCode(_ code: String) -> String? {
@@ -53,7 +69,7 @@ public struct PlannerStore {
     /// Folds a stream into its aggregate's state.
     public func load<A: Aggregate>(_: A.Type, stream: String) throws -> Loaded<A> {
         try StoreError.translating {
-            let recorded = try events.read(stream: stream)
+            let recorded = try events.read(stream: stream, street: street(of: stream))
             let decoded = try recorded.map {
                 try Event.decode(type: $0.type, schemaVersion: $0.schemaVersion, data: $0.data)
             }
@@ -94,8 +110,8 @@ public struct PlannerStore {
         try StoreError.translating {
             let rows = try connection.query(
                 """
-                SELECT DISTINCT ON (year) notice::text AS notice FROM here.holiday_notices
-                 WHERE recorded_at <= coalesce(\(recordedAsOf)::timestamptz, 'infinity')
+                SELECT DISTINCT ON (year) notice::text AS notice FROM planner.holiday_notices
+                 WHERE street = 0 AND recorded_at <= coalesce(\(recordedAsOf)::timestamptz, 'infinity')
                  ORDER BY year, position DESC
                 """)
             let decoder = JSONDecoder()

@@ -8,13 +8,15 @@ extension PlannerStore {
     /// each fact with the instant it was recorded (the report picks what is known when).
     public func planHistories() throws -> [AnnualFigures.Plan] {
         try StoreError.translating {
+            let street = try currentStreet()
             // Each drill's date as recorded, then as each correction left it.
             var held: [String: [Revisions<LocalDate>]] = [:]
             var drill = ""
             for row in try connection.query(
                 """
                 SELECT d.plan, h.drill, h.conducted_on::text AS conducted_on, h.recorded_at
-                  FROM here.drill_holdings h JOIN here.drills d ON d.code = h.drill
+                  FROM planner.drill_holdings h JOIN planner.drills d ON d.street = \(street) AND d.code = h.drill
+                 WHERE h.street = \(street)
                  ORDER BY d.plan, d.number, h.position
                 """
             ).rows {
@@ -33,7 +35,8 @@ extension PlannerStore {
                 SELECT p.code, p.level, u.community, p.recorded_at, p.start_on::text AS start_on, p.every_months,
                        p.retired_on::text AS retired_on, p.retired_recorded_at,
                        u.closed_on::text AS closed_on, u.closed_recorded_at
-                  FROM here.plans p JOIN here.units u ON u.name = p.unit
+                  FROM planner.plans p JOIN planner.units u ON u.street = \(street) AND u.name = p.unit
+                 WHERE p.street = \(street)
                  ORDER BY p.number
                 """)
             return try rows.rows.map { row in
@@ -59,9 +62,14 @@ extension PlannerStore {
     /// recorded.
     public func findingHistories() throws -> [AnnualFigures.Hazard] {
         try StoreError.translating {
+            let street = try currentStreet()
             var steps: [String: [Recorded<Finding.DatedStep>]] = [:]
             for row in try connection.query(
-                "SELECT finding, step, on_date::text AS on_date, recorded_at FROM here.finding_steps ORDER BY position"
+                """
+                SELECT finding, step, on_date::text AS on_date, recorded_at FROM planner.finding_steps
+                 WHERE street = \(street)
+                 ORDER BY position
+                """
             ).rows {
                 steps[try row.decode("finding"), default: []].append(
                     Recorded(
@@ -72,8 +80,10 @@ extension PlannerStore {
             var corrections: [String: [Recorded<Finding.Correction>]] = [:]
             for row in try connection.query(
                 """
-                SELECT v.finding, v.due::text AS due, v.severity, v.recorded_at FROM here.finding_versions v
-                 WHERE v.position > (SELECT min(x.position) FROM here.finding_versions x WHERE x.finding = v.finding)
+                SELECT v.finding, v.due::text AS due, v.severity, v.recorded_at FROM planner.finding_versions v
+                 WHERE v.street = \(street)
+                   AND v.position > (SELECT min(x.position) FROM planner.finding_versions x
+                                      WHERE x.street = \(street) AND x.finding = v.finding)
                  ORDER BY v.position
                 """
             ).rows {
@@ -86,10 +96,11 @@ extension PlannerStore {
             let rows = try connection.query(
                 """
                 SELECT f.code, f.unit, u.community, f.recorded_at, f.inspected_on::text AS inspected_on,
-                       (SELECT v.due FROM here.finding_versions v WHERE v.finding = f.code
+                       (SELECT v.due FROM planner.finding_versions v WHERE v.street = \(street) AND v.finding = f.code
                          ORDER BY v.position LIMIT 1)::text AS due,
                        f.written_off_on::text AS written_off_on, f.written_off_recorded_at
-                  FROM here.findings f JOIN here.units u ON u.name = f.unit
+                  FROM planner.findings f JOIN planner.units u ON u.street = \(street) AND u.name = f.unit
+                 WHERE f.street = \(street)
                  ORDER BY f.number
                 """)
             return try rows.rows.map { row in
@@ -110,10 +121,12 @@ extension PlannerStore {
     /// How many inspections were held in the year up to the as-of date, as the log stood then.
     public func inspectionCount(year: Int, asOf: AsOf) throws -> Int {
         try StoreError.translating {
-            try connection.query(
+            let street = try currentStreet()
+            return try connection.query(
                 """
-                SELECT count(*) AS n FROM here.inspections
-                 WHERE on_date BETWEEN make_date(\(year)::integer, 1, 1) AND least(make_date(\(year)::integer, 12, 31),
+                SELECT count(*) AS n FROM planner.inspections
+                 WHERE street = \(street)
+                   AND on_date BETWEEN make_date(\(year)::integer, 1, 1) AND least(make_date(\(year)::integer, 12, 31),
                                                                                  \(asOf.dateText)::date)
                    AND recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                 """

@@ -7,17 +7,19 @@ extension PlannerStore {
     /// and the expenses dated in the year up to the as-of date and not retracted, as the log
     /// stood at `asOf.recorded`.
     public func budgetLines(_ asOf: AsOf, year: Int) throws -> [BudgetLine] {
+        let street = try currentStreet()
         let rows = try connection.query(
             """
             WITH latest AS (
                 SELECT DISTINCT ON (b.line) b.line, b.amount, min(b.position) OVER (PARTITION BY b.line) AS first
-                  FROM here.budgets b
-                 WHERE b.year = \(year)::integer
+                  FROM planner.budgets b
+                 WHERE b.street = \(street) AND b.year = \(year)::integer
                    AND b.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                  ORDER BY b.line, b.position DESC
             ), spent AS (
-                SELECT x.line, sum(x.amount) AS amount FROM here.expenses x
-                 WHERE x.on_date BETWEEN make_date(\(year)::integer, 1, 1) AND make_date(\(year)::integer, 12, 31)
+                SELECT x.line, sum(x.amount) AS amount FROM planner.expenses x
+                 WHERE x.street = \(street)
+                   AND x.on_date BETWEEN make_date(\(year)::integer, 1, 1) AND make_date(\(year)::integer, 12, 31)
                    AND x.on_date <= \(asOf.dateText)::date
                    AND x.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                    -- A retracted expense counts until its retraction was recorded.
@@ -36,10 +38,11 @@ extension PlannerStore {
 
     /// A year's targets as the log stood at `asOf.recorded` (100 % where none was set).
     public func targets(_ asOf: AsOf, year: Int) throws -> Targets {
+        let street = try currentStreet()
         let rows = try connection.query(
             """
-            SELECT DISTINCT ON (t.indicator) t.indicator, t.percent FROM here.targets t
-             WHERE t.year = \(year)::integer
+            SELECT DISTINCT ON (t.indicator) t.indicator, t.percent FROM planner.targets t
+             WHERE t.street = \(street) AND t.year = \(year)::integer
                AND t.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
              ORDER BY t.indicator, t.position DESC
             """)

@@ -23,20 +23,22 @@ extension PlannerStore {
     /// is still to be held from that point of view (as `drills list` shows it).
     public func scheduledDrills(_ asOf: AsOf, community: String? = nil) throws -> [ScheduledDrillRow] {
         try StoreError.translating {
+            let street = try currentStreet()
             let rows = try connection.query(
                 """
                 SELECT d.code, d.plan, p.name AS plan_name, p.level, p.unit,
-                       planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                       (\(PlannerStore.communityOfUnit(in: street, asOf))) AS community,
                        d.scheduled_on::text AS scheduled_on, d.form, d.scope, d.scenario
-                  FROM here.drills d
-                  JOIN here.plans p ON p.code = d.plan
-                  JOIN here.units u ON u.name = p.unit
+                  FROM planner.drills d
+                  JOIN planner.plans p ON p.street = \(street) AND p.code = d.plan
+                  JOIN planner.units u ON u.street = \(street) AND u.name = p.unit
                   LEFT JOIN LATERAL (
-                      SELECT x.conducted_on FROM here.drill_holdings x
-                       WHERE d.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                      SELECT x.conducted_on FROM planner.drill_holdings x
+                       WHERE x.street = \(street) AND d.corrected_recorded_at > \(asOf.recorded)::timestamptz
                          AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                        ORDER BY x.position DESC LIMIT 1) h ON true
-                 WHERE d.scheduled_on IS NOT NULL
+                 WHERE d.street = \(street)
+                   AND d.scheduled_on IS NOT NULL
                    AND d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                    AND (d.status = 'scheduled'
                         OR (d.status = 'conducted'
@@ -44,7 +46,7 @@ extension PlannerStore {
                                  OR d.conducted_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
                         OR (d.status = 'cancelled'
                             AND d.cancelled_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
-                   AND (\(community)::text IS NULL OR planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
+                   AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(in: street, asOf))) = \(community)::text)
                  ORDER BY d.scheduled_on, d.number
                 """)
             return try rows.rows.map { row in
@@ -75,11 +77,17 @@ extension PlannerStore {
     /// recorded, or nil for an empty log: a time that changes exactly when the log does.
     public func lastRecorded(_ asOf: AsOf) throws -> Date? {
         try StoreError.translating {
+            // The national records and the street's, each asked of its own street (on Citus,
+            // of the one worker holding it).
+            let street = try currentStreet()
             let rows = try connection.query(
                 """
-                SELECT max(recorded_at) AS last FROM vigil.events
-                 WHERE street IN (0, vigil.current_street())
-                   AND recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                SELECT greatest(
+                    (SELECT max(e.recorded_at) FROM vigil.events e
+                      WHERE e.street = 0 AND e.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')),
+                    (SELECT max(e.recorded_at) FROM vigil.events e
+                      WHERE e.street = \(street) AND e.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
+                ) AS last
                 """)
             return try rows.rows.first?.decode("last", as: Date?.self)
         }

@@ -32,13 +32,16 @@ extension PlannerStore {
     /// position is that event's), so the projection's tables need no column for them.
     public func campaigns(_ asOf: AsOf? = nil) throws -> [CampaignRow] {
         try StoreError.translating {
+            let street = try currentStreet()
             let rows = try connection.query(
                 """
                 SELECT c.name, c.cadence, c.window_days, array_to_json(c.communities)::text AS communities,
                        e.data->>'day' AS day, (e.data->>'month')::integer AS month
-                  FROM here.campaigns c
-                  LEFT JOIN vigil.events e ON e.street = c.street AND e.position = c.position AND e.event_type = 'CampaignDefined'
-                 WHERE c.recorded_at <= coalesce(\(asOf?.recorded)::timestamptz, 'infinity')
+                  FROM planner.campaigns c
+                  LEFT JOIN vigil.events e
+                         ON e.street = \(street) AND e.position = c.position AND e.event_type = 'CampaignDefined'
+                 WHERE c.street = \(street)
+                   AND c.recorded_at <= coalesce(\(asOf?.recorded)::timestamptz, 'infinity')
                  ORDER BY c.position
                 """)
             return try rows.rows.map { row in
@@ -58,6 +61,7 @@ extension PlannerStore {
     /// speed.
     public func compliance(_ campaign: CampaignRow, selection: PeriodSelection, asOf: AsOf) throws -> [ComplianceRow] {
         try StoreError.translating {
+            let street = try currentStreet()
             let years: ClosedRange<Int>
             switch selection {
             case .year(let year): years = (year - 1)...(year + 1)
@@ -81,13 +85,14 @@ extension PlannerStore {
                     SELECT * FROM unnest(\(periods.map(\.label))::text[], \(periods.map(\.start.description))::date[],
                                          \(periods.map(\.end.description))::date[]) WITH ORDINALITY AS p(label, start_on, end_on, n)
                 ), scope AS (
-                    SELECT c.name, c.position FROM here.communities c
-                     WHERE (\(campaign.communities)::text[] IS NULL OR c.name = ANY(\(campaign.communities)::text[]))
+                    SELECT c.name, c.position FROM planner.communities c
+                     WHERE c.street = \(street)
+                       AND (\(campaign.communities)::text[] IS NULL OR c.name = ANY(\(campaign.communities)::text[]))
                        AND c.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                 ), covered AS (
                     SELECT a.community, array_agg(DISTINCT p.n) AS periods
-                      FROM here.activities a JOIN periods p ON \(raw: match)
-                     WHERE a.campaign = \(campaign.name)
+                      FROM planner.activities a JOIN periods p ON \(raw: match)
+                     WHERE a.street = \(street) AND a.campaign = \(campaign.name)
                        AND a.on_date BETWEEN (SELECT min(start_on) FROM periods) AND (SELECT max(end_on) FROM periods)
                        AND a.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                        AND (a.retracted_at IS NULL OR a.retracted_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity'))

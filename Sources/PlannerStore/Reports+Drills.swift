@@ -29,40 +29,43 @@ extension PlannerStore {
     /// of `DrillObligation.asOf(_:recordedAsOf:history:)`, answered in SQL for speed.
     public func drillObligations(_ asOf: AsOf, community: String? = nil) throws -> [DrillObligationRow] {
         try StoreError.translating {
+            let street = try currentStreet()
             let rows = try connection.query(
                 """
                 WITH in_force AS (
                     SELECT p.code, p.number, p.name, p.unit,
-                           planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           (\(PlannerStore.communityOfUnit(in: street, asOf))) AS community,
                            coalesce(v.every_months, p.every_months) AS every_months,
                            coalesce(v.start_on, p.start_on) AS start_on, p.last_conducted_on
-                      FROM here.plans p JOIN here.units u ON u.name = p.unit
+                      FROM planner.plans p JOIN planner.units u ON u.street = \(street) AND u.name = p.unit
                       -- The plan's start and cadence as they stood at the instant, when corrected after it.
                       LEFT JOIN LATERAL (
-                          SELECT x.start_on, x.every_months FROM here.plan_versions x
-                           WHERE p.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                          SELECT x.start_on, x.every_months FROM planner.plan_versions x
+                           WHERE x.street = \(street) AND p.corrected_recorded_at > \(asOf.recorded)::timestamptz
                              AND x.plan = p.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                            ORDER BY x.position DESC LIMIT 1) v ON true
-                     WHERE coalesce(v.start_on, p.start_on) <= \(asOf.dateText)::date
+                     WHERE p.street = \(street)
+                       AND coalesce(v.start_on, p.start_on) <= \(asOf.dateText)::date
                        AND p.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                        AND NOT coalesce(p.retired_on <= \(asOf.dateText)::date
                                         AND p.retired_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
                        AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
                                         AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                       AND (\(community)::text IS NULL OR planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
+                       AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(in: street, asOf))) = \(community)::text)
                 ), last AS (
                     SELECT f.*,
                            CASE WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on IS NULL THEN NULL
                                 WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on <= \(asOf.dateText)::date
                                 THEN f.last_conducted_on
-                                ELSE (SELECT max(coalesce(h.conducted_on, d.conducted_on)) FROM here.drills d
+                                ELSE (SELECT max(coalesce(h.conducted_on, d.conducted_on)) FROM planner.drills d
                                         LEFT JOIN LATERAL (
                                             -- The holding as corrected by the instant, when corrected after it.
-                                            SELECT x.conducted_on FROM here.drill_holdings x
-                                             WHERE d.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                                            SELECT x.conducted_on FROM planner.drill_holdings x
+                                             WHERE x.street = \(street)
+                                               AND d.corrected_recorded_at > \(asOf.recorded)::timestamptz
                                                AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                                              ORDER BY x.position DESC LIMIT 1) h ON true
-                                       WHERE d.plan = f.code
+                                       WHERE d.street = \(street) AND d.plan = f.code
                                          AND coalesce(h.conducted_on, d.conducted_on) <= \(asOf.dateText)::date
                                          AND d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
                            END AS last_drill
@@ -106,6 +109,7 @@ extension PlannerStore {
     private func drills(
         missedOnly: Bool, asOf: AsOf, community: String?, plan: String?, from: LocalDate?, to: LocalDate?
     ) throws -> [DrillRow] {
+        let street = try currentStreet()
         // As the log stood at the instant: the holding and the cancellation count once recorded,
         // the schedule, the rating and the holding's date and head count (as corrected) are the
         // latest recorded (the columns hold the whole log's).
@@ -114,33 +118,36 @@ extension PlannerStore {
             WITH known AS (
                 SELECT d.code, d.number, d.plan, p.unit,
                        CASE WHEN \(asOf.recorded)::timestamptz IS NULL THEN d.scheduled_on
-                            ELSE (SELECT s.scheduled_on FROM here.drill_schedules s
-                                   WHERE s.drill = d.code AND s.recorded_at <= \(asOf.recorded)::timestamptz
+                            ELSE (SELECT s.scheduled_on FROM planner.drill_schedules s
+                                   WHERE s.street = \(street) AND s.drill = d.code
+                                     AND s.recorded_at <= \(asOf.recorded)::timestamptz
                                    ORDER BY s.position DESC LIMIT 1) END AS scheduled_on,
                        CASE WHEN d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                             THEN CASE WHEN h.corrected THEN h.conducted_on ELSE d.conducted_on END END AS conducted_on,
                        CASE WHEN d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                             THEN CASE WHEN h.corrected THEN h.participants ELSE d.participants END END AS participants,
                        CASE WHEN \(asOf.recorded)::timestamptz IS NULL THEN d.rating
-                            ELSE (SELECT r.rating FROM here.drill_ratings r
-                                   WHERE r.drill = d.code AND r.recorded_at <= \(asOf.recorded)::timestamptz
+                            ELSE (SELECT r.rating FROM planner.drill_ratings r
+                                   WHERE r.street = \(street) AND r.drill = d.code
+                                     AND r.recorded_at <= \(asOf.recorded)::timestamptz
                                    ORDER BY r.position DESC LIMIT 1) END AS rating,
                        CASE WHEN d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                             THEN 'conducted'
                             WHEN d.cancelled_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                             THEN 'cancelled'
                             ELSE 'scheduled' END AS status
-                  FROM here.drills d
-                  JOIN here.plans p ON p.code = d.plan
-                  JOIN here.units u ON u.name = p.unit
+                  FROM planner.drills d
+                  JOIN planner.plans p ON p.street = \(street) AND p.code = d.plan
+                  JOIN planner.units u ON u.street = \(street) AND u.name = p.unit
                   -- The holding as it stood at the instant, when a correction was recorded after it.
                   LEFT JOIN LATERAL (
-                      SELECT true AS corrected, x.conducted_on, x.participants FROM here.drill_holdings x
-                       WHERE d.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                      SELECT true AS corrected, x.conducted_on, x.participants FROM planner.drill_holdings x
+                       WHERE x.street = \(street) AND d.corrected_recorded_at > \(asOf.recorded)::timestamptz
                          AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                        ORDER BY x.position DESC LIMIT 1) h ON true
-                 WHERE d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                   AND (\(community)::text IS NULL OR planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
+                 WHERE d.street = \(street)
+                   AND d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                   AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(in: street, asOf))) = \(community)::text)
                    AND (\(plan)::text IS NULL OR d.plan = \(plan)::text)
             )
             SELECT code, plan, unit, scheduled_on::text AS scheduled_on, conducted_on::text AS conducted_on,

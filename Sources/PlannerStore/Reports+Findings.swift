@@ -23,29 +23,32 @@ extension PlannerStore {
         _ asOf: AsOf, openOnly: Bool, overdueOnly: Bool, community: String?, code: String? = nil
     ) throws -> [FindingRow] {
         try StoreError.translating {
+            let street = try currentStreet()
             let rows = try connection.query(
                 """
                 WITH last_step AS (
-                    SELECT DISTINCT ON (s.finding) s.finding, s.step FROM here.finding_steps s
-                     WHERE s.on_date <= \(asOf.dateText)::date
+                    SELECT DISTINCT ON (s.finding) s.finding, s.step FROM planner.finding_steps s
+                     WHERE s.street = \(street)
+                       AND s.on_date <= \(asOf.dateText)::date
                        AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                      ORDER BY s.finding, s.on_date DESC, s.position DESC
                 ), status AS (
                     SELECT f.code, f.number, coalesce(v.description, f.description) AS description, f.unit,
-                           planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           (\(PlannerStore.communityOfUnit(in: street, asOf))) AS community,
                            coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE l.step WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
-                      FROM here.findings f JOIN here.units u ON u.name = f.unit
+                      FROM planner.findings f JOIN planner.units u ON u.street = \(street) AND u.name = f.unit
                       LEFT JOIN last_step l ON l.finding = f.code
                       -- The finding as it stood at the instant, when a correction was recorded after it.
                       LEFT JOIN LATERAL (
-                          SELECT x.description, x.severity, x.due FROM here.finding_versions x
-                           WHERE f.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                          SELECT x.description, x.severity, x.due FROM planner.finding_versions x
+                           WHERE x.street = \(street) AND f.corrected_recorded_at > \(asOf.recorded)::timestamptz
                              AND x.finding = f.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                            ORDER BY x.position DESC LIMIT 1) v ON true
-                     WHERE f.inspected_on <= \(asOf.dateText)::date
+                     WHERE f.street = \(street)
+                       AND f.inspected_on <= \(asOf.dateText)::date
                        AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                       AND (\(community)::text IS NULL OR planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
+                       AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(in: street, asOf))) = \(community)::text)
                        AND (\(code)::text IS NULL OR f.code = \(code)::text)
                 )
                 SELECT code, description, unit, community, severity, status, due::text AS due,
@@ -77,26 +80,28 @@ extension PlannerStore {
         -> [FindingStatistics]
     {
         try StoreError.translating {
+            let street = try currentStreet()
             let end = min(to, asOf.date).description
             let rows = try connection.query(
                 """
                 WITH status AS (
-                    SELECT planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                    SELECT (\(PlannerStore.communityOfUnit(in: street, asOf))) AS community,
                            coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE WHEN f.written_off_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                                 THEN f.written_off_on END AS written_off_on,
-                           CASE (SELECT s.step FROM here.finding_steps s
-                                  WHERE s.finding = f.code AND s.on_date <= \(end)::date
+                           CASE (SELECT s.step FROM planner.finding_steps s
+                                  WHERE s.street = \(street) AND s.finding = f.code AND s.on_date <= \(end)::date
                                     AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                                   ORDER BY s.on_date DESC, s.position DESC LIMIT 1)
                                 WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
-                      FROM here.findings f JOIN here.units u ON u.name = f.unit
+                      FROM planner.findings f JOIN planner.units u ON u.street = \(street) AND u.name = f.unit
                       LEFT JOIN LATERAL (
-                          SELECT x.severity, x.due FROM here.finding_versions x
-                           WHERE f.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                          SELECT x.severity, x.due FROM planner.finding_versions x
+                           WHERE x.street = \(street) AND f.corrected_recorded_at > \(asOf.recorded)::timestamptz
                              AND x.finding = f.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                            ORDER BY x.position DESC LIMIT 1) v ON true
-                     WHERE f.inspected_on BETWEEN \(from.description)::date AND \(end)::date
+                     WHERE f.street = \(street)
+                       AND f.inspected_on BETWEEN \(from.description)::date AND \(end)::date
                        AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                 )
                 SELECT c.name AS community,
@@ -107,8 +112,9 @@ extension PlannerStore {
                        count(s.*) FILTER (WHERE s.severity = 'major' AND s.written_off_on <= \(end)::date) AS major_written_off,
                        count(s.*) FILTER (WHERE s.status = 'open') AS open,
                        count(s.*) FILTER (WHERE s.status = 'open' AND s.due < \(end)::date) AS overdue
-                  FROM here.communities c LEFT JOIN status s ON s.community = c.name
-                 WHERE (\(community)::text IS NULL OR c.name = \(community)::text)
+                  FROM planner.communities c LEFT JOIN status s ON s.community = c.name
+                 WHERE c.street = \(street)
+                   AND (\(community)::text IS NULL OR c.name = \(community)::text)
                    AND c.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                  GROUP BY c.name, c.position
                  ORDER BY c.position

@@ -28,41 +28,45 @@ extension PlannerStore {
         _ asOf: AsOf, catalogue: RuleCatalogue, timeZone: TimeZone, community: String? = nil
     ) throws -> [InspectionObligationRow] {
         try StoreError.translating {
+            let street = try currentStreet()
             let rules = try Self.inspectionRulesJSON(catalogue)
             // As the log stood at the instant: the classification is the latest recorded by then
-            // (here.units holds the whole log's; the events hold each reclassification).
+            // (planner.units holds the whole log's; the events hold each reclassification).
             let rows = try connection.query(
                 """
                 WITH known AS (
                     SELECT u.name, u.position,
-                           planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) AS community,
+                           (\(PlannerStore.communityOfUnit(in: street, asOf))) AS community,
                            (u.recorded_at AT TIME ZONE \(timeZone.identifier))::date AS added_on,
                            CASE WHEN \(asOf.recorded)::timestamptz IS NULL THEN u.kind
                                 ELSE (SELECT e.data->>'kind' FROM vigil.events e
-                                       WHERE e.street = u.street AND e.stream_id = 'unit:' || u.name
+                                       WHERE e.street = \(street) AND e.stream_id = 'unit:' || u.name
                                          AND e.event_type IN ('UnitAdded', 'UnitReclassified')
                                          AND e.data->>'kind' IS NOT NULL
                                          AND e.recorded_at <= \(asOf.recorded)::timestamptz
                                        ORDER BY e.stream_version DESC LIMIT 1) END AS kind,
                            CASE WHEN \(asOf.recorded)::timestamptz IS NULL THEN u.key_fire_unit
                                 ELSE (SELECT (e.data->>'key_fire_unit')::boolean FROM vigil.events e
-                                       WHERE e.street = u.street AND e.stream_id = 'unit:' || u.name
+                                       WHERE e.street = \(street) AND e.stream_id = 'unit:' || u.name
                                          AND e.event_type IN ('UnitAdded', 'UnitReclassified')
                                          AND e.data->>'key_fire_unit' IS NOT NULL
                                          AND e.recorded_at <= \(asOf.recorded)::timestamptz
                                        ORDER BY e.stream_version DESC LIMIT 1) END AS key_fire_unit,
-                           (SELECT min(i.on_date) FROM here.inspections i
-                             WHERE i.unit = u.name AND i.kind = \(InspectionObligation.kind.rawValue)
+                           (SELECT min(i.on_date) FROM planner.inspections i
+                             WHERE i.street = \(street) AND i.unit = u.name
+                               AND i.kind = \(InspectionObligation.kind.rawValue)
                                AND i.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')) AS first_inspection,
-                           (SELECT max(i.on_date) FROM here.inspections i
-                             WHERE i.unit = u.name AND i.kind = \(InspectionObligation.kind.rawValue)
+                           (SELECT max(i.on_date) FROM planner.inspections i
+                             WHERE i.street = \(street) AND i.unit = u.name
+                               AND i.kind = \(InspectionObligation.kind.rawValue)
                                AND i.on_date <= \(asOf.dateText)::date
                                AND i.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')) AS last_inspection
-                      FROM here.units u
-                     WHERE u.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
+                      FROM planner.units u
+                     WHERE u.street = \(street)
+                       AND u.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                        AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
                                         AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                       AND (\(community)::text IS NULL OR planner.community_at(u.street, u.name, u.community, u.moved_recorded_at, \(asOf.recorded)::timestamptz) = \(community)::text)
+                       AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(in: street, asOf))) = \(community)::text)
                 ), ruled AS (
                     SELECT k.*, r.id AS rule, r.months,
                            greatest(r.in_force, least(k.added_on, k.first_inspection)) AS start_on

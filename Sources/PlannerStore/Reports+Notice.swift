@@ -29,6 +29,7 @@ extension PlannerStore {
     /// there is no such finding (or it was recorded later).
     public func findingNotice(_ code: String, asOf: AsOf) throws -> FindingNoticeRow? {
         try StoreError.translating {
+            let street = try currentStreet()
             guard
                 let standing = try findings(asOf, openOnly: false, overdueOnly: false, community: nil, code: code)
                     .first?.standing
@@ -37,10 +38,10 @@ extension PlannerStore {
                 """
                 SELECT f.code, f.unit, u.community, f.description, f.severity, f.inspected_on::text AS inspected_on,
                        f.inspection, i.inspector, f.drill, f.due::text AS due, f.deadline, f.responsible
-                  FROM here.findings f
-                  JOIN here.units u ON u.name = f.unit
-                  LEFT JOIN here.inspections i ON i.code = f.inspection
-                 WHERE f.code = \(code)
+                  FROM planner.findings f
+                  JOIN planner.units u ON u.street = \(street) AND u.name = f.unit
+                  LEFT JOIN planner.inspections i ON i.street = \(street) AND i.code = f.inspection
+                 WHERE f.street = \(street) AND f.code = \(code)
                 """)
             return try rows.rows.first.map { row in
                 FindingNoticeRow(

@@ -140,6 +140,23 @@ public struct Query: ExpressibleByStringInterpolation, Sendable {
         public mutating func appendInterpolation(raw: String) {
             sql += raw
         }
+
+        /// Splices another query written by the program, its parameters bound after this one's:
+        /// its `$n` become `$(n + count)`. (A fragment holds `$` followed by digits only as its
+        /// own parameters, which interpolation guarantees.)
+        public mutating func appendInterpolation(_ fragment: Query) {
+            let offset = parameters.count
+            var text = ""
+            var rest = Substring(fragment.sql)
+            while let dollar = rest.firstIndex(of: "$") {
+                text += rest[..<dollar]
+                let digits = rest[rest.index(after: dollar)...].prefix { $0.isASCII && $0.isNumber }
+                text += Int(digits).map { "$\($0 + offset)" } ?? "$" + digits
+                rest = rest[rest.index(dollar, offsetBy: digits.count + 1)...]
+            }
+            sql += text + rest
+            parameters += fragment.parameters
+        }
     }
 }
 
@@ -200,5 +217,17 @@ public enum PostgresTime {
         }
         let seconds = CivilDay.number(year: y, month: mo, day: d) * 86_400 + h * 3600 + mi * 60 + s - offset
         return Date(timeIntervalSince1970: Double(seconds) + Double(micros) / 1_000_000)
+    }
+}
+
+extension Query {
+    /// Program-written queries joined by `separator`, each one's parameters bound in turn.
+    public static func joined(_ parts: [Query], separator: String) -> Query {
+        var interpolation = Interpolation(literalCapacity: 0, interpolationCount: parts.count)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { interpolation.appendLiteral(separator) }
+            interpolation.appendInterpolation(part)
+        }
+        return Query(stringInterpolation: interpolation)
     }
 }

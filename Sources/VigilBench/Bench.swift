@@ -34,20 +34,32 @@ struct Bench {
         try Process.measureCLI(cityDB, binary: binary, into: &report)
 
         report.print()
-        try report.write(to: URL(fileURLWithPath: "bench/results.json"))
+        try report.write(
+            to: URL(fileURLWithPath: ProcessInfo.processInfo.environment["BENCH_RESULTS"] ?? "bench/results.json"))
     }
 }
 
-/// A database made empty for one part of the benchmark.
+/// A database made empty for one part of the benchmark; on a Citus cluster (the workers'
+/// conninfos in `VIGIL_BENCH_CITUS_WORKERS`, one a line) made on every node and distributed by
+/// street, as `vigil migrate --distribute` does.
 struct Scratch {
     let conninfo: String
 
+    static let citusWorkers =
+        (ProcessInfo.processInfo.environment["VIGIL_BENCH_CITUS_WORKERS"] ?? "")
+        .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+
     init(server: String, name: String) throws {
-        let admin = try Connection(conninfo: server + " dbname=postgres")
-        try admin.execute(script: "DROP DATABASE IF EXISTS \(Connection.quoteIdentifier(name)) WITH (FORCE)")
-        try admin.execute(script: "CREATE DATABASE \(Connection.quoteIdentifier(name))")
+        CitusDatabase.drop(name, coordinator: server, workers: Scratch.citusWorkers)
         conninfo = server + " dbname=" + name
-        try Migrator().migrate(try connect())
+        if Scratch.citusWorkers.isEmpty {
+            try Connection(conninfo: server + " dbname=postgres")
+                .execute(script: "CREATE DATABASE \(Connection.quoteIdentifier(name))")
+            try Migrator().migrate(try connect())
+        } else {
+            try CitusDatabase.create(name, coordinator: server, workers: Scratch.citusWorkers)
+            try Migrator().migrate(try connect(), distribute: true)
+        }
     }
 
     func connect() throws -> Connection {

@@ -12,10 +12,12 @@ import Shell
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply the Schema/ migrations, then exit.")
     @OptionGroup var options: CommonOptions
+    @Flag(help: "On a Citus coordinator: then distribute the tables by street (Runbooks/scaling-out.md).")
+    var distribute = false
 
     func run() throws {
         let store = try Database.connect(options.database)
-        try Database.migrate(store, quietly: false)
+        try Database.migrate(store, quietly: false, distribute: distribute)
     }
 }
 
@@ -115,9 +117,13 @@ struct Tail: ParsableCommand {
         // Once streets are named, each line starts with its street (national records: -).
         let names = Database.names(directory)
         let store = planner.events
-        // From the transaction horizon: an event of a transaction still running, or committed
-        // after the oldest running one began, is shown even when its position is lower.
-        let start = fromStart ? Checkpoint.start : Checkpoint(transactionID: try store.horizon(), position: 0)
+        // One server: from the transaction horizon, so that an event of a transaction still
+        // running, or committed after the oldest running one began, is shown even when its
+        // position is lower. Citus: from each street's last committed position.
+        let start: Subscription.Cursor =
+            try Migrator.Cluster(store.connection).distributed
+            ? .streets(fromStart ? [:] : try store.streetPositions())
+            : .merged(fromStart ? .start : Checkpoint(transactionID: try store.horizon(), position: 0))
         var subscription = Subscription(store: store, from: start)
         var printed = 0
         while count.map({ printed < $0 }) ?? true {

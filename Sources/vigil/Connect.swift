@@ -50,14 +50,15 @@ enum Database {
     }
 
     /// Applies pending migrations; a user who may not migrate is told what to ask for.
-    static func migrate(_ store: PlannerStore, quietly: Bool) throws {
+    static func migrate(_ store: PlannerStore, quietly: Bool, distribute: Bool = false) throws {
         do {
             // Readers who may not change the schema can still work once it is up to date.
             if quietly, try store.events.schemaIsCurrent() { return }
-            let applied = try store.events.migrate()
+            let applied = try store.events.migrate(distribute: distribute)
             if !quietly {
                 for migration in applied { print("applied \(migration.fileName)") }
                 print(applied.isEmpty ? "the schema is up to date" : "migrated")
+                if distribute { print("distributed by street") }
             }
         } catch let failure as Migrator.Failure {
             fail(failure.description)

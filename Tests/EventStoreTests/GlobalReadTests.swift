@@ -189,6 +189,35 @@ struct SplitMix {
 
 @Suite("Event store: following the log", .serialized)
 struct SubscriptionTests {
+    @Test("Followed street by street (as on Citus): each street in order, a late commit received, nothing twice")
+    func followsStreetByStreet() throws {
+        let database = try TestDatabase()
+        try database.registerTestEvents()
+        let streets = try database.addStreets(["甲街道", "乙街道"])
+        let store = EventStore(connection: try database.connect())
+        let writer = EventStore(connection: try database.connect(street: streets[0]))
+        try writer.append([event("first")], to: "t:s-1", expected: .noStream)
+        var subscription = Subscription(store: store, from: .streets(try store.streetPositions()))
+        var seen: [String] = []
+        let late = try database.connect(street: streets[0])
+        try late.execute(script: "BEGIN")
+        try EventStore(connection: late).append([event("late")], to: "t:s-2", expected: .noStream)
+        try EventStore(connection: try database.connect(street: streets[1])).append(
+            [event("after")], to: "t:s-3", expected: .noStream)
+        try subscription.poll(wait: 0) { seen.append($0.type) }
+        #expect(seen == ["after"], "the street's open append holds back only its own street")
+        try late.execute(script: "COMMIT")
+        try writer.append([event("second")], to: "t:s-4", expected: .noStream)
+        try subscription.poll(wait: 0) { seen.append($0.type) }
+        #expect(seen == ["after", "late", "second"])
+        #expect(try subscription.poll(wait: 0) { seen.append($0.type) } == 0)
+        guard case .streets(let positions) = subscription.cursor else {
+            Issue.record("the cursor is a street's")
+            return
+        }
+        #expect(positions[streets[0]] == 3 && positions[streets[1]] == 1)
+    }
+
     @Test("A follower wakes on a notification and receives a late commit after the events that passed it")
     func followsLiveAndLate() throws {
         let database = try TestDatabase()

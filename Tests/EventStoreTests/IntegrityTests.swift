@@ -21,18 +21,23 @@ struct IntegrityTests {
     }
 
     /// Runs SQL as a superuser with the log's guards switched off, as an attacker who owns the
-    /// server would (session_replication_role = replica no longer skips them).
+    /// server would (session_replication_role = replica no longer skips them). On Citus the
+    /// coordinator sends the change to the workers (which needs triggers to be allowed there).
     func tamper(_ sql: String) throws {
-        try store.connection.execute(
-            script: """
-                BEGIN;
-                ALTER TABLE vigil.events DISABLE TRIGGER events_append_only;
-                ALTER TABLE vigil.streams DISABLE TRIGGER streams_forward_only;
-                \(sql);
-                ALTER TABLE vigil.events ENABLE ALWAYS TRIGGER events_append_only;
-                ALTER TABLE vigil.streams ENABLE ALWAYS TRIGGER streams_forward_only;
-                COMMIT
-                """)
+        // One statement at a time: Citus sends a trigger's DDL to the workers as it was written.
+        try store.connection.transaction { connection in
+            if !TestDatabase.citusWorkers.isEmpty {
+                try connection.execute(script: "SET LOCAL citus.enable_unsafe_triggers = on")
+            }
+            for statement in [
+                "ALTER TABLE vigil.events DISABLE TRIGGER events_append_only",
+                "ALTER TABLE vigil.streams DISABLE TRIGGER streams_forward_only", sql,
+                "ALTER TABLE vigil.events ENABLE ALWAYS TRIGGER events_append_only",
+                "ALTER TABLE vigil.streams ENABLE ALWAYS TRIGGER streams_forward_only",
+            ] {
+                try connection.execute(script: statement)
+            }
+        }
     }
 
     @Test("An untouched log verifies clean and seals to the same digest every time")
@@ -90,7 +95,9 @@ struct IntegrityTests {
             """
             UPDATE vigil.events SET data = '{"n": 7}' WHERE stream_id = 't:D-1' AND stream_version = 2;
             UPDATE vigil.events e SET hash = vigil.event_hash(
-                (SELECT p.hash FROM vigil.events p WHERE p.stream_id = e.stream_id AND p.stream_version = 1), e)
+                (SELECT p.hash FROM vigil.events p
+                  WHERE p.street = e.street AND p.stream_id = e.stream_id AND p.stream_version = 1),
+                ROW(e.*)::vigil.events)
              WHERE stream_id = 't:D-1' AND stream_version = 2
             """)
         let problem = try #require(try store.verify().first)
@@ -109,9 +116,12 @@ struct IntegrityTests {
             """
             UPDATE vigil.events SET data = '{"n": 7}' WHERE stream_id = 't:D-1' AND stream_version = 2;
             UPDATE vigil.events e SET hash = vigil.event_hash(
-                (SELECT p.hash FROM vigil.events p WHERE p.stream_id = e.stream_id AND p.stream_version = 1), e)
+                (SELECT p.hash FROM vigil.events p
+                  WHERE p.street = e.street AND p.stream_id = e.stream_id AND p.stream_version = 1),
+                ROW(e.*)::vigil.events)
              WHERE stream_id = 't:D-1' AND stream_version = 2;
-            UPDATE vigil.streams SET head_hash = (SELECT hash FROM vigil.events WHERE stream_id = 't:D-1' AND stream_version = 2)
+            UPDATE vigil.streams s SET head_hash = (SELECT e.hash FROM vigil.events e
+                                                     WHERE e.street = s.street AND e.stream_id = 't:D-1' AND e.stream_version = 2)
              WHERE stream_id = 't:D-1'
             """)
         #expect(try store.verify().isEmpty, "the chain alone cannot see a recomputed forgery")

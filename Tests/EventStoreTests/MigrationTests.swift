@@ -20,6 +20,19 @@ struct MigrationTests {
         #expect(recorded == Migration.all.count)
     }
 
+    @Test("--distribute on a server without Citus is refused, says what it needs, and writes nothing")
+    func distributeNeedsCitus() throws {
+        let database = try TestDatabase(migrated: false)
+        let error = try #require(throws: Migrator.Failure.self) {
+            try Migrator().migrate(try database.connect(), distribute: true)
+        }
+        #expect(error.description.contains("citus extension") && error.description.contains("scaling-out.md"))
+        #expect(try Migrator().pending(try database.connect()).count == Migration.all.count, "nothing was migrated")
+        let cli = try VigilBinary.run(["--db", database.conninfo, "migrate", "--distribute"])
+        #expect(cli.status != 0 && cli.stderr.contains("needs a Citus coordinator"), "\(cli.stderr)")
+        #expect(try Migrator().pending(try database.connect()).count == Migration.all.count)
+    }
+
     @Test("A migration changed after it was applied is refused, naming its file")
     func changedMigrationRefused() throws {
         let database = try TestDatabase(migrated: false)

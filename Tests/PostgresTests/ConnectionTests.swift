@@ -38,6 +38,19 @@ struct ConnectionTests {
         #expect(try row.decode("j", as: String.self) == "{\"名\": [1, null]}")
     }
 
+    @Test("A query spliced into another keeps its own values: its parameters are bound after the outer one's")
+    func fragments() throws {
+        let name = "古田二路社区"
+        let part: Query = "SELECT \(name)::text AS t, \(2)::int AS i"
+        let joined = Query.joined([part, "SELECT \("乙")::text, \(3)::int"], separator: " UNION ALL ")
+        #expect(joined.sql == "SELECT $1::text AS t, $2::int AS i UNION ALL SELECT $3::text, $4::int")
+        let outer: Query = "SELECT \(1)::int AS first, x.t, x.i FROM (\(joined)) AS x ORDER BY x.i"
+        let rows = try connection.query(outer).rows
+        #expect(try rows.map { try $0.decode("t", as: String.self) } == [name, "乙"])
+        #expect(try rows.map { try $0.decode("i", as: Int.self) } == [2, 3])
+        #expect(try rows.allSatisfy { try $0.decode("first", as: Int.self) == 1 })
+    }
+
     @Test("NULL is refused for a non-optional column, with the column's name")
     func nullRefused() throws {
         let row = try #require(try connection.query("SELECT NULL::text AS missing").first)

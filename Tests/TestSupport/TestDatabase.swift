@@ -11,8 +11,18 @@ public final class TestDatabase {
     public let conninfo: String
     private let serverConninfo: String
 
-    /// Creates an empty database; with `migrated`, applies every migration to it.
-    public init(migrated: Bool = true) throws {
+    /// The workers of the Citus cluster the tests run on (`make test-citus`): the conninfos in
+    /// `VIGIL_TEST_CITUS_WORKERS`, one a line; none on one server.
+    public static let citusWorkers: [String] =
+        (ProcessInfo.processInfo.environment["VIGIL_TEST_CITUS_WORKERS"] ?? "")
+        .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+
+    /// Creates an empty database; with `migrated`, applies every migration to it. On a Citus
+    /// cluster the database is made on every node, joined into one cluster and, with
+    /// `distributed`, migrated and distributed by street (`vigil migrate --distribute`)
+    /// whatever `migrated` says, so that the binary under test finds its tables placed;
+    /// without, it is left empty, like a coordinator awaiting a restored dump.
+    public init(migrated: Bool = true, distributed: Bool = true) throws {
         guard let server = ProcessInfo.processInfo.environment["VIGIL_TEST_DATABASE_URL"], !server.isEmpty
         else {
             throw PostgresError(
@@ -22,6 +32,11 @@ public final class TestDatabase {
         serverConninfo = server
         name = "vigil_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         conninfo = TestDatabase.conninfo(server, database: name)
+        if !TestDatabase.citusWorkers.isEmpty {
+            try CitusDatabase.create(name, coordinator: server, workers: TestDatabase.citusWorkers)
+            if distributed { try Migrator().migrate(try connect(), distribute: true) }
+            return
+        }
         let admin = try Connection(conninfo: TestDatabase.conninfo(server, database: "postgres"))
         try admin.execute(script: "CREATE DATABASE " + Connection.quoteIdentifier(name))
         if migrated {
@@ -30,9 +45,7 @@ public final class TestDatabase {
     }
 
     deinit {
-        if let admin = try? Connection(conninfo: TestDatabase.conninfo(serverConninfo, database: "postgres")) {
-            try? admin.execute(script: "DROP DATABASE IF EXISTS " + Connection.quoteIdentifier(name) + " WITH (FORCE)")
-        }
+        CitusDatabase.drop(name, coordinator: serverConninfo, workers: TestDatabase.citusWorkers)
     }
 
     /// A new connection to this database as the server's superuser.

@@ -11,6 +11,7 @@ public struct Migrator {
         case changedAfterApplying(file: String)
         case unknownApplied(version: Int)
         case failed(file: String, error: PostgresError)
+        case noCitus
 
         public var description: String {
             switch self {
@@ -20,6 +21,11 @@ public struct Migrator {
                 return "the database has migration \(version), which this vigil does not know; use a newer vigil"
             case .failed(let file, let error):
                 return "migration \(file) failed: \(error.message)"
+            case .noCitus:
+                return
+                    "--distribute needs a Citus coordinator, and this database has no citus extension: "
+                    + "install Citus, CREATE EXTENSION citus here and on every worker, add the workers, "
+                    + "then run it again (Runbooks/scaling-out.md); on one server, run `vigil migrate` without it"
             }
         }
     }
@@ -38,11 +44,22 @@ public struct Migrator {
             definitions ?? (migrations.map(\.version) == Migration.all.map(\.version) ? Definition.all : [])
     }
 
-    /// Applies what is pending; returns the migrations it applied.
+    /// Applies what is pending; returns the migrations it applied. With `distribute`, on a Citus
+    /// coordinator, then distributes the tables by street (Schema/citus/distribute.sql).
+    ///
+    /// On a Citus coordinator whose log is not distributed yet, the migrations build plain tables
+    /// on the coordinator, as on one server: Citus propagates nothing while they run (a view over
+    /// a table it does not know would stop them), and distributing places the tables. Once the
+    /// log is distributed, Citus propagates each later migration to the workers.
     @discardableResult
-    public func migrate(_ connection: Connection) throws -> [Migration] {
+    public func migrate(_ connection: Connection, distribute: Bool = false) throws -> [Migration] {
         try connection.query("SELECT pg_advisory_lock(\(Migrator.lockKey))")
         defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Migrator.lockKey))") }
+        let cluster = try Cluster(connection)
+        if distribute && !cluster.citus { throw Failure.noCitus }
+        let local = cluster.citus && !cluster.distributed
+        if local { try Migrator.propagate(false, connection) }
+        defer { if local { try? Migrator.propagate(true, connection) } }
         try connection.execute(
             script: """
                 CREATE SCHEMA IF NOT EXISTS vigil_meta;
@@ -96,8 +113,42 @@ public struct Migrator {
                 throw Failure.failed(file: definition.fileName, error: error)
             }
         }
+        if distribute {
+            if local { try Migrator.propagate(true, connection) }
+            do {
+                try connection.transaction { try $0.execute(script: Migrator.distribution) }
+            } catch let error as PostgresError {
+                throw Failure.failed(file: "citus/distribute.sql", error: error)
+            }
+        }
         try rebuildChangedProjections(connection)
         return done
+    }
+
+    /// Turns Citus's propagation of DDL to the workers on or off for this session.
+    static func propagate(_ on: Bool, _ connection: Connection) throws {
+        try connection.query("SELECT set_config('citus.enable_ddl_propagation', \(on ? "on" : "off"), false)")
+    }
+
+    /// What a database is: a Citus coordinator or not, and its log distributed or not.
+    public struct Cluster: Sendable {
+        public var citus: Bool
+        public var distributed: Bool
+
+        public init(_ connection: Connection) throws {
+            citus =
+                try connection.query(
+                    "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus') AS citus"
+                ).first?.decode("citus", as: Bool.self) == true
+            distributed =
+                try citus
+                && connection.query(
+                    """
+                    SELECT EXISTS (SELECT 1 FROM pg_dist_partition p
+                                    WHERE p.logicalrelid = to_regclass('vigil.events')) AS distributed
+                    """
+                ).first?.decode("distributed", as: Bool.self) == true
+        }
     }
 
     /// True when nothing is left to apply: no pending migration and no changed definition

@@ -17,7 +17,7 @@ struct AttachmentGet: Command {
 
     func run(in session: Session) throws -> Output {
         let url = URL(fileURLWithPath: out, relativeTo: session.baseDirectory)
-        guard try session.store.events.writeAttachment(sha256, to: url) else {
+        guard try session.store.events.writeAttachment(sha256, in: try session.store.currentStreet(), to: url) else {
             throw ShellError.notFound(L("attachment", "附件"), sha256)
         }
         return .created(sha256, L("wrote \(out)", "已写出 \(out)"))

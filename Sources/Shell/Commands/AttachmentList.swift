@@ -20,7 +20,7 @@ struct AttachmentList: Command {
         let stream = try session.stream(for: reference)
         let decoder = JSONDecoder()
         var rows: [[Value]] = []
-        for event in try session.store.events.read(stream: stream) {
+        for event in try session.store.events.read(stream: stream, street: session.store.street(of: stream)) {
             let carried = try decoder.decode(Carried.self, from: Data(event.data.utf8))
             for photo in carried.photos ?? [] {
                 rows.append([

@@ -17,7 +17,7 @@ struct History: Command {
     func run(in session: Session) throws -> Output {
         let stream = try session.stream(for: reference)
         return .table(
-            try session.store.events.read(stream: stream),
+            try session.store.events.read(stream: stream, street: session.store.street(of: stream)),
             [
                 Field("version", L("#", "#")) { .int($0.streamVersion) },
                 Field("recorded_at", L("recorded", "记录时间")) { .text(session.recordedTime($0.recordedAt)) },

@@ -15,7 +15,7 @@ extension Session {
             PlannerStore.Stream.community(reference), PlannerStore.Stream.unit(reference),
             PlannerStore.Stream.campaign(reference),
         ]
-        where try store.events.version(of: stream) > 0 {
+        where try store.events.version(of: stream, street: store.street(of: stream)) > 0 {
             return stream
         }
         throw ShellError(
