@@ -159,12 +159,14 @@ struct GlobalReadTests {
 }
 
 extension EventStore {
-    /// Reads until `count` events have arrived after `checkpoint`, or 30 seconds pass.
+    /// Reads until `count` events have arrived after `checkpoint`, or 2 minutes pass.
     ///
     /// The transaction horizon is cluster-wide, so a test in another database that holds a
-    /// transaction open delays (but never reorders) what this reader may see.
+    /// transaction open delays (but never reorders) what this reader may see: a spreadsheet
+    /// import of thousands of rows, in one transaction, can hold it for half a minute on a
+    /// loaded machine.
     func readUntil(count: Int, after checkpoint: Checkpoint) throws -> [RecordedEvent] {
-        let deadline = ContinuousClock.now + .seconds(30)
+        let deadline = ContinuousClock.now + .seconds(120)
         var events = try readAll(after: checkpoint)
         while events.count < count, ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.02)
@@ -229,7 +231,8 @@ struct SubscriptionTests {
 
         let writer = EventStore(connection: try database.connect(street: streets[0]))
         try writer.append([event("first")], to: "t:f-1", expected: .noStream)
-        let deadline = ContinuousClock.now + .seconds(30)
+        // As long as readUntil waits: other databases' transactions hold the horizon back.
+        let deadline = ContinuousClock.now + .seconds(120)
         while seen.isEmpty, ContinuousClock.now < deadline {
             try subscription.poll(wait: 1) { seen.append($0.type) }
         }
