@@ -1,9 +1,9 @@
 -- Distributes Vigil's tables over a Citus cluster by street (`vigil migrate --distribute`,
--- Runbooks/scaling-out.md). Run by the migrator on the coordinator after every migration, in one
+-- Runbooks/scaling-out.md). Run by the migrator on the coordinator after the migrations, in one
 -- transaction; a table already distributed is left as it is, so running it again does nothing.
 --
 -- - Every table keyed by street is hash-distributed by its column `street`, all of them in one
---   colocation group with the log: a street's events, stream heads, counter, photo index and
+--   colocation group with the log: a street's events, stream heads, counter, photos and
 --   planner rows live on one worker, and a street's append and its reports touch that worker only.
 -- - The small tables every node reads, and that change rarely (the directory, the event types,
 --   the scopes), are reference tables: a copy on every node.
