@@ -54,7 +54,7 @@ test: embed
 ## machine (scripts/citus.sh builds Citus from ../shared/citus when it is not installed).
 test-citus: embed
 	@scripts/deps.sh --test
-	@scripts/test-citus.sh $(SWIFT_FLAGS)
+	@scripts/test.sh --citus $(SWIFT_FLAGS)
 
 ## make stress: the concurrency tests 20 times in a row (make test runs them once).
 stress: embed

@@ -30,19 +30,7 @@ ALTER TABLE vigil.streets DROP COLUMN last_position;
 DROP TRIGGER events_index_attachments ON vigil.events;
 DROP FUNCTION vigil.index_attachments();
 
--- ------------------------------------------------------------------ 3. policies without subqueries
-
--- A user reads the counters of the streets they read, as they read their events.
-DO $$
-DECLARE
-    v_prefix text := 'vigil_' || (SELECT i.id FROM vigil.instance i) || '_street_';
-BEGIN
-    ALTER TABLE vigil.street_logs ENABLE ROW LEVEL SECURITY;
-    EXECUTE format('CREATE POLICY street_readers ON vigil.street_logs FOR SELECT '
-                   'USING (street = 0 OR pg_catalog.pg_has_role(session_user, %L || street::text, %L))',
-                   v_prefix, 'MEMBER');
-END
-$$;
+-- ------------------------------------------------------------------ 3. the scopes' policy
 
 -- A user reads their own scope, the scopes of the streets they read and of the district they
 -- manage; an admin reads every scope. Only the catalog is asked.
@@ -116,20 +104,20 @@ AS $$
     SELECT pg_current_xact_id()::text
 $$;
 
--- A street's photos are read by the street's readers, as its records are (only the catalog is
--- asked). The bytes of a file no event carries are never kept (vigil.check_attachment_carried).
--- Uploads and proofs no user reads; they get the same rule, should a grant ever give them one.
+-- The street's readers read its counter and its photos, as they read its events (only the
+-- catalog is asked). The bytes of a file no event carries are never kept
+-- (vigil.check_attachment_carried). Uploads and proofs no user reads; they get the same rule,
+-- should a grant ever give them one.
 DROP POLICY street_readers ON vigil.attachments;
 DROP POLICY street_readers ON vigil.attachment_chunks;
-ALTER TABLE vigil.attachment_uploads ENABLE ROW LEVEL SECURITY;
-ALTER TABLE vigil.attachment_proofs ENABLE ROW LEVEL SECURITY;
 DO $$
 DECLARE
     v_prefix text := 'vigil_' || (SELECT i.id FROM vigil.instance i) || '_street_';
     t regclass;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['vigil.attachments', 'vigil.attachment_chunks', 'vigil.attachment_uploads',
-                             'vigil.attachment_proofs']::regclass[] LOOP
+    FOREACH t IN ARRAY ARRAY['vigil.street_logs', 'vigil.attachments', 'vigil.attachment_chunks',
+                             'vigil.attachment_uploads', 'vigil.attachment_proofs']::regclass[] LOOP
+        EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY street_readers ON %s FOR SELECT '
                        'USING (street = 0 OR pg_catalog.pg_has_role(session_user, %L || street::text, %L))',
                        t, v_prefix, 'MEMBER');
