@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # make bench: builds release binaries, starts a private cluster with durable settings (fsync on,
-# as in production), loads a deterministic city of about a million events and prints each
-# figure next to its baseline measured in the same run. Figures also go to bench/results.json.
-# BENCH_STREETS sets the city's size (default 25 streets, about a million events); BENCH_CITUS=1
+# as in production), and prints each figure next to its baseline measured in the same run, A B
+# A B …, with the spread: appends as the shell makes them against plain INSERTs; a province of
+# 1,000 identical streets (some 4.6 million events: one street appended through vigil.append, the
+# others by COPY, then rebuilt) and one of 200, a street's reports asked of both alternately; a
+# district's roll-ups; replay against a raw scan; `vigil -c` start-up; the RSS of a rebuild.
+# Figures also go to bench/results.json, each row with its goal and whether it was met.
+# BENCH_STREETS and BENCH_SMALLER set the provinces' sizes (default 1000, and a fifth of it); BENCH_CITUS=1
 # runs it on a local Citus cluster instead (bench/results-citus.json).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,5 +30,6 @@ else
     server=$(scripts/pg.sh url "$cluster")
 fi
 started=$(date +%s)
-.build/release/VigilBench "$server" "$root/.build/release/vigil" "${BENCH_STREETS:-25}"
+.build/release/VigilBench "$server" "$root/.build/release/vigil" "${BENCH_STREETS:-1000}" \
+    "${BENCH_SMALLER:-$(( ${BENCH_STREETS:-1000} / 5 ))}"
 echo "bench: finished in $(( $(date +%s) - started )) s; figures in ${BENCH_RESULTS:-bench/results.json}"

@@ -13,11 +13,13 @@
 
 -- Whether a value fits a field of an event type's definition (migration 0010's, whose photos
 -- were looked up here: a street's are looked up by vigil.validate_event, which knows the street).
+-- PL/pgSQL, so that its plan is kept for the session (rights.sql says why).
 CREATE OR REPLACE FUNCTION vigil.field_fits(p_field jsonb, p_value jsonb) RETURNS boolean
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT CASE p_field->>'kind'
+BEGIN
+    RETURN CASE p_field->>'kind'
         WHEN 'text' THEN jsonb_typeof(p_value) = 'string'
                          AND length(p_value #>> '{}') BETWEEN 1 AND (p_field->>'max_length')::integer
         WHEN 'date' THEN vigil.is_date(p_value)
@@ -55,7 +57,8 @@ AS $$
                                         OR jsonb_typeof(x->'name') IS DISTINCT FROM 'string'
                                         OR length(x->>'name') NOT BETWEEN 1 AND 200)
         ELSE false
-    END
+    END;
+END
 $$;
 
 -- Checks one event of an append against its type's definition and the caller's rights; a code
@@ -379,6 +382,13 @@ $$;
 
 -- Replays the whole log into one projection from empty, street by street, in the caller's
 -- transaction. Readers see the old contents until it commits; writers queue behind it.
+--
+-- The replay is one statement that calls the projection's function for each event in log order,
+-- so that its statements are planned once for the whole replay (a dynamic EXECUTE per event
+-- planned each of them again for every event). When that statement fails, the replay runs again
+-- an event at a time, to name the event it fails on. On Citus the coordinator replays an event
+-- at a time: there a function called in a query of the log would run on the shards, where a
+-- projection may not write.
 CREATE OR REPLACE FUNCTION vigil.rebuild(p_name text) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, vigil, pg_temp
@@ -386,6 +396,7 @@ AS $$
 DECLARE
     e vigil.events;
     v_count bigint := 0;
+    v_one_statement boolean := NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension x WHERE x.extname = 'citus');
 BEGIN
     IF NOT vigil.has_role('admin') THEN
         RAISE EXCEPTION 'only an admin may rebuild projections' USING ERRCODE = '42501';
@@ -396,14 +407,26 @@ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('vigil.rebuild'), hashtext(p_name));
     LOCK TABLE vigil.events IN SHARE MODE;
     EXECUTE format('SELECT vigil.%I()', 'reset_' || p_name);
-    BEGIN
-        FOR e IN SELECT * FROM vigil.events ORDER BY street, position LOOP
-            PERFORM vigil.apply_projection(p_name, e);
-            v_count := v_count + 1;
-        END LOOP;
-    EXCEPTION WHEN OTHERS THEN
-        PERFORM vigil.projection_failed(p_name, e, SQLERRM);
-    END;
+    IF v_one_statement THEN
+        BEGIN
+            EXECUTE format('SELECT count(*) FROM (SELECT vigil.%I(e) FROM vigil.events e ORDER BY e.street, e.position) r',
+                           'project_' || p_name)
+               INTO v_count;
+        EXCEPTION WHEN OTHERS THEN
+            v_one_statement := false;
+        END;
+    END IF;
+    IF NOT v_one_statement THEN
+        v_count := 0;
+        BEGIN
+            FOR e IN SELECT * FROM vigil.events ORDER BY street, position LOOP
+                PERFORM vigil.apply_projection(p_name, e);
+                v_count := v_count + 1;
+            END LOOP;
+        EXCEPTION WHEN OTHERS THEN
+            PERFORM vigil.projection_failed(p_name, e, SQLERRM);
+        END;
+    END IF;
     UPDATE vigil.projections p
        SET last_position = coalesce((SELECT max(ev.position) FROM vigil.events ev), 0),
            last_xid = coalesce((SELECT max(ev.transaction_id) FROM vigil.events ev), '0'),

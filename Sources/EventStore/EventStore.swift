@@ -39,7 +39,7 @@ public struct EventStore {
                         ?? """
                         SELECT stream_version, array_to_string(positions, ',') AS positions
                           FROM vigil.append(\(stream), \(expected.code), \(events)::jsonb)
-                        """)
+                        """, prepared: true)
                 guard let row = result.first else {
                     throw PostgresError(kind: .client, message: "append returned no row")
                 }
@@ -62,7 +62,7 @@ public struct EventStore {
                  WHERE street = \(try self.street(of: stream, street)) AND stream_id = \(stream)
                    AND stream_version >= \(fromVersion)
                  ORDER BY stream_version
-                """
+                """, prepared: true
             ).rows.map(RecordedEvent.init(row:))
         }
     }
@@ -74,7 +74,7 @@ public struct EventStore {
                 """
                 SELECT version FROM vigil.streams
                  WHERE street = \(try self.street(of: stream, street)) AND stream_id = \(stream)
-                """)
+                """, prepared: true)
             return try result.first?.decode("version") ?? 0
         }
     }

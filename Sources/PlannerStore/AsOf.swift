@@ -21,13 +21,22 @@ extension PlannerStore {
     /// `planner.community_at` answers the same in psql; a report spells it out, so that on Citus
     /// its whole query, this included, runs on the street's worker (a function called there may
     /// read no table).
-    static func communityOfUnit(in street: Int?, _ asOf: AsOf) -> Query {
+    static func communityOfUnit(_ asOf: AsOf) -> Query {
         """
         CASE WHEN \(asOf.recorded)::timestamptz IS NULL OR u.moved_recorded_at IS NULL
                   OR u.moved_recorded_at <= \(asOf.recorded)::timestamptz THEN u.community
              ELSE (SELECT c.community FROM planner.unit_communities c
-                    WHERE c.street = \(street) AND c.unit = u.name AND c.recorded_at <= \(asOf.recorded)::timestamptz
+                    WHERE c.street = u.street AND c.unit = u.name AND c.recorded_at <= \(asOf.recorded)::timestamptz
                     ORDER BY c.position DESC LIMIT 1) END
         """
+    }
+
+    /// SQL for "this table's street is one of the report's streets", named on every table a
+    /// report reads, joined ones too: PostgreSQL does not carry `= ANY` across a join (a join on
+    /// the street alone read every street's units), and on Citus a street named as a value on
+    /// each table is what routes the whole report to the one worker holding it.
+    static func inStreets(_ column: String, _ streets: [Int]) -> Query {
+        streets.count == 1
+            ? "\(raw: column) = \(streets[0])" : "\(raw: column) = ANY (\(streets)::integer[])"
     }
 }

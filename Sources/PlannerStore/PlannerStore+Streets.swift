@@ -22,14 +22,31 @@ public struct District: Sendable, Equatable {
 
 extension PlannerStore {
     /// The named streets, in the order they were added. Empty in a database that never named one,
-    /// which keeps its records as one street, as before streets existed.
+    /// which keeps its records as one street, as before streets existed. The streets the user may
+    /// read are asked once, in a subquery, not once a street.
     public func streets() throws -> [Street] {
+        try streets(where: "true")
+    }
+
+    /// The streets of one district, in the order they were added: a district's roll-up reads
+    /// its fifteen streets, not a province's directory.
+    public func streets(inDistrict district: String) throws -> [Street] {
+        try streets(where: "d.name = \(district)")
+    }
+
+    /// The street of that name, if the directory has it.
+    public func street(named name: String) throws -> Street? {
+        try streets(where: "s.name = \(name)").first
+    }
+
+    private func streets(where condition: Query) throws -> [Street] {
         try StoreError.translating {
             try connection.query(
                 """
                 SELECT s.street, s.name, d.name AS district, s.code,
-                       s.street = ANY (vigil.readable_streets()) AS readable
+                       s.street = ANY ((SELECT vigil.readable_streets())::integer[]) AS readable
                   FROM vigil.streets s JOIN vigil.districts d USING (district)
+                 WHERE \(condition)
                  ORDER BY s.street
                 """
             ).rows.map { row in
@@ -76,7 +93,8 @@ extension PlannerStore {
     /// uses), or clears it with nil: a database with one street then uses that one.
     public func use(street: Int?) throws {
         try StoreError.translating {
-            _ = try connection.query("SELECT set_config('vigil.street', \(street.map(String.init) ?? ""), false)")
+            _ = try connection.query(
+                "SELECT set_config('vigil.street', \(street.map(String.init) ?? ""), false)", prepared: true)
             working.id = street
         }
     }
@@ -91,6 +109,33 @@ extension PlannerStore {
         return try StoreError.translating {
             try connection.query("SELECT vigil.current_street() AS street").first?.decode("street", as: Int?.self)
         }
+    }
+
+    /// The streets a report reads: a roll-up's while it runs, else the session's street (none
+    /// when several are kept and none is chosen: the report then finds no rows).
+    public func currentStreets() throws -> [Int] {
+        if let streets = working.rollUp { return streets }
+        return try currentStreet().map { [$0] } ?? []
+    }
+
+    /// True when the database is distributed by street on Citus (asked once a session). There a
+    /// query of several streets' records spans workers and Citus cannot run a report's lateral
+    /// joins across them: a district's roll-up asks each street in turn, each routed to its worker.
+    public func isDistributed() throws -> Bool {
+        if let distributed = working.distributed { return distributed }
+        let distributed = try StoreError.translating { try Migrator.Cluster(connection).distributed }
+        working.distributed = distributed
+        return distributed
+    }
+
+    /// Runs `body` with the reports that read `currentStreets()` reading all of `streets` in one
+    /// query each, every row naming its street: a district's roll-up asks the database once,
+    /// not once a street.
+    public func rollingUp<T>(_ streets: [Int], _ body: () throws -> T) throws -> T {
+        let saved = working.rollUp
+        working.rollUp = streets
+        defer { working.rollUp = saved }
+        return try body()
     }
 
     /// The seal of what the session's street's reports read: its log and the national records

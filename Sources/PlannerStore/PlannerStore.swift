@@ -16,9 +16,12 @@ public struct PlannerStore {
         self.events = EventStore(connection: connection)
     }
 
-    /// The street the connection works in, when the session chose one.
+    /// The street the connection works in, when the session chose one, and the streets a
+    /// district's roll-up reads at once while it runs (`rollingUp(_:_:)`).
     final class WorkingStreet {
         var id: Int?
+        var rollUp: [Int]?
+        var distributed: Bool?
     }
 
     /// The street a stream is kept in, as far as the session knows: 0 for national records,
@@ -89,14 +92,18 @@ public struct PlannerStore {
             }
             return try events.append(
                 newEvents, to: stream, expected: expectedVersion == 0 ? .noStream : .exact(expectedVersion),
-                metadata: metadata)
+                metadata: metadata, street: street(of: stream))
         }
     }
 
-    /// Takes the next code of a kind (`P`, `D`, `A`, `I`, `F`) inside the current transaction.
+    /// Takes the next code of a kind (`P`, `D`, `A`, `I`, `F`) inside the current transaction, in
+    /// the street the session works in (the database's answer when none is chosen here).
     public func nextCode(_ kind: String) throws -> String {
         try StoreError.translating {
-            let row = try connection.query("SELECT planner.next_code(\(kind)) AS code").first
+            let row = try connection.query(
+                working.id.map { "SELECT planner.next_code_in(\($0), \(kind)) AS code" }
+                    ?? "SELECT planner.next_code(\(kind)) AS code", prepared: true
+            ).first
             guard let code = try row?.decode("code", as: String.self) else {
                 throw PostgresError(kind: .client, message: "no code returned")
             }
@@ -113,7 +120,7 @@ public struct PlannerStore {
                 SELECT DISTINCT ON (year) notice::text AS notice FROM planner.holiday_notices
                  WHERE street = 0 AND recorded_at <= coalesce(\(recordedAsOf)::timestamptz, 'infinity')
                  ORDER BY year, position DESC
-                """)
+                """, prepared: true)
             let decoder = JSONDecoder()
             decoder.keyDecodingStrategy = .convertFromSnakeCase
             let imported = try rows.rows.map { row in

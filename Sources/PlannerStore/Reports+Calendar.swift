@@ -27,7 +27,7 @@ extension PlannerStore {
             let rows = try connection.query(
                 """
                 SELECT d.code, d.plan, p.name AS plan_name, p.level, p.unit,
-                       (\(PlannerStore.communityOfUnit(in: street, asOf))) AS community,
+                       (\(PlannerStore.communityOfUnit(asOf))) AS community,
                        d.scheduled_on::text AS scheduled_on, d.form, d.scope, d.scenario
                   FROM planner.drills d
                   JOIN planner.plans p ON p.street = \(street) AND p.code = d.plan
@@ -46,7 +46,7 @@ extension PlannerStore {
                                  OR d.conducted_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
                         OR (d.status = 'cancelled'
                             AND d.cancelled_recorded_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity')))
-                   AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(in: street, asOf))) = \(community)::text)
+                   AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(asOf))) = \(community)::text)
                  ORDER BY d.scheduled_on, d.number
                 """)
             return try rows.rows.map { row in

@@ -5,6 +5,8 @@ import Postgres
 
 /// How well one community kept one campaign over the selected periods.
 public struct ComplianceRow: Sendable, Equatable {
+    /// The street the campaign is kept in.
+    public var street: Int
     public var campaign: String
     public var community: String
     public var required: Int
@@ -19,6 +21,8 @@ public struct ComplianceRow: Sendable, Equatable {
 
 /// A campaign as defined.
 public struct CampaignRow: Sendable, Equatable {
+    /// The street that defined it.
+    public var street: Int
     public var name: String
     /// The cadence with its window, day or month.
     public var schedule: Schedule
@@ -26,24 +30,25 @@ public struct CampaignRow: Sendable, Equatable {
 }
 
 extension PlannerStore {
-    /// The campaigns, in the order they were defined.
+    /// The campaigns, in the order they were defined (street by street, in a roll-up).
     ///
     /// A fixed day and a fixed month are read from the defining event itself (the row's
     /// position is that event's), so the projection's tables need no column for them.
     public func campaigns(_ asOf: AsOf? = nil) throws -> [CampaignRow] {
         try StoreError.translating {
-            let street = try currentStreet()
+            let streets = try currentStreets()
             let rows = try connection.query(
                 """
-                SELECT c.name, c.cadence, c.window_days, array_to_json(c.communities)::text AS communities,
+                SELECT c.street, c.name, c.cadence, c.window_days, array_to_json(c.communities)::text AS communities,
                        e.data->>'day' AS day, (e.data->>'month')::integer AS month
                   FROM planner.campaigns c
                   LEFT JOIN vigil.events e
-                         ON e.street = \(street) AND e.position = c.position AND e.event_type = 'CampaignDefined'
-                 WHERE c.street = \(street)
+                         ON e.street = c.street AND \(PlannerStore.inStreets("e.street", streets))
+                        AND e.position = c.position AND e.event_type = 'CampaignDefined'
+                 WHERE \(PlannerStore.inStreets("c.street", streets))
                    AND c.recorded_at <= coalesce(\(asOf?.recorded)::timestamptz, 'infinity')
-                 ORDER BY c.position
-                """)
+                 ORDER BY c.street, c.position
+                """, prepared: true)
             return try rows.rows.map { row in
                 let scope = try row.decode("communities", as: String?.self).map { text in
                     try JSONDecoder().decode([String].self, from: Data(text.utf8))
@@ -51,7 +56,9 @@ extension PlannerStore {
                 let schedule = try Schedule(
                     storedCadence: try row.decode("cadence"), windowDays: try row.decode("window_days"),
                     day: try row.decode("day", as: String?.self), month: try row.decode("month", as: Int?.self))
-                return CampaignRow(name: try row.decode("name"), schedule: schedule, communities: scope)
+                return CampaignRow(
+                    street: try row.decode("street"), name: try row.decode("name"), schedule: schedule,
+                    communities: scope)
             }
         }
     }
@@ -60,56 +67,101 @@ extension PlannerStore {
     /// `Coverage.of(_:activities:recordedAsOf:)`, with activities matched to periods in SQL for
     /// speed.
     public func compliance(_ campaign: CampaignRow, selection: PeriodSelection, asOf: AsOf) throws -> [ComplianceRow] {
+        try compliance([campaign], selection: selection, asOf: asOf)
+    }
+
+    /// Compliance of several campaigns, of one street or several, in their order, each one's
+    /// communities in theirs: one query, and the holiday calendar read once.
+    public func compliance(_ campaigns: [CampaignRow], selection: PeriodSelection, asOf: AsOf) throws
+        -> [ComplianceRow]
+    {
         try StoreError.translating {
-            let street = try currentStreet()
             let years: ClosedRange<Int>
             switch selection {
             case .year(let year): years = (year - 1)...(year + 1)
             case .range(let from, let to): years = (from.year - 1)...(to.year + 1)
             }
             let calendar = try holidayCalendar(years: years, recordedAsOf: asOf.recorded)
-            let periods = Period.required(
-                Period.periods(campaign.schedule, selection: selection, calendar: calendar), asOf: asOf.date)
+            // Campaigns of one schedule owe the same periods: each list is sent once.
+            var schedules: [Schedule] = []
+            var owed: [[Period]] = []
+            let lists = campaigns.map { campaign -> Int in
+                if let index = schedules.firstIndex(of: campaign.schedule) { return index }
+                schedules.append(campaign.schedule)
+                owed.append(
+                    Period.required(
+                        Period.periods(campaign.schedule, selection: selection, calendar: calendar), asOf: asOf.date))
+                return owed.count - 1
+            }
+            let periods = owed.enumerated().flatMap { list, periods in
+                periods.enumerated().map { (list: list, n: $0.offset + 1, period: $0.element) }
+            }
             // Weeks, months and quarters are found by truncating the activity's date, which lets
             // PostgreSQL hash-join them; holiday and fixed-day windows (a handful a year) by range.
-            let match: String
-            switch campaign.schedule {
-            case .weekly: match = "date_trunc('week', a.on_date)::date = p.start_on"
-            case .monthly, .fixedMonth: match = "date_trunc('month', a.on_date)::date = p.start_on"
-            case .quarterly: match = "date_trunc('quarter', a.on_date)::date = p.start_on"
-            case .holiday, .fixedDay: match = "a.on_date BETWEEN p.start_on AND p.end_on"
+            let truncation = campaigns.map { campaign -> String? in
+                switch campaign.schedule {
+                case .weekly: "week"
+                case .monthly, .fixedMonth: "month"
+                case .quarterly: "quarter"
+                case .holiday, .fixedDay: nil
+                }
+            }
+            let streets = Array(Set(campaigns.map(\.street))).sorted()
+            let scopes = try campaigns.map { campaign in
+                try campaign.communities.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
             }
             let rows = try connection.query(
                 """
-                WITH periods AS (
-                    SELECT * FROM unnest(\(periods.map(\.label))::text[], \(periods.map(\.start.description))::date[],
-                                         \(periods.map(\.end.description))::date[]) WITH ORDINALITY AS p(label, start_on, end_on, n)
+                WITH targets AS (
+                    SELECT * FROM unnest(\(campaigns.map(\.street))::integer[], \(campaigns.map(\.name))::text[],
+                                         \(truncation)::text[], \(lists)::integer[], \(scopes)::jsonb[])
+                           WITH ORDINALITY AS t(street, campaign, unit, list, scope, k)
+                ), periods AS (
+                    SELECT * FROM unnest(\(periods.map(\.list))::integer[], \(periods.map(\.n))::integer[],
+                                         \(periods.map(\.period.start.description))::date[],
+                                         \(periods.map(\.period.end.description))::date[]) AS p(list, n, start_on, end_on)
+                ), bounds AS (
+                    SELECT p.list, min(p.start_on) AS low, max(p.end_on) AS high FROM periods p GROUP BY p.list
                 ), scope AS (
-                    SELECT c.name, c.position FROM planner.communities c
-                     WHERE c.street = \(street)
-                       AND (\(campaign.communities)::text[] IS NULL OR c.name = ANY(\(campaign.communities)::text[]))
+                    SELECT t.k, c.name, c.position FROM targets t JOIN planner.communities c ON c.street = t.street
+                     WHERE \(PlannerStore.inStreets("c.street", streets))
+                       AND (t.scope IS NULL OR t.scope ? c.name)
                        AND c.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                ), covered AS (
-                    SELECT a.community, array_agg(DISTINCT p.n) AS periods
-                      FROM planner.activities a JOIN periods p ON \(raw: match)
-                     WHERE a.street = \(street) AND a.campaign = \(campaign.name)
-                       AND a.on_date BETWEEN (SELECT min(start_on) FROM periods) AND (SELECT max(end_on) FROM periods)
+                ), kept AS (
+                    SELECT t.k, t.unit, t.list, a.community, a.on_date
+                      FROM targets t JOIN bounds b ON b.list = t.list
+                      JOIN planner.activities a
+                        ON a.street = t.street AND a.campaign = t.campaign AND a.on_date BETWEEN b.low AND b.high
+                     WHERE \(PlannerStore.inStreets("a.street", streets))
                        AND a.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                        AND (a.retracted_at IS NULL OR a.retracted_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
-                     GROUP BY a.community
+                ), covered AS MATERIALIZED (
+                    -- Materialized: estimated at a row, it was otherwise aggregated again for
+                    -- every community.
+                    SELECT m.k, m.community, array_agg(DISTINCT m.n) AS periods
+                      FROM (SELECT a.k, a.community, p.n FROM kept a
+                              JOIN periods p ON p.list = a.list AND p.start_on = date_trunc(a.unit, a.on_date)::date
+                             WHERE a.unit IS NOT NULL
+                            UNION ALL
+                            SELECT a.k, a.community, p.n FROM kept a
+                              JOIN periods p ON p.list = a.list AND a.on_date BETWEEN p.start_on AND p.end_on
+                             WHERE a.unit IS NULL) m
+                     GROUP BY m.k, m.community
                 )
-                SELECT s.name AS community, coalesce(array_to_string(c.periods, ','), '') AS covered
-                  FROM scope s LEFT JOIN covered c ON c.community = s.name
-                 ORDER BY s.position
+                SELECT s.k, s.name AS community, coalesce(array_to_string(c.periods, ','), '') AS covered
+                  FROM scope s LEFT JOIN covered c ON c.k = s.k AND c.community = s.name
+                 ORDER BY s.k, s.position
                 """)
-            // Every community owes every selected period; which ones it covered comes from the
-            // database, the rest is arithmetic on the periods this side already has.
+            // Every community owes every period of its campaign; which ones it covered comes from
+            // the database, the rest is arithmetic on the periods this side already has.
             return try rows.rows.map { row in
+                let campaign = campaigns[try row.decode("k", as: Int.self) - 1]
+                let periods = owed[lists[try row.decode("k", as: Int.self) - 1]]
                 let covered = Set(
                     try row.decode("covered", as: String.self).split(separator: ",").compactMap { Int($0) })
                 return ComplianceRow(
-                    campaign: campaign.name, community: try row.decode("community"), required: periods.count,
-                    covered: covered.count,
+                    street: campaign.street, campaign: campaign.name, community: try row.decode("community"),
+                    required: periods.count, covered: covered.count,
                     missing: periods.indices.filter { !covered.contains($0 + 1) }.map { periods[$0] }, periods: periods)
             }
         }

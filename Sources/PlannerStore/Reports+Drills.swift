@@ -5,6 +5,8 @@ import Postgres
 
 /// One plan in force and its drill obligation as of a date.
 public struct DrillObligationRow: Sendable, Equatable {
+    /// The street the plan is kept in.
+    public var street: Int
     public var plan: String
     public var planName: String
     public var unit: String
@@ -25,33 +27,38 @@ public struct DrillRow: Sendable, Equatable {
 }
 
 extension PlannerStore {
-    /// Every plan in force on the as-of date with its obligation, most overdue first: the rule
-    /// of `DrillObligation.asOf(_:recordedAsOf:history:)`, answered in SQL for speed.
-    public func drillObligations(_ asOf: AsOf, community: String? = nil) throws -> [DrillObligationRow] {
+    /// Every plan in force on the as-of date with its obligation, most overdue first (street by
+    /// street, in a roll-up): the rule of `DrillObligation.asOf(_:recordedAsOf:history:)`,
+    /// answered in SQL for speed. `overdueOnly` keeps the overdue (`isOverdue`) alone.
+    public func drillObligations(_ asOf: AsOf, community: String? = nil, overdueOnly: Bool = false) throws
+        -> [DrillObligationRow]
+    {
         try StoreError.translating {
-            let street = try currentStreet()
+            let streets = try currentStreets()
             let rows = try connection.query(
                 """
                 WITH in_force AS (
-                    SELECT p.code, p.number, p.name, p.unit,
-                           (\(PlannerStore.communityOfUnit(in: street, asOf))) AS community,
+                    SELECT p.street, p.code, p.number, p.name, p.unit,
+                           (\(PlannerStore.communityOfUnit(asOf))) AS community,
                            coalesce(v.every_months, p.every_months) AS every_months,
                            coalesce(v.start_on, p.start_on) AS start_on, p.last_conducted_on
-                      FROM planner.plans p JOIN planner.units u ON u.street = \(street) AND u.name = p.unit
+                      FROM planner.plans p
+                      JOIN planner.units u ON u.street = p.street AND u.name = p.unit AND \(PlannerStore.inStreets("u.street", streets))
                       -- The plan's start and cadence as they stood at the instant, when corrected after it.
                       LEFT JOIN LATERAL (
                           SELECT x.start_on, x.every_months FROM planner.plan_versions x
-                           WHERE x.street = \(street) AND p.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                           WHERE x.street = p.street AND \(PlannerStore.inStreets("x.street", streets))
+                             AND p.corrected_recorded_at > \(asOf.recorded)::timestamptz
                              AND x.plan = p.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                            ORDER BY x.position DESC LIMIT 1) v ON true
-                     WHERE p.street = \(street)
+                     WHERE \(PlannerStore.inStreets("p.street", streets))
                        AND coalesce(v.start_on, p.start_on) <= \(asOf.dateText)::date
                        AND p.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                        AND NOT coalesce(p.retired_on <= \(asOf.dateText)::date
                                         AND p.retired_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
                        AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
                                         AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                       AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(in: street, asOf))) = \(community)::text)
+                       AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(asOf))) = \(community)::text)
                 ), last AS (
                     SELECT f.*,
                            CASE WHEN \(asOf.recorded)::timestamptz IS NULL AND f.last_conducted_on IS NULL THEN NULL
@@ -61,26 +68,31 @@ extension PlannerStore {
                                         LEFT JOIN LATERAL (
                                             -- The holding as corrected by the instant, when corrected after it.
                                             SELECT x.conducted_on FROM planner.drill_holdings x
-                                             WHERE x.street = \(street)
+                                             WHERE x.street = d.street AND \(PlannerStore.inStreets("x.street", streets))
                                                AND d.corrected_recorded_at > \(asOf.recorded)::timestamptz
                                                AND x.drill = d.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                                              ORDER BY x.position DESC LIMIT 1) h ON true
-                                       WHERE d.street = \(street) AND d.plan = f.code
+                                       WHERE d.street = f.street AND \(PlannerStore.inStreets("d.street", streets))
+                                         AND d.plan = f.code
                                          AND coalesce(h.conducted_on, d.conducted_on) <= \(asOf.dateText)::date
                                          AND d.conducted_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
                            END AS last_drill
                       FROM in_force f
+                ), owed AS (
+                    SELECT street, number, code, name, unit, community, last_drill,
+                           (coalesce(last_drill, start_on) + make_interval(months => every_months))::date AS due
+                      FROM last
                 )
-                SELECT code, name, unit, community, last_drill::text AS last_drill,
-                       (coalesce(last_drill, start_on) + make_interval(months => every_months))::date::text AS due,
-                       \(asOf.dateText)::date - (coalesce(last_drill, start_on) + make_interval(months => every_months))::date AS days_overdue
-                  FROM last
-                 ORDER BY days_overdue DESC, number
-                """)
+                SELECT street, code, name, unit, community, last_drill::text AS last_drill, due::text AS due,
+                       \(asOf.dateText)::date - due AS days_overdue
+                  FROM owed
+                 WHERE NOT \(overdueOnly)::boolean OR \(asOf.dateText)::date > due
+                 ORDER BY street, days_overdue DESC, number
+                """, prepared: true)
             return try rows.rows.map { row in
                 DrillObligationRow(
-                    plan: try row.decode("code"), planName: try row.decode("name"), unit: try row.decode("unit"),
-                    community: try row.decode("community"),
+                    street: try row.decode("street"), plan: try row.decode("code"), planName: try row.decode("name"),
+                    unit: try row.decode("unit"), community: try row.decode("community"),
                     obligation: DrillObligation(
                         lastDrill: try row.optionalDate("last_drill"), due: try row.date("due"),
                         daysOverdue: try row.decode("days_overdue")))
@@ -147,7 +159,7 @@ extension PlannerStore {
                        ORDER BY x.position DESC LIMIT 1) h ON true
                  WHERE d.street = \(street)
                    AND d.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                   AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(in: street, asOf))) = \(community)::text)
+                   AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(asOf))) = \(community)::text)
                    AND (\(plan)::text IS NULL OR d.plan = \(plan)::text)
             )
             SELECT code, plan, unit, scheduled_on::text AS scheduled_on, conducted_on::text AS conducted_on,

@@ -5,6 +5,8 @@ import Postgres
 
 /// A finding and its standing as of a date.
 public struct FindingRow: Sendable, Equatable {
+    /// The street the finding is kept in.
+    public var street: Int
     public var finding: String
     public var description: String
     public var unit: String
@@ -16,52 +18,55 @@ public struct FindingRow: Sendable, Equatable {
 }
 
 extension PlannerStore {
-    /// Findings as of a date, with their standing: the rule of
+    /// Findings as of a date (street by street, in a roll-up), with their standing: the rule of
     /// `Finding.asOf(_:recordedAsOf:history:)`, answered in SQL for speed.
     /// With `code`, only that finding (the rectification notice's).
     public func findings(
         _ asOf: AsOf, openOnly: Bool, overdueOnly: Bool, community: String?, code: String? = nil
     ) throws -> [FindingRow] {
         try StoreError.translating {
-            let street = try currentStreet()
+            let streets = try currentStreets()
             let rows = try connection.query(
                 """
                 WITH last_step AS (
-                    SELECT DISTINCT ON (s.finding) s.finding, s.step FROM planner.finding_steps s
-                     WHERE s.street = \(street)
+                    SELECT DISTINCT ON (s.street, s.finding) s.street, s.finding, s.step FROM planner.finding_steps s
+                     WHERE \(PlannerStore.inStreets("s.street", streets))
                        AND s.on_date <= \(asOf.dateText)::date
                        AND s.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                     ORDER BY s.finding, s.on_date DESC, s.position DESC
+                     ORDER BY s.street, s.finding, s.on_date DESC, s.position DESC
                 ), status AS (
-                    SELECT f.code, f.number, coalesce(v.description, f.description) AS description, f.unit,
-                           (\(PlannerStore.communityOfUnit(in: street, asOf))) AS community,
+                    SELECT f.street, f.code, f.number, coalesce(v.description, f.description) AS description, f.unit,
+                           (\(PlannerStore.communityOfUnit(asOf))) AS community,
                            coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE l.step WHEN 'rectified' THEN 'rectified' WHEN 'passed' THEN 'closed' ELSE 'open' END AS status
-                      FROM planner.findings f JOIN planner.units u ON u.street = \(street) AND u.name = f.unit
-                      LEFT JOIN last_step l ON l.finding = f.code
+                      FROM planner.findings f
+                      JOIN planner.units u ON u.street = f.street AND u.name = f.unit AND \(PlannerStore.inStreets("u.street", streets))
+                      LEFT JOIN last_step l ON l.street = f.street AND l.finding = f.code
                       -- The finding as it stood at the instant, when a correction was recorded after it.
                       LEFT JOIN LATERAL (
                           SELECT x.description, x.severity, x.due FROM planner.finding_versions x
-                           WHERE x.street = \(street) AND f.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                           WHERE x.street = f.street AND \(PlannerStore.inStreets("x.street", streets))
+                             AND f.corrected_recorded_at > \(asOf.recorded)::timestamptz
                              AND x.finding = f.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                            ORDER BY x.position DESC LIMIT 1) v ON true
-                     WHERE f.street = \(street)
+                     WHERE \(PlannerStore.inStreets("f.street", streets))
                        AND f.inspected_on <= \(asOf.dateText)::date
                        AND f.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
-                       AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(in: street, asOf))) = \(community)::text)
+                       AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(asOf))) = \(community)::text)
                        AND (\(code)::text IS NULL OR f.code = \(code)::text)
                 )
-                SELECT code, description, unit, community, severity, status, due::text AS due,
+                SELECT street, code, description, unit, community, severity, status, due::text AS due,
                        CASE WHEN status = 'open' AND \(asOf.dateText)::date > due
                             THEN \(asOf.dateText)::date - due END AS days_overdue
                   FROM status
                  WHERE (NOT \(openOnly)::boolean OR status = 'open')
                    AND (NOT \(overdueOnly)::boolean OR (status = 'open' AND \(asOf.dateText)::date > due))
-                 ORDER BY number
-                """)
+                 ORDER BY street, number
+                """, prepared: true)
             return try rows.rows.map { row in
                 FindingRow(
-                    finding: try row.decode("code"), description: try row.decode("description"),
+                    street: try row.decode("street"), finding: try row.decode("code"),
+                    description: try row.decode("description"),
                     unit: try row.decode("unit"), community: try row.decode("community"),
                     severity: try row.choice("severity", Severity.self), due: try row.date("due"),
                     standing: Finding.Standing(
@@ -85,7 +90,7 @@ extension PlannerStore {
             let rows = try connection.query(
                 """
                 WITH status AS (
-                    SELECT (\(PlannerStore.communityOfUnit(in: street, asOf))) AS community,
+                    SELECT (\(PlannerStore.communityOfUnit(asOf))) AS community,
                            coalesce(v.severity, f.severity) AS severity, coalesce(v.due, f.due) AS due,
                            CASE WHEN f.written_off_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                                 THEN f.written_off_on END AS written_off_on,
@@ -97,7 +102,7 @@ extension PlannerStore {
                       FROM planner.findings f JOIN planner.units u ON u.street = \(street) AND u.name = f.unit
                       LEFT JOIN LATERAL (
                           SELECT x.severity, x.due FROM planner.finding_versions x
-                           WHERE x.street = \(street) AND f.corrected_recorded_at > \(asOf.recorded)::timestamptz
+                           WHERE x.street = f.street AND f.corrected_recorded_at > \(asOf.recorded)::timestamptz
                              AND x.finding = f.code AND x.recorded_at <= \(asOf.recorded)::timestamptz
                            ORDER BY x.position DESC LIMIT 1) v ON true
                      WHERE f.street = \(street)

@@ -36,7 +36,7 @@ extension PlannerStore {
                 """
                 WITH known AS (
                     SELECT u.name, u.position,
-                           (\(PlannerStore.communityOfUnit(in: street, asOf))) AS community,
+                           (\(PlannerStore.communityOfUnit(asOf))) AS community,
                            (u.recorded_at AT TIME ZONE \(timeZone.identifier))::date AS added_on,
                            CASE WHEN \(asOf.recorded)::timestamptz IS NULL THEN u.kind
                                 ELSE (SELECT e.data->>'kind' FROM vigil.events e
@@ -66,7 +66,7 @@ extension PlannerStore {
                        AND u.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                        AND NOT coalesce(u.closed_on <= \(asOf.dateText)::date
                                         AND u.closed_recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity'), false)
-                       AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(in: street, asOf))) = \(community)::text)
+                       AND (\(community)::text IS NULL OR (\(PlannerStore.communityOfUnit(asOf))) = \(community)::text)
                 ), ruled AS (
                     SELECT k.*, r.id AS rule, r.months,
                            greatest(r.in_force, least(k.added_on, k.first_inspection)) AS start_on

@@ -5,21 +5,34 @@ extension Connection {
     /// so Chinese text arrives intact.
     @discardableResult
     public func copyIn(_ statement: String, rows: some Sequence<[String?]>) throws -> Int {
+        var count = 0
+        try copyIn(
+            statement,
+            text: rows.lazy.map { row in
+                var line: [UInt8] = []
+                for (index, value) in row.enumerated() {
+                    if index > 0 { line.append(UInt8(ascii: "\t")) }
+                    if let value {
+                        Connection.appendEscaped(value, to: &line)
+                    } else {
+                        line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
+                    }
+                }
+                line.append(UInt8(ascii: "\n"))
+                count += 1
+                return line
+            })
+        return count
+    }
+
+    /// Loads data already in COPY's text format (whole lines, each ending in a newline), as
+    /// `copyOut` hands it out, with `COPY … FROM STDIN`.
+    public func copyIn(_ statement: String, text chunks: some Sequence<[UInt8]>) throws {
         try startCopy(statement)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 16)
-        var count = 0
-        for row in rows {
-            for (index, value) in row.enumerated() {
-                if index > 0 { buffer.append(UInt8(ascii: "\t")) }
-                if let value {
-                    Connection.appendEscaped(value, to: &buffer)
-                } else {
-                    buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
-                }
-            }
-            buffer.append(UInt8(ascii: "\n"))
-            count += 1
+        for chunk in chunks {
+            buffer += chunk
             if buffer.count >= 1 << 16 {
                 try putCopyData(buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -27,7 +40,6 @@ extension Connection {
         }
         if !buffer.isEmpty { try putCopyData(buffer) }
         try endCopy()
-        return count
     }
 
     /// Runs `COPY … TO STDOUT` and hands each chunk (one row in text format) to `body`.

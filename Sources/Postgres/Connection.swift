@@ -62,6 +62,7 @@ public final class Connection {
 
     /// Tries to re-establish a lost connection with the same parameters.
     public func reset() throws {
+        preparedStatements = [:]
         PQreset(handle)
         guard isOpen else {
             throw PostgresError(
@@ -70,12 +71,57 @@ public final class Connection {
     }
 
     /// Runs one statement with its interpolated values bound as parameters.
+    ///
+    /// `prepared`: the statement is prepared on the session the first time its text runs, and
+    /// run prepared from then on, so that the server may plan it once for the session instead of
+    /// at every run. For the statements every command runs (a stream's events, the append) and
+    /// reports that a district's roll-up runs once a street, which took as long to plan as to
+    /// run. Not for every statement: a plan made for no values in particular can be much worse
+    /// (a compliance query's joined its periods row by row, 6.7 ms against 0.35). A statement
+    /// whose plan the server can no longer use (a migration changed its tables) runs unprepared
+    /// when no transaction is open, and is prepared again the next time.
     @discardableResult
-    public func query(_ query: Query) throws -> QueryResult {
+    public func query(_ query: Query, prepared: Bool = false) throws -> QueryResult {
+        guard prepared, let name = try self.prepared(query.sql, parameters: query.parameters.count) else {
+            return try unprepared(query)
+        }
+        let result = withParameters(query.parameters) { values, count in
+            PQexecPrepared(handle, name, count, values, nil, nil, 0)
+        }
+        do {
+            return try consume(result)
+        } catch let error as PostgresError
+            where Connection.planLost.contains(error.sqlState ?? "") && PQtransactionStatus(handle) == PQTRANS_IDLE
+        {
+            try? execute(script: "DEALLOCATE " + name)
+            preparedStatements[query.sql] = nil
+            return try unprepared(query)
+        }
+    }
+
+    private func unprepared(_ query: Query) throws -> QueryResult {
         let result = withParameters(query.parameters) { values, count in
             PQexecParams(handle, query.sql, count, nil, values, nil, nil, 0)
         }
         return try consume(result)
+    }
+
+    /// The statements prepared on this session, by their text, and how many there may be: a
+    /// program that writes statements without end runs the later ones unprepared.
+    private var preparedStatements: [String: String] = [:]
+    private var preparedCount = 0
+    static let preparedLimit = 500
+    /// "cached plan must not change result type", "prepared statement does not exist".
+    static let planLost: Set<String> = ["0A000", "26000"]
+
+    private func prepared(_ sql: String, parameters: Int) throws -> String? {
+        if let name = preparedStatements[sql] { return name }
+        guard preparedStatements.count < Connection.preparedLimit else { return nil }
+        preparedCount += 1
+        let name = "vigil_\(preparedCount)"
+        _ = try consume(PQprepare(handle, name, sql, Int32(parameters), nil))
+        preparedStatements[sql] = name
+        return name
     }
 
     /// Runs a parameterless script of one or more statements (migrations, session settings).

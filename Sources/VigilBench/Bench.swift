@@ -1,38 +1,50 @@
 import EventStore
 import Foundation
-import Planner
-import PlannerStore
 import Postgres
-import Shell
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// `make bench`: Vigil's figures next to the physical limit measured in the same run on the
-/// same server. Usage: vigil-bench SERVER_CONNINFO VIGIL_BINARY [STREETS]
+/// same server. Usage: vigil-bench SERVER_CONNINFO VIGIL_BINARY [STREETS [SMALLER]]
+///
+/// A province of STREETS streets (default 1,000, some five million events) and one of SMALLER
+/// (default 200) with the same streets: a street's questions are asked of both, alternately.
 @main
 struct Bench {
     static func main() throws {
         let arguments = CommandLine.arguments
         guard arguments.count >= 3 else {
-            FileHandle.standardError.write(Data("usage: vigil-bench SERVER_CONNINFO VIGIL_BINARY [STREETS]\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: vigil-bench SERVER_CONNINFO VIGIL_BINARY [STREETS [SMALLER]]\n".utf8))
             exit(2)
         }
         let server = arguments[1]
         let binary = arguments[2]
-        let streets = arguments.count > 3 ? Int(arguments[3]) ?? 25 : 25
+        let streets = arguments.count > 3 ? Int(arguments[3]) ?? 1000 : 1000
+        let smaller = max(1, min(arguments.count > 4 ? Int(arguments[4]) ?? 200 : 200, streets))
         var report = Report()
+        let started = Date()
 
-        let appendDB = try Scratch(server: server, name: "vigil_bench_append")
-        try Appends.measure(appendDB, into: &report)
+        try Appends.measure(try Scratch(server: server, name: "vigil_bench_append"), into: &report)
 
-        let cityDB = try Scratch(server: server, name: "vigil_bench_city")
-        let loaded = try City.load(cityDB, streets: streets, into: &report)
-        try Replay.measure(cityDB, events: loaded, into: &report)
-        try Queries.measure(cityDB, into: &report)
-        try Process.measureCLI(cityDB, binary: binary, into: &report)
+        let small = try Scratch(server: server, name: "vigil_bench_province_small")
+        var measured: Report? = report
+        let perStreet = try Province.load(small, streets: smaller, into: &measured)
+        report = measured ?? report
+        let large = try Scratch(server: server, name: "vigil_bench_province")
+        var unmeasured: Report? = nil
+        _ = try Province.load(large, streets: streets, into: &unmeasured)
+        report.notes.append(
+            "province: \(streets) streets × 11 communities, \(perStreet) events a street, \(streets * perStreet) events; the smaller: \(smaller) streets, \(smaller * perStreet) events"
+        )
+        try Process.measureRebuild(large, binary: binary, events: streets * perStreet, into: &report)
+        try Replay.measure(small, events: smaller * perStreet, into: &report)
+        try Queries.measure(small, large, streets: (smaller, streets), into: &report)
+        try Process.measureStart(large, binary: binary, into: &report)
 
+        report.notes.append("bench ran for \(Int(Date().timeIntervalSince(started))) s")
         report.print()
         try report.write(
             to: URL(fileURLWithPath: ProcessInfo.processInfo.environment["BENCH_RESULTS"] ?? "bench/results.json"))
@@ -41,7 +53,8 @@ struct Bench {
 
 /// A database made empty for one part of the benchmark; on a Citus cluster (the workers'
 /// conninfos in `VIGIL_BENCH_CITUS_WORKERS`, one a line) made on every node and distributed by
-/// street, as `vigil migrate --distribute` does.
+/// street, as `vigil migrate --distribute` does. The roles an earlier run's database made are
+/// dropped with it.
 struct Scratch {
     let conninfo: String
 
@@ -50,8 +63,20 @@ struct Scratch {
         .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
 
     init(server: String, name: String) throws {
-        CitusDatabase.drop(name, coordinator: server, workers: Scratch.citusWorkers)
         conninfo = server + " dbname=" + name
+        let instance = try? Connection(conninfo: conninfo).query("SELECT id FROM vigil.instance").rows.first?
+            .decode("id", as: String.self)
+        CitusDatabase.drop(name, coordinator: server, workers: Scratch.citusWorkers)
+        if let instance {
+            for node in [server] + Scratch.citusWorkers {
+                let connection = try Connection(conninfo: node + " dbname=postgres")
+                for row in try connection.query(
+                    "SELECT rolname::text AS name FROM pg_roles WHERE starts_with(rolname, 'vigil_' || \(instance) || '_')"
+                ).rows {
+                    try connection.execute(script: "DROP ROLE " + Connection.quoteIdentifier(try row.decode("name")))
+                }
+            }
+        }
         if Scratch.citusWorkers.isEmpty {
             try Connection(conninfo: server + " dbname=postgres")
                 .execute(script: "CREATE DATABASE \(Connection.quoteIdentifier(name))")

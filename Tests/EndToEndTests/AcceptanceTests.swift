@@ -65,6 +65,20 @@ struct AcceptanceTests {
                         ["plan", "last_drill", "due", "days_overdue"])
                         == expected, "\(street) in the roll-up as of \(date)")
             }
+            // The other roll-ups read the district's streets in one query: each street's rows are
+            // its own report's.
+            for (report, keys) in [
+                ("findings", ["finding", "unit", "community", "severity", "status", "due", "days_overdue"]),
+                ("compliance summary", ["campaign", "community", "required", "covered", "rate"]),
+            ] {
+                let districtRows = try Self.report(report + " --district 硚口区", on: db + ["--today", date])
+                for street in ["甲街道", "乙街道"] {
+                    let own = try Self.report(report, on: db + ["--street", street, "--today", date])
+                    #expect(
+                        Self.rows(districtRows.filter { $0["street"] as? String == street }, keys)
+                            == Self.rows(own, keys), "\(street) in the \(report) roll-up as of \(date)")
+                }
+            }
             // No street chosen: an admin's report covers every street, with the street key.
             let everywhere = try Self.report("drills overdue", on: db + ["--today", date])
             #expect(everywhere.contains { $0["street"] as? String == "丙街道" })

@@ -12,7 +12,7 @@ public struct HolidayCalendar: Sendable {
     public init(imported: [HolidayNotice] = [], years: ClosedRange<Int>) {
         var notices: [Int: HolidayNotice] = [:]
         for year in years {
-            notices[year] = ShippedHolidays.notice(for: year) ?? ComputedHolidays.notice(for: year)
+            notices[year] = HolidayCalendar.shipped[year] ?? ComputedHolidays.notice(for: year)
         }
         for notice in imported {
             notices[notice.year] = notice
@@ -24,6 +24,12 @@ public struct HolidayCalendar: Sendable {
             }
         }
     }
+
+    /// The shipped notices, parsed once: every compliance report builds a calendar.
+    private static let shipped: [Int: HolidayNotice] = Dictionary(
+        uniqueKeysWithValues: (ShippedHolidays.firstYear...ShippedHolidays.lastYear).compactMap { year in
+            ShippedHolidays.notice(for: year).map { (year, $0) }
+        })
 
     /// The notice for a year, if the calendar covers it.
     public func notice(for year: Int) -> HolidayNotice? {

@@ -13,14 +13,16 @@ struct ComplianceSummary: Command, DistrictRollUp {
     /// Every street of a district, with a street column.
     @Flag("district", "D") var district: String?
 
+    static var rollUp: RollUp { .oneQuery }
+
     func run(in session: Session) throws -> Output {
         let selection = PeriodSelection.year(year ?? session.today.year)
-        var rows: [ComplianceRow] = []
-        for campaign in try session.store.campaigns() {
-            rows += try session.store.compliance(campaign, selection: selection, asOf: session.asOf)
-        }
+        let rows = try session.store.compliance(session.store.campaigns(), selection: selection, asOf: session.asOf)
+        let street = session.streetColumn(\ComplianceRow.street)
         return .table(
-            [Column("campaign", L("campaign", "宣传活动"))] + Compliance.columns(detail: false),
-            rows.map { [.text($0.campaign)] + Compliance.values($0, detail: false) })
+            street.map(\.column) + [Column("campaign", L("campaign", "宣传活动"))] + Compliance.columns(detail: false),
+            rows.map { row in
+                street.map { $0.cell(row) } + [.text(row.campaign)] + Compliance.values(row, detail: false)
+            })
     }
 }

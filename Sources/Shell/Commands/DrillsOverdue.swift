@@ -16,9 +16,12 @@ struct DrillsOverdue: Command, DistrictRollUp {
     /// Every street of a district, with a street column.
     @Flag("district", "D") var district: String?
 
+    static var rollUp: RollUp { .oneQuery }
+
     func run(in session: Session) throws -> Output {
-        let rows = try session.store.drillObligations(session.asOf, community: community)
-            .filter(\.obligation.isOverdue)
-        return DrillTables.obligations(rows, daysKey: "days_overdue", daysHeader: L("days overdue", "逾期天数"))
+        let rows = try session.store.drillObligations(session.asOf, community: community, overdueOnly: true)
+        return DrillTables.obligations(
+            rows, daysKey: "days_overdue", daysHeader: L("days overdue", "逾期天数"),
+            street: session.streetColumn(\.street))
     }
 }

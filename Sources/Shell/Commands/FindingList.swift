@@ -16,10 +16,12 @@ struct FindingList: Command, DistrictRollUp {
     /// Every street of a district, with a street column.
     @Flag("district", "D") var district: String?
 
+    static var rollUp: RollUp { .oneQuery }
+
     func run(in session: Session) throws -> Output {
         .table(
             try session.store.findings(session.asOf, openOnly: open, overdueOnly: overdue, community: community),
-            [
+            session.streetColumn(\.street) + [
                 Field("finding", L("finding", "隐患")) { .text($0.finding) },
                 Field("unit", L("unit", "单位")) { .text($0.unit) },
                 Field("community", L("community", "社区")) { .text($0.community) },

@@ -24,7 +24,7 @@ struct ReportCompliance: Command, DistrictRollUp {
     @Flag("out", "FILE", as: .document) var out: String
 
     /// The district's report is built here, a street's section at a time.
-    static var joinsStreets: Bool { false }
+    static var rollUp: RollUp { .byCommand }
 
     func run(in session: Session) throws -> Output {
         let page: Page

@@ -3,13 +3,24 @@ import PlannerStore
 /// A report that can roll up a district (`--district D`): the same rows for every street of it.
 protocol DistrictRollUp {
     var district: String? { get }
-    /// True (the default) when the roll-up is the command's table, run in each street and
-    /// joined with a street column; false when the command builds it from `streets(of:)`.
-    static var joinsStreets: Bool { get }
+    /// How the roll-up is built (by default, the command runs in each street in turn).
+    static var rollUp: RollUp { get }
+}
+
+/// How a district's roll-up is built, always with a street column.
+enum RollUp {
+    /// The command runs in each street, and the tables are joined.
+    case eachStreet
+    /// The command runs once, its reports reading every street in one query
+    /// (`PlannerStore.rollingUp`); its table gets the street column from `streetColumn`. On
+    /// Citus, each street in turn (`PlannerStore.isDistributed`).
+    case oneQuery
+    /// The command builds it from `streets(of:)` itself.
+    case byCommand
 }
 
 extension DistrictRollUp {
-    static var joinsStreets: Bool { true }
+    static var rollUp: RollUp { .eachStreet }
 }
 
 extension Session {
@@ -20,11 +31,11 @@ extension Session {
             street = nil
             return
         }
-        let directory = try store.streets()
-        guard let found = directory.first(where: { $0.name == name }) else {
-            throw ShellError.noStreet(name, in: directory)
+        guard let found = try store.street(named: name) else {
+            throw ShellError.noStreet(name, in: try store.streets())
         }
         guard found.readable else {
+            let directory = try store.streets()
             throw ShellError(
                 L("permission denied: you may not read the records of \(name)", "权限不足：您无权查看\(name)的记录"),
                 hint: L(
@@ -57,15 +68,25 @@ extension Session {
     func run(_ spec: CommandSpec, _ command: any Command, _ body: () throws -> Output) throws -> Output {
         if let rollUp = command as? any DistrictRollUp, let district = rollUp.district {
             let streets = try self.streets(of: district)
-            return type(of: rollUp).joinsStreets ? try each(streets, body) : try body()
+            switch type(of: rollUp).rollUp {
+            case .eachStreet: return try each(streets, body)
+            case .byCommand: return try body()
+            case .oneQuery where try store.isDistributed(): return try each(streets, body)
+            case .oneQuery:
+                rollUpStreets = streets
+                defer { rollUpStreets = nil }
+                return try store.rollingUp(streets.map(\.id), body)
+            }
         }
         guard spec.scope != .national else { return try body() }
-        let directory = try store.streets()
-        if directory.isEmpty { return try body() }
+        // A chosen street answers alone: the directory (every street, each asked whether the user
+        // may read it) is read only when none is.
         if let street {
             try use(street.id)
             return try body()
         }
+        let directory = try store.streets()
+        if directory.isEmpty { return try body() }
         let readable = directory.filter(\.readable)
         switch readable.count {
         case 0:
@@ -81,11 +102,11 @@ extension Session {
     /// The streets of a district the user may read, in the order they were added; refuses an
     /// unknown district, and one none of whose streets the user may read.
     func streets(of district: String) throws -> [Street] {
-        let directory = try store.streets()
-        guard directory.contains(where: { $0.district == district }) else {
-            throw ShellError.noDistrict(district, in: directory)
+        let inDistrict = try store.streets(inDistrict: district)
+        guard !inDistrict.isEmpty else {
+            throw ShellError.noDistrict(district, in: try store.streets())
         }
-        let streets = directory.filter { $0.district == district && $0.readable }
+        let streets = inDistrict.filter(\.readable)
         guard !streets.isEmpty else {
             throw ShellError(
                 L("permission denied: you may read no street of \(district)", "权限不足：您无权查看\(district)的任何街道"))
@@ -98,6 +119,13 @@ extension Session {
     func within<T>(_ street: Street, _ body: () throws -> T) throws -> T {
         try use(street.id)
         return try body()
+    }
+
+    /// The street column of a one-query roll-up's table (none otherwise), as `each` heads its rows.
+    func streetColumn<Row>(_ street: @escaping (Row) -> Int) -> [Field<Row>] {
+        guard let streets = rollUpStreets else { return [] }
+        let names = Dictionary(uniqueKeysWithValues: streets.map { ($0.id, $0.name) })
+        return [Field("street", L("street", "街道")) { .text(names[street($0)] ?? String(street($0))) }]
     }
 
     /// Runs `body` in each street and joins the tables, each row headed by its street. A street

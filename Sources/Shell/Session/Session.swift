@@ -15,6 +15,8 @@ public final class Session {
     /// The street the connection works in (its setting `vigil.street`), as last set through
     /// `use(_:)`; nil while unset.
     var connectionStreet: Int?
+    /// The streets of the district a one-query roll-up reads, while it runs.
+    var rollUpStreets: [Street]?
     /// The as-of date set with `set today` or `--today`; nil follows the clock.
     public var todayOverride: LocalDate?
     /// The instant set with `set recorded-as-of`: reports show the log as it stood then.

@@ -5,11 +5,12 @@ import PlannerStore
 enum DrillTables {
     /// Plans with their obligation, and the days overdue (or, negated, until due).
     static func obligations(
-        _ rows: [DrillObligationRow], daysKey: String, daysHeader: L, negate: Bool = false
+        _ rows: [DrillObligationRow], daysKey: String, daysHeader: L, negate: Bool = false,
+        street: [Field<DrillObligationRow>] = []
     ) -> Output {
         .table(
             rows,
-            [
+            street + [
                 Field("plan", L("plan", "预案")) { .text($0.plan) },
                 Field("plan_name", L("plan name", "预案名称")) { .text($0.planName) },
                 Field("unit", L("unit", "单位")) { .text($0.unit) },
