@@ -135,9 +135,7 @@ extension PlannerStore {
                      WHERE \(PlannerStore.inStreets("a.street", streets))
                        AND a.recorded_at <= coalesce(\(asOf.recorded)::timestamptz, 'infinity')
                        AND (a.retracted_at IS NULL OR a.retracted_at > coalesce(\(asOf.recorded)::timestamptz, 'infinity'))
-                ), covered AS MATERIALIZED (
-                    -- Materialized: estimated at a row, it was otherwise aggregated again for
-                    -- every community.
+                ), covered AS (
                     SELECT m.k, m.community, array_agg(DISTINCT m.n) AS periods
                       FROM (SELECT a.k, a.community, p.n FROM kept a
                               JOIN periods p ON p.list = a.list AND p.start_on = date_trunc(a.unit, a.on_date)::date
@@ -148,21 +146,35 @@ extension PlannerStore {
                              WHERE a.unit IS NULL) m
                      GROUP BY m.k, m.community
                 )
-                SELECT s.k, s.name AS community, coalesce(array_to_string(c.periods, ','), '') AS covered
-                  FROM scope s LEFT JOIN covered c ON c.k = s.k AND c.community = s.name
-                 ORDER BY s.k, s.position
+                -- The communities owed and the periods covered come back as one list, paired
+                -- here: the planner, which cannot estimate either, joined them row by row (a
+                -- district's 660 communities by 630 coverings, 30 ms).
+                SELECT s.k, s.position, s.name AS community, NULL AS covered FROM scope s
+                UNION ALL
+                SELECT c.k, NULL, c.community, array_to_string(c.periods, ',') FROM covered c
+                 ORDER BY 1, 2
                 """)
             // Every community owes every period of its campaign; which ones it covered comes from
             // the database, the rest is arithmetic on the periods this side already has.
-            return try rows.rows.map { row in
-                let campaign = campaigns[try row.decode("k", as: Int.self) - 1]
-                let periods = owed[lists[try row.decode("k", as: Int.self) - 1]]
-                let covered = Set(
-                    try row.decode("covered", as: String.self).split(separator: ",").compactMap { Int($0) })
+            var covered: [String: Set<Int>] = [:]
+            var owedBy: [(k: Int, community: String)] = []
+            for row in rows.rows {
+                let k = try row.decode("k", as: Int.self)
+                let community = try row.decode("community", as: String.self)
+                if let numbers = try row.decode("covered", as: String?.self) {
+                    covered["\(k) \(community)"] = Set(numbers.split(separator: ",").compactMap { Int($0) })
+                } else {
+                    owedBy.append((k, community))
+                }
+            }
+            return owedBy.map { k, community in
+                let campaign = campaigns[k - 1]
+                let periods = owed[lists[k - 1]]
+                let numbers = covered["\(k) \(community)"] ?? []
                 return ComplianceRow(
-                    street: campaign.street, campaign: campaign.name, community: try row.decode("community"),
-                    required: periods.count, covered: covered.count,
-                    missing: periods.indices.filter { !covered.contains($0 + 1) }.map { periods[$0] }, periods: periods)
+                    street: campaign.street, campaign: campaign.name, community: community, required: periods.count,
+                    covered: numbers.count,
+                    missing: periods.indices.filter { !numbers.contains($0 + 1) }.map { periods[$0] }, periods: periods)
             }
         }
     }

@@ -22,6 +22,7 @@ enum Appends {
                     ADD UNIQUE (street, stream_id, stream_version);
                 CREATE INDEX ON public.plain (transaction_id, street, position);
                 CREATE SEQUENCE public.plain_position;
+                CREATE TABLE public.plain_events (LIKE public.plain INCLUDING ALL);
                 CREATE TABLE public.plain_streams (LIKE vigil.streams INCLUDING ALL);
                 CREATE TABLE public.plain_logs (LIKE vigil.street_logs INCLUDING ALL);
                 CREATE TABLE public.plain_activities (LIKE planner.activities INCLUDING ALL);
@@ -108,8 +109,8 @@ enum Appends {
                     INSERT INTO public.plain_logs AS l (street, last_position) VALUES (\(street), 1)
                     ON CONFLICT (street) DO UPDATE SET last_position = l.last_position + 1 RETURNING l.last_position
                 ), event AS (
-                    INSERT INTO public.plain (street, position, stream_id, stream_version, event_id, event_type, data,
-                                              metadata, recorded_at, hash)
+                    INSERT INTO public.plain_events (street, position, stream_id, stream_version, event_id, event_type,
+                                                     data, metadata, recorded_at, hash)
                     SELECT \(street), counter.last_position, 'activity:A-' || code.last, 1, gen_random_uuid(),
                            'ActivityLogged', \(data)::jsonb, \(metadata)::jsonb, now(), sha256(\(data)::bytea)
                       FROM counter, code
