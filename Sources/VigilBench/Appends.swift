@@ -66,6 +66,7 @@ enum Appends {
         let perWriter = 60
         appended = []
         inserted = []
+        floors = []
         for _ in 0..<rounds {
             appended.append(
                 Double(8 * perWriter)
@@ -75,8 +76,14 @@ enum Appends {
                     / (try concurrently(8) { writer in
                         for _ in 0..<perWriter { try plain.insert(plains[writer], street: writer + 1) }
                     }))
+            floors.append(
+                Double(8 * perWriter)
+                    / (try concurrently(8) { writer in
+                        for _ in 0..<perWriter { try plain.insertAll(plains[writer], street: writer + 1) }
+                    }))
         }
         report.add("append, 8 writers on 8 streets", rates: appended, baselines: inserted, "ev/s", least: 0.7)
+        report.add("the rows of an append by plain SQL, 8 writers", rates: floors, baselines: inserted, "ev/s")
     }
 
     /// The baseline: the row an append writes, by a plain INSERT in a transaction of its own.
