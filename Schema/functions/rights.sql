@@ -176,6 +176,7 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+    -- vigil.street_role's name, built once here rather than by a function call per street.
     v_prefix text := (SELECT 'vigil_' || i.id || '_street_' FROM vigil.instance i);
 BEGIN
     IF vigil.has_role('admin') THEN

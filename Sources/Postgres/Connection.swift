@@ -63,6 +63,7 @@ public final class Connection {
     /// Tries to re-establish a lost connection with the same parameters.
     public func reset() throws {
         preparedStatements = [:]
+        seenOnce = []
         PQreset(handle)
         guard isOpen else {
             throw PostgresError(
@@ -72,9 +73,10 @@ public final class Connection {
 
     /// Runs one statement with its interpolated values bound as parameters.
     ///
-    /// `prepared`: the statement is prepared on the session the first time its text runs, and
+    /// `prepared`: the statement is prepared on the session the second time its text runs, and
     /// run prepared from then on, so that the server may plan it once for the session instead of
-    /// at every run. For the statements every command runs (a stream's events, the append) and
+    /// at every run (the first run goes unprepared: a program that runs one command, `vigil -c`,
+    /// pays no extra round trip to prepare what it runs once). For the statements every command runs (a stream's events, the append) and
     /// reports that a district's roll-up runs once a street, which took as long to plan as to
     /// run. Not for every statement: a plan made for no values in particular can be much worse
     /// (a compliance query's joined its periods row by row, 6.7 ms against 0.35). A statement
@@ -107,9 +109,11 @@ public final class Connection {
     }
 
     /// The statements prepared on this session, by their text, and how many there may be: a
-    /// program that writes statements without end runs the later ones unprepared.
+    /// program that writes statements without end runs the later ones unprepared. `seenOnce`:
+    /// the texts run once so far, unprepared.
     private var preparedStatements: [String: String] = [:]
     private var preparedCount = 0
+    private var seenOnce: Set<String> = []
     static let preparedLimit = 500
     /// "cached plan must not change result type", "prepared statement does not exist".
     static let planLost: Set<String> = ["0A000", "26000"]
@@ -117,6 +121,10 @@ public final class Connection {
     private func prepared(_ sql: String, parameters: Int) throws -> String? {
         if let name = preparedStatements[sql] { return name }
         guard preparedStatements.count < Connection.preparedLimit else { return nil }
+        guard seenOnce.remove(sql) != nil else {
+            seenOnce.insert(sql)
+            return nil
+        }
         preparedCount += 1
         let name = "vigil_\(preparedCount)"
         _ = try consume(PQprepare(handle, name, sql, Int32(parameters), nil))

@@ -32,9 +32,7 @@ enum Queries {
                 "growth of street \(command) p99, \(streets.1) streets / \(streets.0)", p99 / smallP99, "×",
                 goal: "≤ 1.3", met: p99 / smallP99 <= 1.3)
 
-            let rollUp =
-                command.replacingOccurrences(of: " --year", with: " --district 区1 --year")
-                + (command.contains("--year") ? "" : " --district 区1")
+            let rollUp = command + " --district 区1"
             try district.run(rollUp)
             var samples: [Double] = []
             for _ in 0..<runs / 2 {

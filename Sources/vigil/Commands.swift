@@ -121,7 +121,7 @@ struct Tail: ParsableCommand {
         // running, or committed after the oldest running one began, is shown even when its
         // position is lower. Citus: from each street's last committed position.
         let start: Subscription.Cursor =
-            try Migrator.Cluster(store.connection).distributed
+            try planner.isDistributed()
             ? .streets(fromStart ? [:] : try store.streetPositions())
             : .merged(fromStart ? .start : Checkpoint(transactionID: try store.horizon(), position: 0))
         var subscription = Subscription(store: store, from: start)

@@ -125,8 +125,11 @@ extension Session {
     func streetColumn<Row>(_ street: @escaping (Row) -> Int) -> [Field<Row>] {
         guard let streets = rollUpStreets else { return [] }
         let names = Dictionary(uniqueKeysWithValues: streets.map { ($0.id, $0.name) })
-        return [Field("street", L("street", "街道")) { .text(names[street($0)] ?? String(street($0))) }]
+        return [Field(Session.streetHeader) { .text(names[street($0)] ?? String(street($0))) }]
     }
+
+    /// The column that heads a roll-up's rows with their street, however the roll-up is built.
+    static let streetHeader = Column("street", L("street", "街道"))
 
     /// Runs `body` in each street and joins the tables, each row headed by its street. A street
     /// without the record the command names is skipped; when none has it, that is the refusal.
@@ -143,7 +146,7 @@ extension Session {
                 continue
             }
             guard case .table(let shown, let found) = output else { throw ShellError.chooseStreet(streets) }
-            columns = [Column("street", L("street", "街道"))] + shown
+            columns = [Session.streetHeader] + shown
             rows += found.map { [.text(street.name)] + $0 }
         }
         if columns.isEmpty, let missing { throw missing }

@@ -5,8 +5,11 @@ struct Field<Row> {
     let cell: (Row) -> Value
 
     init(_ key: String, _ header: L, _ cell: @escaping (Row) -> Value) {
-        column = Column(key, header)
-        self.cell = cell
+        self.init(Column(key, header), cell)
+    }
+
+    init(_ column: Column, _ cell: @escaping (Row) -> Value) {
+        (self.column, self.cell) = (column, cell)
     }
 }
 
