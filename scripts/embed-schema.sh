@@ -8,15 +8,27 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/Sources/EventStore/Migrations/Schema+Embedded.swift"
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-# A file's text as a Swift raw string literal, refusing a file that holds its delimiter.
+# A file's text as a Swift raw string literal, refusing a file that holds its delimiter or does not
+# end with a line break (the literal's text is the file's without that last line break).
 sql_literal() {
     if grep -q '"""#' "$1"; then
         echo "embed-schema: $1 contains the delimiter \"\"\"#" >&2
         exit 1
     fi
+    if [[ $(tail -c 1 "$1" | od -An -c | tr -d ' ') != '\n' ]]; then
+        echo "embed-schema: $1 does not end with a line break" >&2
+        exit 1
+    fi
     echo "            sql: #\"\"\""
     cat "$1"
     echo "\"\"\"#),"
+}
+# The SHA-256 of the literal's text (the file's without its last byte, the line break), as the
+# migrator records it.
+checksum() {
+    local digest=sha256sum
+    command -v sha256sum >/dev/null || digest="shasum -a 256"
+    echo "            checksum: \"$(head -c $(($(wc -c <"$1") - 1)) "$1" | $digest | cut -d ' ' -f 1)\","
 }
 {
     echo "// swift-format-ignore-file"
@@ -30,6 +42,7 @@ sql_literal() {
         echo "        Migration("
         echo "            version: $((10#${name%%_*})),"
         echo "            name: \"${name#*_}\","
+        checksum "$file"
         sql_literal "$file"
     done
     echo "    ]"
@@ -42,6 +55,7 @@ sql_literal() {
         echo "        Definition("
         echo "            name: \"$(basename "$file" .sql)\","
         echo "            folder: \"$(basename "$(dirname "$file")")\","
+        checksum "$file"
         sql_literal "$file"
     done
     echo "    ]"

@@ -149,6 +149,22 @@ struct MigrationTests {
 
 @Suite("Migrations at start-up", .serialized)
 struct MigrationStartupTests {
+    @Test("Every embedded checksum is the one the server computes from the embedded text")
+    func embeddedChecksums() throws {
+        let database = try TestDatabase(migrated: false)
+        let connection = try database.connect()
+        let texts: [any SchemaText] = Migration.all + Definition.all
+        let embedded = texts.compactMap(\.checksum)
+        #expect(embedded.count == texts.count)
+        let computed = try connection.query(
+            """
+            SELECT encode(sha256(convert_to(t, 'UTF8')), 'hex') AS sum
+              FROM unnest(\(texts.map(\.sql))::text[]) WITH ORDINALITY AS m(t, n) ORDER BY n
+            """
+        ).rows.map { try $0.decode("sum", as: String.self) }
+        #expect(computed == embedded)
+    }
+
     @Test("The start-up check refuses a changed migration without writing, so readers see it too")
     func startupCheckSeesChangedMigration() throws {
         let database = try TestDatabase()

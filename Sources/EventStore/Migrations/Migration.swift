@@ -1,8 +1,14 @@
 /// One schema change from `Schema/NNNN_name.sql`, embedded in the binary.
-public struct Migration: Sendable {
+public struct Migration: SchemaText, Sendable {
     public var version: Int
     public var name: String
-    public var sql: String
+    /// Its text; editing it drops the embedded checksum, so the server computes the new one.
+    public var sql: String { didSet { checksum = nil } }
+    public var checksum: String?
+
+    public init(version: Int, name: String, checksum: String? = nil, sql: String) {
+        (self.version, self.name, self.sql, self.checksum) = (version, name, sql, checksum)
+    }
 
     /// The file name it came from, for messages.
     public var fileName: String {

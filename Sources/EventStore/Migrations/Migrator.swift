@@ -76,8 +76,8 @@ public struct Migrator {
             throw Failure.unknownApplied(version: unknown)
         }
         var done: [Migration] = []
-        for migration in migrations.sorted(by: { $0.version < $1.version }) {
-            let checksum = try Migrator.checksum(migration.sql, connection)
+        let sorted = migrations.sorted(by: { $0.version < $1.version })
+        for (migration, checksum) in zip(sorted, try Migrator.checksums(of: sorted, connection)) {
             if let recorded = applied[migration.version] {
                 guard migration.accepts(recorded: recorded, current: checksum) else {
                     throw Failure.changedAfterApplying(file: migration.fileName)
@@ -98,8 +98,8 @@ public struct Migrator {
             }
             done.append(migration)
         }
-        for definition in try changedDefinitions(connection) {
-            let checksum = try Migrator.checksum(definition.sql, connection)
+        let changed = try changedDefinitions(connection)
+        for (definition, checksum) in zip(changed, try Migrator.checksums(of: changed, connection)) {
             do {
                 try connection.transaction { connection in
                     try connection.execute(script: definition.sql)
@@ -162,14 +162,12 @@ public struct Migrator {
         guard !definitions.isEmpty else { return [] }
         let exists = try connection.query("SELECT to_regclass('vigil_meta.definitions') IS NOT NULL AS present")
         guard try exists.rows.first?.decode("present", as: Bool.self) == true else { return definitions }
-        let unchanged = try connection.query(
-            """
-            SELECT d.name FROM vigil_meta.definitions d
-              JOIN unnest(\(definitions.map(\.name))::text[], \(definitions.map(\.sql))::text[]) AS f(name, sql)
-                ON f.name = d.name AND d.checksum = encode(sha256(convert_to(f.sql, 'UTF8')), 'hex')
-            """
-        ).rows.map { try $0.decode("name", as: String.self) }
-        return definitions.filter { !unchanged.contains($0.name) }
+        var recorded: [String: String] = [:]
+        for row in try connection.query("SELECT name, checksum FROM vigil_meta.definitions").rows {
+            recorded[try row.decode("name", as: String.self)] = try row.decode("checksum", as: String.self)
+        }
+        return zip(definitions, try Migrator.checksums(of: definitions, connection))
+            .filter { recorded[$0.0.name] != $0.1 }.map(\.0)
     }
 
     /// Rebuilds every projection whose version changed since its tables were last built (a
@@ -194,13 +192,7 @@ public struct Migrator {
         if let unknown = applied.keys.sorted().first(where: { !known.contains($0) }) {
             throw Failure.unknownApplied(version: unknown)
         }
-        let sums = try connection.query(
-            """
-            SELECT encode(sha256(convert_to(t, 'UTF8')), 'hex') AS sum
-              FROM unnest(\(migrations.map(\.sql))::text[]) WITH ORDINALITY AS m(t, n) ORDER BY n
-            """
-        ).rows.map { try $0.decode("sum", as: String.self) }
-        for (migration, sum) in zip(migrations, sums) {
+        for (migration, sum) in zip(migrations, try Migrator.checksums(of: migrations, connection)) {
             if let recorded = applied[migration.version], !migration.accepts(recorded: recorded, current: sum) {
                 throw Failure.changedAfterApplying(file: migration.fileName)
             }
@@ -217,8 +209,19 @@ public struct Migrator {
         return applied
     }
 
-    static func checksum(_ sql: String, _ connection: Connection) throws -> String {
-        let result = try connection.query("SELECT encode(sha256(convert_to(\(sql), 'UTF8')), 'hex') AS sum")
-        return try result.rows.first?.decode("sum", as: String.self) ?? ""
+    /// The checksum of each text, in order: the one embedded with it, else the server's.
+    static func checksums(of texts: [some SchemaText], _ connection: Connection) throws -> [String] {
+        let missing = texts.filter { $0.checksum == nil }.map(\.sql)
+        var computed: [String] = []
+        if !missing.isEmpty {
+            computed = try connection.query(
+                """
+                SELECT encode(sha256(convert_to(t, 'UTF8')), 'hex') AS sum
+                  FROM unnest(\(missing)::text[]) WITH ORDINALITY AS m(t, n) ORDER BY n
+                """
+            ).rows.map { try $0.decode("sum", as: String.self) }
+        }
+        computed.reverse()
+        return texts.map { $0.checksum ?? computed.removeLast() }
     }
 }
