@@ -389,6 +389,11 @@ $$;
 -- an event at a time, to name the event it fails on. On Citus the coordinator replays an event
 -- at a time: there a function called in a query of the log would run on the shards, where a
 -- projection may not write.
+--
+-- Every row of the projection's tables was replaced: the tables this transaction wrote (its own
+-- statistics say which) are analyzed before it commits, so that the first reports after a rebuild
+-- are not planned for the tables as they were before it (ANALYZE counts the transaction's own
+-- rows). On Citus, autovacuum on the workers sees to it.
 CREATE OR REPLACE FUNCTION vigil.rebuild(p_name text) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, vigil, pg_temp
@@ -396,7 +401,9 @@ AS $$
 DECLARE
     e vigil.events;
     v_count bigint := 0;
-    v_one_statement boolean := NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension x WHERE x.extname = 'citus');
+    v_citus boolean := EXISTS (SELECT 1 FROM pg_catalog.pg_extension x WHERE x.extname = 'citus');
+    v_one_statement boolean := NOT v_citus;
+    v_table regclass;
 BEGIN
     IF NOT vigil.has_role('admin') THEN
         RAISE EXCEPTION 'only an admin may rebuild projections' USING ERRCODE = '42501';
@@ -426,6 +433,12 @@ BEGIN
         EXCEPTION WHEN OTHERS THEN
             PERFORM vigil.projection_failed(p_name, e, SQLERRM);
         END;
+    END IF;
+    IF NOT v_citus THEN
+        FOR v_table IN SELECT t.relid FROM pg_catalog.pg_stat_xact_user_tables t
+                        WHERE t.n_tup_ins + t.n_tup_upd + t.n_tup_del > 0 ORDER BY t.relid LOOP
+            EXECUTE format('ANALYZE %s', v_table);
+        END LOOP;
     END IF;
     UPDATE vigil.projections p
        SET last_position = coalesce((SELECT max(ev.position) FROM vigil.events ev), 0),

@@ -48,6 +48,33 @@ struct RebuildTests {
     }
 }
 
+/// What a rebuild leaves for the reports that follow it.
+@Suite("A rebuild's statistics", .serialized)
+struct RebuildStatisticsTests {
+    @Test("A rebuild analyzes the tables it rewrote: the planner counts their rows, not the old ones")
+    func analyzed() throws {
+        let database = try TestDatabase()
+        let connection = try database.connect()
+        let shell = ShellHarness(connection, today: "2017-12-31")
+        for line in Workload(seed: 1).setup() { try #require(shell.run(line) == .ok, "\(line): \(shell.errors)") }
+        func estimates() throws -> [String: Double] {
+            var estimates: [String: Double] = [:]
+            for row in try connection.query(
+                """
+                SELECT relname::text AS name, reltuples FROM pg_class
+                 WHERE relnamespace = 'planner'::regnamespace AND relname IN ('communities', 'units', 'plans')
+                """
+            ).rows {
+                estimates[try row.decode("name", as: String.self)] = try row.decode("reltuples", as: Double.self)
+            }
+            return estimates
+        }
+        #expect(try estimates() != ["communities": 3, "units": 4, "plans": 4], "never analyzed before the rebuild")
+        _ = try EventStore(connection: connection).rebuild(projection: "planner")
+        #expect(try estimates() == ["communities": 3, "units": 4, "plans": 4])
+    }
+}
+
 /// A deterministic mix of commands, valid and not, over a small street.
 struct Workload {
     var state: UInt64
