@@ -403,7 +403,8 @@ DECLARE
     v_count bigint := 0;
     v_citus boolean := EXISTS (SELECT 1 FROM pg_catalog.pg_extension x WHERE x.extname = 'citus');
     v_one_statement boolean := NOT v_citus;
-    v_table regclass;
+    v_schema name;
+    v_table name;
 BEGIN
     IF NOT vigil.has_role('admin') THEN
         RAISE EXCEPTION 'only an admin may rebuild projections' USING ERRCODE = '42501';
@@ -435,9 +436,10 @@ BEGIN
         END;
     END IF;
     IF NOT v_citus THEN
-        FOR v_table IN SELECT t.relid FROM pg_catalog.pg_stat_xact_user_tables t
-                        WHERE t.n_tup_ins + t.n_tup_upd + t.n_tup_del > 0 ORDER BY t.relid LOOP
-            EXECUTE format('ANALYZE %s', v_table);
+        FOR v_schema, v_table IN SELECT t.schemaname, t.relname FROM pg_catalog.pg_stat_xact_user_tables t
+                                  WHERE t.n_tup_ins + t.n_tup_upd + t.n_tup_del > 0
+                                    AND t.schemaname NOT LIKE 'pg\_temp\_%' ORDER BY 1, 2 LOOP
+            EXECUTE format('ANALYZE %I.%I', v_schema, v_table);
         END LOOP;
     END IF;
     UPDATE vigil.projections p
