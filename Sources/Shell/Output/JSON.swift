@@ -33,6 +33,11 @@ struct JSON {
     }
 
     static func string(_ text: String) -> String {
+        // Most text needs no escape: copied whole, not scalar by scalar (a district's report
+        // renders thousands of strings).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
