@@ -111,8 +111,8 @@ BEGIN
     WHEN 'DrillConducted' THEN
         -- A drill held without a schedule is its first record. One statement, not an insert
         -- that conflicts and then an update: a third of a replay's events are this one.
-        INSERT INTO planner.drills AS x (street, code, number, plan, status, conducted_on, participants,
-                                         evacuation_seconds, note, recorded_at, conducted_recorded_at)
+        INSERT INTO planner.drills (street, code, number, plan, status, conducted_on, participants,
+                                    evacuation_seconds, note, recorded_at, conducted_recorded_at)
         VALUES (e.street, d->>'code', planner.code_number(d->>'code'), d->>'plan', 'conducted', (d->>'on')::date,
             (d->>'participants')::integer, (d->>'evacuation_seconds')::integer, d->>'note', e.recorded_at,
             e.recorded_at)
