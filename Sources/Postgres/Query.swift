@@ -49,26 +49,15 @@ extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
 }
 
 extension Array: PostgresEncodable where Element: PostgresEncodable {
-    /// A PostgreSQL array literal, every element quoted so that no element can break out. Built
-    /// byte by byte: the shell sends its whole schema as one array at every start.
+    /// A PostgreSQL array literal, every element quoted so that no element can break out.
     public var postgresText: String? {
-        let (quote, backslash) = (UInt8(ascii: "\""), UInt8(ascii: "\\"))
-        var literal: [UInt8] = [UInt8(ascii: "{")]
-        for (index, element) in enumerated() {
-            if index > 0 { literal.append(UInt8(ascii: ",")) }
-            guard let text = element.postgresText else {
-                literal += "NULL".utf8
-                continue
-            }
-            literal.append(quote)
-            for byte in text.utf8 {
-                if byte == quote || byte == backslash { literal.append(backslash) }
-                literal.append(byte)
-            }
-            literal.append(quote)
+        let items = map { element -> String in
+            guard let text = element.postgresText else { return "NULL" }
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"\(escaped)\""
         }
-        literal.append(UInt8(ascii: "}"))
-        return String(decoding: literal, as: UTF8.self)
+        return "{" + items.joined(separator: ",") + "}"
     }
 }
 

@@ -98,8 +98,7 @@ public struct Migrator {
             }
             done.append(migration)
         }
-        let changed = try changedDefinitions(connection)
-        for (definition, checksum) in zip(changed, try Migrator.checksums(of: changed, connection)) {
+        for (definition, checksum) in try changedDefinitions(connection) {
             do {
                 try connection.transaction { connection in
                     try connection.execute(script: definition.sql)
@@ -157,17 +156,18 @@ public struct Migrator {
         try pending(connection).isEmpty && changedDefinitions(connection).isEmpty
     }
 
-    /// The definitions never applied to this database, or applied with another text.
-    func changedDefinitions(_ connection: Connection) throws -> [Definition] {
+    /// The definitions never applied to this database, or applied with another text, each with
+    /// the checksum of its text.
+    func changedDefinitions(_ connection: Connection) throws -> [(Definition, checksum: String)] {
         guard !definitions.isEmpty else { return [] }
+        let all = zip(definitions, try Migrator.checksums(of: definitions, connection)).map { ($0, checksum: $1) }
         let exists = try connection.query("SELECT to_regclass('vigil_meta.definitions') IS NOT NULL AS present")
-        guard try exists.rows.first?.decode("present", as: Bool.self) == true else { return definitions }
+        guard try exists.rows.first?.decode("present", as: Bool.self) == true else { return all }
         var recorded: [String: String] = [:]
         for row in try connection.query("SELECT name, checksum FROM vigil_meta.definitions").rows {
             recorded[try row.decode("name", as: String.self)] = try row.decode("checksum", as: String.self)
         }
-        return zip(definitions, try Migrator.checksums(of: definitions, connection))
-            .filter { recorded[$0.0.name] != $0.1 }.map(\.0)
+        return all.filter { recorded[$0.0.name] != $0.checksum }
     }
 
     /// Rebuilds every projection whose version changed since its tables were last built (a
