@@ -98,6 +98,8 @@ extension PlannerStore {
             }
             // Weeks, months and quarters are found by truncating the activity's date, which lets
             // PostgreSQL hash-join them; holiday and fixed-day windows (a handful a year) by range.
+            // The date is truncated as a timestamp: a date alone is taken for a timestamptz, whose
+            // truncation goes through the session's time zone (0.15 µs a row against 0.06).
             let truncation = campaigns.map { campaign -> String? in
                 switch campaign.schedule {
                 case .weekly: "week"
@@ -138,7 +140,7 @@ extension PlannerStore {
                 ), covered AS (
                     SELECT m.k, m.community, array_agg(DISTINCT m.n) AS periods
                       FROM (SELECT a.k, a.community, p.n FROM kept a
-                              JOIN periods p ON p.list = a.list AND p.start_on = date_trunc(a.unit, a.on_date)::date
+                              JOIN periods p ON p.list = a.list AND p.start_on = date_trunc(a.unit, a.on_date::timestamp)::date
                              WHERE a.unit IS NOT NULL
                             UNION ALL
                             SELECT a.k, a.community, p.n FROM kept a
