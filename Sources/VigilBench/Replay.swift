@@ -3,9 +3,12 @@ import Foundation
 import Postgres
 
 /// Replay (a rebuild of the planner's tables from the whole log) against a raw ordered scan of
-/// the log, alternately; and two floors: writing one row an event with the log's own indexes,
-/// and what a rebuild writes, by plain SQL: the planner's old rows deleted and its new rows,
-/// ready made, inserted into tables with the same keys, in one transaction.
+/// the log, alternately; and what stands under it, each by plain SQL in the same rounds:
+/// - one row an event, with the log's own indexes, written by one INSERT … SELECT and by a
+///   PL/pgSQL function called for each event in log order, as a rebuild calls the projection's:
+///   what a replay pays for applying events one at a time;
+/// - the planner's rows, ready made, written into tables with the same keys in one transaction:
+///   in place, the old rows deleted first, as a rebuild writes them; and into fresh tables.
 enum Replay {
     static func measure(_ database: Scratch, events: Int, into report: inout Report) throws {
         let connection = try database.connect()
@@ -13,18 +16,35 @@ enum Replay {
             "SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'planner' ORDER BY tablename"
         ).rows.map { Connection.quoteIdentifier(try $0.decode("name", as: String.self)) }
         try connection.execute(
-            script: "CREATE SCHEMA replayed;\n"
+            script: "CREATE SCHEMA replayed; CREATE SCHEMA fresh;\n"
                 + tables.map {
-                    "CREATE TABLE replayed.\($0) (LIKE planner.\($0) INCLUDING ALL); INSERT INTO replayed.\($0) SELECT * FROM planner.\($0);"
-                }.joined(separator: "\n"))
+                    """
+                    CREATE TABLE replayed.\($0) (LIKE planner.\($0) INCLUDING ALL);
+                    INSERT INTO replayed.\($0) SELECT * FROM planner.\($0);
+                    CREATE TABLE fresh.\($0) (LIKE planner.\($0) INCLUDING ALL);
+                    """
+                }.joined(separator: "\n") + """
+
+                    CREATE FUNCTION replayed.one_row(e vigil.events) RETURNS void LANGUAGE plpgsql AS $$
+                    BEGIN
+                        INSERT INTO public.replayed VALUES (e.*);
+                    END
+                    $$;
+                    """)
         let rewrite =
             "BEGIN;\n"
             + tables.map { "DELETE FROM replayed.\($0); INSERT INTO replayed.\($0) SELECT * FROM planner.\($0);" }
             .joined(separator: "\n") + "\nCOMMIT;"
+        let fill =
+            "BEGIN;\n" + tables.map { "INSERT INTO fresh.\($0) SELECT * FROM planner.\($0);" }.joined(separator: "\n")
+            + "\nCOMMIT;"
+        let empty = "TRUNCATE " + tables.map { "fresh.\($0)" }.joined(separator: ", ")
         var rebuilds: [Double] = []
         var scans: [Double] = []
         var floors: [Double] = []
+        var perEvent: [Double] = []
         var rewrites: [Double] = []
+        var fills: [Double] = []
         for _ in 0..<Appends.rounds {
             rebuilds.append(
                 Double(events)
@@ -43,15 +63,32 @@ enum Replay {
                     / (try seconds {
                         try connection.execute(script: "INSERT INTO public.replayed SELECT * FROM vigil.events")
                     }))
+            try connection.execute(script: "TRUNCATE public.replayed")
+            perEvent.append(
+                Double(events)
+                    / (try seconds {
+                        try connection.execute(
+                            script: """
+                                SELECT count(*) FROM (SELECT replayed.one_row(e) FROM vigil.events e
+                                                       ORDER BY e.street, e.position) r
+                                """)
+                    }))
             try connection.execute(script: "DROP TABLE public.replayed")
             rewrites.append(Double(events) / (try seconds { try connection.execute(script: rewrite) }))
+            fills.append(Double(events) / (try seconds { try connection.execute(script: fill) }))
+            try connection.execute(script: empty)
         }
         report.add(
             "replay (rebuild planner), \(Process.millions(events)) events", rates: rebuilds, baselines: scans, "ev/s",
             least: 0.3)
         report.add("one indexed row an event by INSERT … SELECT", rates: floors, baselines: scans, "ev/s")
         report.add(
+            "one indexed row an event by a PL/pgSQL function called for each event", rates: perEvent,
+            baselines: scans, "ev/s")
+        report.add(
             "the planner's rows of a replay by plain SQL, old deleted and new inserted", rates: rewrites,
             baselines: scans, "ev/s")
+        report.add(
+            "the planner's rows of a replay by plain SQL, into fresh tables", rates: fills, baselines: scans, "ev/s")
     }
 }
