@@ -39,6 +39,24 @@ enum Replay {
             "BEGIN;\n" + tables.map { "INSERT INTO fresh.\($0) SELECT * FROM planner.\($0);" }.joined(separator: "\n")
             + "\nCOMMIT;"
         let empty = "TRUNCATE " + tables.map { "fresh.\($0)" }.joined(separator: ", ")
+        // The shape vigil.rebuild gives its replay: one statement calling the function for each
+        // event; on Citus a loop on the coordinator, where the function and its table are.
+        let eventByEvent =
+            Scratch.citusWorkers.isEmpty
+            ? """
+            SELECT count(*) FROM (SELECT replayed.one_row(e) FROM vigil.events e ORDER BY e.street, e.position) r
+            """
+            : """
+            DO $$
+            DECLARE
+                e vigil.events;
+            BEGIN
+                FOR e IN SELECT * FROM vigil.events ORDER BY street, position LOOP
+                    PERFORM replayed.one_row(e);
+                END LOOP;
+            END
+            $$
+            """
         var rebuilds: [Double] = []
         var scans: [Double] = []
         var floors: [Double] = []
@@ -64,15 +82,7 @@ enum Replay {
                         try connection.execute(script: "INSERT INTO public.replayed SELECT * FROM vigil.events")
                     }))
             try connection.execute(script: "TRUNCATE public.replayed")
-            perEvent.append(
-                Double(events)
-                    / (try seconds {
-                        try connection.execute(
-                            script: """
-                                SELECT count(*) FROM (SELECT replayed.one_row(e) FROM vigil.events e
-                                                       ORDER BY e.street, e.position) r
-                                """)
-                    }))
+            perEvent.append(Double(events) / (try seconds { try connection.execute(script: eventByEvent) }))
             try connection.execute(script: "DROP TABLE public.replayed")
             rewrites.append(Double(events) / (try seconds { try connection.execute(script: rewrite) }))
             fills.append(Double(events) / (try seconds { try connection.execute(script: fill) }))
