@@ -76,9 +76,9 @@ public final class Connection {
     /// `prepared`: the statement is prepared on the session the second time its text runs, and
     /// run prepared from then on, so that the server may plan it once for the session instead of
     /// at every run (the first run goes unprepared: a program that runs one command, `vigil -c`,
-    /// pays no extra round trip to prepare what it runs once). For the statements every command runs (a stream's events, the append) and
-    /// reports that a district's roll-up runs once a street, which took as long to plan as to
-    /// run. Not for every statement: a plan made for no values in particular can be much worse
+    /// pays no extra round trip to prepare what it runs once). For the statements every command
+    /// runs (a stream's events, the append) and reports that a district's roll-up runs once a
+    /// street, which took as long to plan as to run. Not for every statement: a plan made for no values in particular can be much worse
     /// (a compliance query's joined its periods row by row, 6.7 ms against 0.35). A statement
     /// whose plan the server can no longer use (a migration changed its tables) runs unprepared
     /// when no transaction is open, and is prepared again the next time.
@@ -122,7 +122,8 @@ public final class Connection {
         if let name = preparedStatements[sql] { return name }
         guard preparedStatements.count < Connection.preparedLimit else { return nil }
         guard seenOnce.remove(sql) != nil else {
-            seenOnce.insert(sql)
+            // Bounded as the prepared ones are: texts without end are not remembered without end.
+            if seenOnce.count < Connection.preparedLimit { seenOnce.insert(sql) }
             return nil
         }
         preparedCount += 1

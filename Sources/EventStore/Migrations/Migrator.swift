@@ -212,16 +212,18 @@ public struct Migrator {
     /// The checksum of each text, in order: the one embedded with it, else the server's.
     static func checksums(of texts: [some SchemaText], _ connection: Connection) throws -> [String] {
         let missing = texts.filter { $0.checksum == nil }.map(\.sql)
-        var computed: [String] = []
-        if !missing.isEmpty {
-            computed = try connection.query(
-                """
-                SELECT encode(sha256(convert_to(t, 'UTF8')), 'hex') AS sum
-                  FROM unnest(\(missing)::text[]) WITH ORDINALITY AS m(t, n) ORDER BY n
-                """
-            ).rows.map { try $0.decode("sum", as: String.self) }
-        }
-        computed.reverse()
-        return texts.map { $0.checksum ?? computed.removeLast() }
+        var computed = try serverChecksums(of: missing, connection).makeIterator()
+        return texts.map { $0.checksum ?? computed.next() ?? "" }
+    }
+
+    /// The server's SHA-256 of each text, in order (none asked for none).
+    static func serverChecksums(of texts: [String], _ connection: Connection) throws -> [String] {
+        guard !texts.isEmpty else { return [] }
+        return try connection.query(
+            """
+            SELECT encode(sha256(convert_to(t, 'UTF8')), 'hex') AS sum
+              FROM unnest(\(texts)::text[]) WITH ORDINALITY AS m(t, n) ORDER BY n
+            """
+        ).rows.map { try $0.decode("sum", as: String.self) }
     }
 }
