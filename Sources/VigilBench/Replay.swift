@@ -8,7 +8,9 @@ import Postgres
 ///   PL/pgSQL function called for each event in log order, as a rebuild calls the projection's:
 ///   what a replay pays for applying events one at a time;
 /// - the planner's rows, ready made, written into tables with the same keys in one transaction:
-///   in place, the old rows deleted first, as a rebuild writes them; and into fresh tables.
+///   in place, the old rows deleted first, as a rebuild writes them; and into fresh tables;
+/// - the same rows computed from the log by set-based SQL into fresh tables indexed after
+///   (`SetBased`): how near a projection defined as queries over the log could come.
 enum Replay {
     static func measure(_ database: Scratch, events: Int, into report: inout Report) throws {
         let connection = try database.connect()
@@ -39,6 +41,13 @@ enum Replay {
             "BEGIN;\n" + tables.map { "INSERT INTO fresh.\($0) SELECT * FROM planner.\($0);" }.joined(separator: "\n")
             + "\nCOMMIT;"
         let empty = "TRUNCATE " + tables.map { "fresh.\($0)" }.joined(separator: ", ")
+        let derive: String?
+        do {
+            derive = try SetBased.script(connection, tables: tables)
+        } catch let unmeasured as SetBased.Unmeasured {
+            derive = nil
+            report.notes.append("the set-based computation of the planner's rows was not measured: \(unmeasured)")
+        }
         // The shape vigil.rebuild gives its replay: one statement calling the function for each
         // event; on Citus a loop on the coordinator, where the function and its table are.
         let eventByEvent =
@@ -63,7 +72,8 @@ enum Replay {
         var perEvent: [Double] = []
         var rewrites: [Double] = []
         var fills: [Double] = []
-        for _ in 0..<Appends.rounds {
+        var derivations: [Double] = []
+        for round in 0..<Appends.rounds {
             rebuilds.append(
                 Double(events)
                     / (try seconds { _ = try EventStore(connection: connection).rebuild(projection: "planner") }))
@@ -87,6 +97,17 @@ enum Replay {
             rewrites.append(Double(events) / (try seconds { try connection.execute(script: rewrite) }))
             fills.append(Double(events) / (try seconds { try connection.execute(script: fill) }))
             try connection.execute(script: empty)
+            if let derive {
+                try connection.execute(script: "DROP SCHEMA IF EXISTS derived CASCADE")
+                derivations.append(Double(events) / (try seconds { try connection.execute(script: derive) }))
+                if round == 0, case let differing = try SetBased.differences(connection, tables: tables),
+                    !differing.isEmpty
+                {
+                    throw BenchError(
+                        "the set-based statements give other rows than the rebuild: "
+                            + differing.joined(separator: ", "))
+                }
+            }
         }
         report.add(
             "replay (rebuild planner), \(Process.millions(events)) events", rates: rebuilds, baselines: scans, "ev/s",
@@ -100,5 +121,10 @@ enum Replay {
             baselines: scans, "ev/s")
         report.add(
             "the planner's rows of a replay by plain SQL, into fresh tables", rates: fills, baselines: scans, "ev/s")
+        if derive != nil {
+            report.add(
+                "the planner's rows computed from the log by set-based SQL, into fresh tables indexed after",
+                rates: derivations, baselines: scans, "ev/s")
+        }
     }
 }
