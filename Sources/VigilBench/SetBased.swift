@@ -27,10 +27,11 @@ enum SetBased {
     /// One transaction: the fresh tables (no indexes), their rows, their indexes as the planner's,
     /// and the statistics a rebuild also gathers.
     static func script(_ connection: Connection, tables: [String]) throws -> String {
-        // On Citus the fresh tables would be the coordinator's own, which says nothing of a
-        // distributed design.
         guard Scratch.citusWorkers.isEmpty else {
-            throw Unmeasured(description: "on Citus the fresh tables would be the coordinator's own")
+            throw Unmeasured(
+                description:
+                    "on Citus the fresh tables would be the coordinator's own, which says nothing of a distributed design"
+            )
         }
         let unfolded = try connection.query("SELECT DISTINCT event_type FROM vigil.events ORDER BY 1").rows.map {
             try $0.decode("event_type", as: String.self)
@@ -41,15 +42,14 @@ enum SetBased {
         let indexes = try connection.query(
             "SELECT replace(indexdef, ' ON planner.', ' ON derived.') AS def FROM pg_indexes WHERE schemaname = 'planner'"
         ).rows.map { try $0.decode("def", as: String.self) + ";" }
-        return [
-            "BEGIN;", "SET LOCAL work_mem = '256MB';", "SET LOCAL maintenance_work_mem = '256MB';",
-            "CREATE SCHEMA derived;",
-        ]
-        .joined(separator: "\n") + "\n"
-            + tables.map { "CREATE TABLE derived.\($0) (LIKE planner.\($0));" }.joined(separator: "\n") + "\n"
-            + rows + "\n"
-            + indexes.joined(separator: "\n") + "\n"
-            + tables.map { "ANALYZE derived.\($0);" }.joined(separator: "\n") + "\nCOMMIT;"
+        let statements =
+            [
+                "BEGIN;", "SET LOCAL work_mem = '256MB';", "SET LOCAL maintenance_work_mem = '256MB';",
+                "CREATE SCHEMA derived;",
+            ]
+            + tables.map { "CREATE TABLE derived.\($0) (LIKE planner.\($0));" } + [rows] + indexes
+            + tables.map { "ANALYZE derived.\($0);" } + ["COMMIT;"]
+        return statements.joined(separator: "\n")
     }
 
     /// A drill's row joins its schedule and its holding; a plan's last drill is read from the
