@@ -73,15 +73,15 @@ public final class Connection {
 
     /// Runs one statement with its interpolated values bound as parameters.
     ///
-    /// `prepared`: the statement is prepared on the session the second time its text runs, and
-    /// run prepared from then on, so that the server may plan it once for the session instead of
-    /// at every run (the first run goes unprepared: a program that runs one command, `vigil -c`,
-    /// pays no extra round trip to prepare what it runs once). For the statements every command
-    /// runs (a stream's events, the append) and reports that a district's roll-up runs once a
-    /// street, which took as long to plan as to run. Not for every statement: a plan made for no values in particular can be much worse
-    /// (a compliance query's joined its periods row by row, 6.7 ms against 0.35). A statement
-    /// whose plan the server can no longer use (a migration changed its tables) runs unprepared
-    /// when no transaction is open, and is prepared again the next time.
+    /// `prepared`: the statement is prepared on the session the second time its text runs, and run
+    /// prepared from then on, so that the server may plan it once for the session instead of at
+    /// every run (the first run goes unprepared: a program that runs one command, `vigil -c`, pays
+    /// no extra round trip to prepare what it runs once). For the statements every command runs (a
+    /// stream's events, the append) and reports that a district's roll-up runs once a street, which
+    /// took as long to plan as to run. Not for every statement: a plan made for no values in
+    /// particular can be much worse (a compliance query's joined its periods row by row, 6.7 ms
+    /// against 0.35). A statement whose plan the server can no longer use (a migration changed its
+    /// tables) runs unprepared when no transaction is open, and is prepared again the next time.
     @discardableResult
     public func query(_ query: Query, prepared: Bool = false) throws -> QueryResult {
         guard prepared, let name = try self.prepared(query.sql, parameters: query.parameters.count) else {

@@ -9,7 +9,6 @@ import Shell
 /// against plain INSERTs of rows of the same size into a table with the log's keys, at the
 /// same transaction size and number of writers: the physical limit of this server.
 enum Appends {
-    static let rounds = 5
     static let log = "campaign log 周宣传 --community 社区01 --on 2024-03-01 --activity 宣传点 --leaflets 120 --attendees 30"
 
     static func measure(_ database: Scratch, into report: inout Report) throws {
@@ -53,12 +52,12 @@ enum Appends {
         var appended: [Double] = []
         var inserted: [Double] = []
         var floors: [Double] = []
-        for _ in 0..<rounds {
-            appended.append(Double(count) / (try seconds { for _ in 0..<count { try shells[0].run(log) } }))
+        for _ in 0..<Report.rounds {
+            appended.append(try rate(count) { for _ in 0..<count { try shells[0].run(log) } })
             inserted.append(
-                Double(count) / (try seconds { for _ in 0..<count { try plain.insert(plains[0], street: 1) } }))
+                try rate(count) { for _ in 0..<count { try plain.insert(plains[0], street: 1) } })
             floors.append(
-                Double(count) / (try seconds { for _ in 0..<count { try plain.insertAll(plains[0], street: 1) } }))
+                try rate(count) { for _ in 0..<count { try plain.insertAll(plains[0], street: 1) } })
         }
         report.add("append, 1 event/tx", rates: appended, baselines: inserted, "ev/s", least: 0.7)
         report.add("the rows of an append by plain SQL, 1 event/tx", rates: floors, baselines: inserted, "ev/s")
@@ -67,7 +66,7 @@ enum Appends {
         appended = []
         inserted = []
         floors = []
-        for _ in 0..<rounds {
+        for _ in 0..<Report.rounds {
             appended.append(
                 Double(8 * perWriter)
                     / (try concurrently(8) { writer in for _ in 0..<perWriter { try shells[writer].run(log) } }))

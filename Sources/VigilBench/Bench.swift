@@ -109,6 +109,11 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// `count` things done by `body`, a second.
+func rate(_ count: Int, _ body: () throws -> Void) rethrows -> Double {
+    Double(count) / (try seconds(body))
+}
+
 func percentile(_ samples: [Double], _ p: Double) -> Double {
     let sorted = samples.sorted()
     guard !sorted.isEmpty else { return 0 }

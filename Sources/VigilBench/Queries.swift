@@ -19,7 +19,7 @@ enum Queries {
             var growths: [Double] = []
             try inSmall.run(command)
             try inLarge.run(command)
-            for _ in 0..<Appends.rounds {
+            for _ in 0..<Report.rounds {
                 var smallRound: [Double] = []
                 var largeRound: [Double] = []
                 for _ in 0..<runs {

@@ -73,33 +73,29 @@ enum Replay {
         var rewrites: [Double] = []
         var fills: [Double] = []
         var derivations: [Double] = []
-        for round in 0..<Appends.rounds {
+        for round in 0..<Report.rounds {
             rebuilds.append(
-                Double(events)
-                    / (try seconds { _ = try EventStore(connection: connection).rebuild(projection: "planner") }))
+                try rate(events) { _ = try EventStore(connection: connection).rebuild(projection: "planner") })
             scans.append(
-                Double(events)
-                    / (try seconds {
-                        try connection.copyOut("COPY (SELECT * FROM vigil.events ORDER BY street, position) TO STDOUT")
-                        {
-                            _ in
-                        }
-                    }))
+                try rate(events) {
+                    try connection.copyOut("COPY (SELECT * FROM vigil.events ORDER BY street, position) TO STDOUT") {
+                        _ in
+                    }
+                })
             try connection.execute(script: "CREATE TABLE public.replayed (LIKE vigil.events INCLUDING INDEXES)")
             floors.append(
-                Double(events)
-                    / (try seconds {
-                        try connection.execute(script: "INSERT INTO public.replayed SELECT * FROM vigil.events")
-                    }))
+                try rate(events) {
+                    try connection.execute(script: "INSERT INTO public.replayed SELECT * FROM vigil.events")
+                })
             try connection.execute(script: "TRUNCATE public.replayed")
-            perEvent.append(Double(events) / (try seconds { try connection.execute(script: eventByEvent) }))
+            perEvent.append(try rate(events) { try connection.execute(script: eventByEvent) })
             try connection.execute(script: "DROP TABLE public.replayed")
-            rewrites.append(Double(events) / (try seconds { try connection.execute(script: rewrite) }))
-            fills.append(Double(events) / (try seconds { try connection.execute(script: fill) }))
+            rewrites.append(try rate(events) { try connection.execute(script: rewrite) })
+            fills.append(try rate(events) { try connection.execute(script: fill) })
             try connection.execute(script: empty)
             if let derive {
                 try connection.execute(script: "DROP SCHEMA IF EXISTS derived CASCADE")
-                derivations.append(Double(events) / (try seconds { try connection.execute(script: derive) }))
+                derivations.append(try rate(events) { try connection.execute(script: derive) })
                 if round == 0, case let differing = try SetBased.differences(connection, tables: tables),
                     !differing.isEmpty
                 {

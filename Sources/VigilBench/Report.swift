@@ -15,6 +15,9 @@ struct Report {
         var met: Bool?
     }
 
+    /// The interleaved rounds every ratio is the median of.
+    static let rounds = 5
+
     var rows: [Row] = []
     var notes: [String] = []
 
